@@ -1,0 +1,414 @@
+//! China's business-day calendar: statutory holidays and make-up working days (调休).
+//!
+//! The embedded data covers 2007-2026, compiled from the public holiday-cn project (MIT licence, see
+//! `data/holiday-cn/LICENSE`). Weekends are days off unless the year's data marks them as make-up working days.
+//! A year with no published data is **unknown**: asking about it is the error `CALENDAR_YEAR_UNKNOWN`, never a
+//! silent Monday-to-Friday guess. The schedule for the next year is published every November; load it at run time
+//! with [`Calendar::load_year_json`].
+
+use crate::error::{fail, Error, Issue, Issues};
+use crate::time::{Date, Weekday};
+use crate::Result;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
+}
+
+/// What kind of day a date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DayKind {
+    /// An ordinary Monday-Friday working day.
+    Workday,
+    /// A Saturday or Sunday made a working day to bridge a holiday (调休上班).
+    MakeupWorkday,
+    /// An ordinary Saturday or Sunday.
+    Weekend,
+    /// A statutory holiday or a bridged day off.
+    Holiday,
+}
+
+impl DayKind {
+    /// Whether people work on this kind of day.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(mallcare::calendar::DayKind::MakeupWorkday.is_workday());
+    /// ```
+    pub fn is_workday(self) -> bool {
+        matches!(self, DayKind::Workday | DayKind::MakeupWorkday)
+    }
+}
+
+/// One year's off days as a bitset over day-of-year (bit `ordinal - 1`), plus which overrides were explicit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct YearTable {
+    off: [u64; 6],
+    explicit: [u64; 6],
+}
+
+fn bit(set: &[u64; 6], ordinal0: u32) -> bool {
+    let word = (ordinal0 / 64) as usize;
+    set.get(word).is_some_and(|w| (w >> (ordinal0 % 64)) & 1 == 1)
+}
+
+fn set_bit(set: &mut [u64; 6], ordinal0: u32, value: bool) {
+    let word = (ordinal0 / 64) as usize;
+    if let Some(w) = set.get_mut(word) {
+        if value {
+            *w |= 1 << (ordinal0 % 64);
+        } else {
+            *w &= !(1 << (ordinal0 % 64));
+        }
+    }
+}
+
+/// The business-day calendar. Cheap to clone; [`Calendar::default`] is the embedded 2007-2026 data.
+///
+/// # Example
+/// ```
+/// use mallcare::{Calendar, Date};
+/// let cal = Calendar::default();
+/// // 2026-01-04 is a Sunday, but a make-up working day after New Year.
+/// assert!(cal.is_workday(Date::parse("2026-01-04").unwrap()).unwrap());
+/// // 2027 is not published in the embedded data: an explicit error, not a guess.
+/// let e = cal.is_workday(Date::parse("2027-03-01").unwrap()).unwrap_err();
+/// assert_eq!(e.code(), "CALENDAR_YEAR_UNKNOWN");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    /// Per source file year: its (date, is_off_day) entries. A file may list days of the previous year.
+    sources: BTreeMap<i32, Vec<(Date, bool)>>,
+    /// Per known year: the resulting table.
+    years: BTreeMap<i32, YearTable>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::embedded()
+    }
+}
+
+/// A holiday-cn document: `{ "year": 2027, "days": [{ "name", "date", "isOffDay" }] }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidayFile {
+    year: i32,
+    days: Vec<HolidayDay>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidayDay {
+    #[serde(default)]
+    #[allow(dead_code, reason = "read so the document shape is checked; names are not kept")]
+    name: Option<String>,
+    date: Date,
+    is_off_day: bool,
+}
+
+impl Calendar {
+    /// The embedded 2007-2026 calendar.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let cal = mallcare::Calendar::embedded();
+    /// assert_eq!(cal.known_years().first(), Some(&2007));
+    /// assert_eq!(cal.known_years().last(), Some(&2026));
+    /// ```
+    pub fn embedded() -> Calendar {
+        let mut cal = Calendar::empty();
+        for (year, days) in embedded::EMBEDDED {
+            let entries: Vec<(Date, bool)> =
+                days.iter().filter_map(|(y, m, d, off)| Date::from_ymd(*y, *m, *d).ok().map(|date| (date, *off))).collect();
+            if !entries.is_empty() {
+                cal.sources.insert(*year, entries);
+            }
+        }
+        let years: Vec<i32> = cal.sources.keys().copied().collect();
+        for y in years {
+            cal.rebuild(y);
+        }
+        cal
+    }
+
+    /// A calendar that knows no year at all.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(mallcare::Calendar::empty().known_years().is_empty());
+    /// ```
+    pub fn empty() -> Calendar {
+        Calendar { sources: BTreeMap::new(), years: BTreeMap::new() }
+    }
+
+    /// The years this calendar has data for, ascending.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::Calendar::default().known_years().len(), 20);
+    /// ```
+    pub fn known_years(&self) -> Vec<i32> {
+        self.years.keys().copied().collect()
+    }
+
+    /// Loads (or replaces) one year from a holiday-cn JSON document, as published each November.
+    /// Days of the neighbouring year that the document lists (New Year bridges) are applied too.
+    /// Returns the year loaded. On error nothing changes.
+    ///
+    /// # Errors
+    /// * `JSON_SYNTAX`, `CALENDAR_JSON_INVALID` (with the path): not a holiday-cn document.
+    /// * `CALENDAR_YEAR_EMPTY`: the document lists no days (an unpublished year, like the placeholder 2027 file).
+    /// * `CALENDAR_DATE_OUT_OF_YEAR` (`days[i].date`): a day more than a month outside the document's year.
+    /// * `CALENDAR_DAY_CONFLICT` (`days[i]`): the same date listed twice with different values.
+    ///
+    /// # Example
+    /// ```
+    /// let mut cal = mallcare::Calendar::default();
+    /// let json = r#"{"year": 2027, "days": [
+    ///     {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    /// assert_eq!(cal.load_year_json(json).unwrap(), 2027);
+    /// let d = mallcare::Date::parse("2027-01-01").unwrap();
+    /// assert!(!cal.is_workday(d).unwrap());
+    /// ```
+    pub fn load_year_json(&mut self, json: &str) -> Result<i32> {
+        let file: HolidayFile = crate::json::from_str(json, "CALENDAR_JSON_INVALID")?;
+        self.load_file(file)
+    }
+
+    /// Loads (or replaces) one year from an already-parsed holiday-cn value. See [`Calendar::load_year_json`].
+    ///
+    /// # Errors
+    /// As [`Calendar::load_year_json`], minus `JSON_SYNTAX`.
+    ///
+    /// # Example
+    /// ```
+    /// let mut cal = mallcare::Calendar::empty();
+    /// let v = serde_json::json!({"year": 2027, "days": []});
+    /// assert_eq!(cal.load_year_value(v).unwrap_err().code(), "CALENDAR_YEAR_EMPTY");
+    /// ```
+    pub fn load_year_value(&mut self, value: serde_json::Value) -> Result<i32> {
+        let file: HolidayFile = crate::json::from_value(value, "CALENDAR_JSON_INVALID")?;
+        self.load_file(file)
+    }
+
+    fn load_file(&mut self, file: HolidayFile) -> Result<i32> {
+        let year = file.year;
+        if !(1900..=9998).contains(&year) {
+            return fail("CALENDAR_JSON_INVALID", "year", "年份超出范围（1900-9998）", "year out of range (1900-9998)");
+        }
+        if file.days.is_empty() {
+            return fail(
+                "CALENDAR_YEAR_EMPTY",
+                "days",
+                format!("{year} 年的放假安排为空（尚未发布？），不能当作没有节假日"),
+                format!("the {year} schedule lists no days (not published yet?); it cannot be taken as a year without holidays"),
+            );
+        }
+        let lo = Date::from_ymd(year - 1, 12, 1)?;
+        let hi = Date::from_ymd(year + 1, 1, 31)?;
+        let mut issues = Issues::default();
+        let mut entries: Vec<(Date, bool)> = Vec::with_capacity(file.days.len());
+        for (i, day) in file.days.iter().enumerate() {
+            if day.date < lo || day.date > hi {
+                issues.push(Issue::new(
+                    "CALENDAR_DATE_OUT_OF_YEAR",
+                    format!("days[{i}].date"),
+                    format!("{} 不属于 {year} 年的放假安排", day.date),
+                    format!("{} does not belong to the {year} schedule", day.date),
+                ));
+                continue;
+            }
+            if let Some((_, prev)) = entries.iter().find(|(d, _)| *d == day.date) {
+                if *prev != day.is_off_day {
+                    issues.push(Issue::new(
+                        "CALENDAR_DAY_CONFLICT",
+                        format!("days[{i}]"),
+                        format!("{} 同时被标为休息日和工作日", day.date),
+                        format!("{} is listed both as a day off and as a working day", day.date),
+                    ));
+                }
+                continue;
+            }
+            entries.push((day.date, day.is_off_day));
+        }
+        issues.finish(())?;
+        self.sources.insert(year, entries);
+        for y in [year - 1, year, year + 1] {
+            self.rebuild(y);
+        }
+        Ok(year)
+    }
+
+    /// Recomputes year `y` from weekends plus the overrides of every source that lists days in `y`.
+    /// A year is known only if its own source file is loaded.
+    fn rebuild(&mut self, y: i32) {
+        if !self.sources.contains_key(&y) {
+            self.years.remove(&y);
+            return;
+        }
+        let mut table = YearTable { off: [0; 6], explicit: [0; 6] };
+        let Ok(mut d) = Date::from_ymd(y, 1, 1) else { return };
+        while d.year() == y {
+            if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                set_bit(&mut table.off, d.ordinal() - 1, true);
+            }
+            match d.add_days(1) {
+                Ok(next) => d = next,
+                Err(_) => break,
+            }
+        }
+        // Neighbouring files first, the year's own file last so it wins any disagreement.
+        for source_year in [y - 1, y + 1, y] {
+            for (date, off) in self.sources.get(&source_year).into_iter().flatten() {
+                if date.year() == y {
+                    set_bit(&mut table.off, date.ordinal() - 1, *off);
+                    set_bit(&mut table.explicit, date.ordinal() - 1, true);
+                }
+            }
+        }
+        self.years.insert(y, table);
+    }
+
+    fn table(&self, date: Date) -> Result<&YearTable> {
+        self.years.get(&date.year()).ok_or_else(|| unknown_year(date.year()))
+    }
+
+    /// What kind of day `date` is.
+    ///
+    /// # Errors
+    /// `CALENDAR_YEAR_UNKNOWN` if the calendar has no data for the date's year.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Calendar, Date, calendar::DayKind};
+    /// let cal = Calendar::default();
+    /// assert_eq!(cal.day_kind(Date::parse("2026-02-14").unwrap()).unwrap(), DayKind::MakeupWorkday);
+    /// assert_eq!(cal.day_kind(Date::parse("2026-10-01").unwrap()).unwrap(), DayKind::Holiday);
+    /// ```
+    pub fn day_kind(&self, date: Date) -> Result<DayKind> {
+        let t = self.table(date)?;
+        let o = date.ordinal() - 1;
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        Ok(match (bit(&t.off, o), weekend, bit(&t.explicit, o)) {
+            (true, true, false) => DayKind::Weekend,
+            (true, _, _) => DayKind::Holiday,
+            (false, true, _) => DayKind::MakeupWorkday,
+            (false, false, _) => DayKind::Workday,
+        })
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    /// `CALENDAR_YEAR_UNKNOWN` if the calendar has no data for the date's year.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Calendar, Date};
+    /// assert!(!Calendar::default().is_workday(Date::parse("2026-10-01").unwrap()).unwrap());
+    /// ```
+    pub fn is_workday(&self, date: Date) -> Result<bool> {
+        let t = self.table(date)?;
+        Ok(!bit(&t.off, date.ordinal() - 1))
+    }
+
+    /// The first working day strictly after `date`.
+    ///
+    /// # Errors
+    /// `CALENDAR_YEAR_UNKNOWN` if the search reaches a year without data.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Calendar, Date};
+    /// let cal = Calendar::default();
+    /// // National Day week 2026: Oct 1-7 off.
+    /// assert_eq!(cal.next_workday(Date::parse("2026-09-30").unwrap()).unwrap().to_string(), "2026-10-08");
+    /// ```
+    pub fn next_workday(&self, date: Date) -> Result<Date> {
+        self.add_business_days(date, 1)
+    }
+
+    /// The `n`-th working day after `date` (before it if `n` is negative). `n = 0` returns `date` itself,
+    /// working day or not.
+    ///
+    /// # Errors
+    /// `CALENDAR_YEAR_UNKNOWN` if counting reaches a year without data; `DATE_OUT_OF_RANGE` at the ends of time.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Calendar, Date};
+    /// let cal = Calendar::default();
+    /// let d = Date::parse("2026-09-30").unwrap();
+    /// // Oct 1-7 are off; Oct 8 and 9 are working days, and so is Saturday Oct 10 (调休).
+    /// assert_eq!(cal.add_business_days(d, 3).unwrap().to_string(), "2026-10-10");
+    /// assert_eq!(cal.add_business_days(Date::parse("2026-10-08").unwrap(), -1).unwrap().to_string(), "2026-09-30");
+    /// ```
+    pub fn add_business_days(&self, date: Date, n: i64) -> Result<Date> {
+        let step = if n < 0 { -1 } else { 1 };
+        let mut left = n.unsigned_abs();
+        let mut d = date;
+        while left > 0 {
+            d = d.add_days(step)?;
+            if self.is_workday(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+
+    /// The number of working days `d` with `from < d <= to`; negative (counting `to < d <= from`) when `to` is
+    /// before `from`. So for a working day `from`, `add_business_days(from, business_days_between(from, to)) == to`
+    /// whenever `to` is a working day.
+    ///
+    /// # Errors
+    /// `CALENDAR_YEAR_UNKNOWN` if the range touches a year without data.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Calendar, Date};
+    /// let cal = Calendar::default();
+    /// let a = Date::parse("2026-09-30").unwrap();
+    /// let b = Date::parse("2026-10-12").unwrap();
+    /// assert_eq!(cal.business_days_between(a, b).unwrap(), 4);
+    /// assert_eq!(cal.business_days_between(b, a).unwrap(), -4);
+    /// ```
+    pub fn business_days_between(&self, from: Date, to: Date) -> Result<i64> {
+        let (lo, hi, sign) = if from <= to { (from, to, 1) } else { (to, from, -1) };
+        // Check both ends' years first so the error names the right year even for empty ranges.
+        self.table(lo)?;
+        self.table(hi)?;
+        let mut count: i64 = 0;
+        let mut d = lo;
+        while d < hi {
+            d = d.add_days(1)?;
+            if self.is_workday(d)? {
+                count += 1;
+            }
+        }
+        Ok(sign * count)
+    }
+}
+
+fn unknown_year(year: i32) -> Error {
+    Error::from(Issue::new(
+        "CALENDAR_YEAR_UNKNOWN",
+        "",
+        format!("没有 {year} 年的节假日数据；请用 loadCalendarYear 加载当年的放假安排"),
+        format!("no holiday data for {year}; load that year's schedule with loadCalendarYear"),
+    ))
+}

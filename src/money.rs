@@ -1,0 +1,380 @@
+//! Money in integer fen (分, 1/100 yuan). Never a float.
+//!
+//! Amounts are limited to the JavaScript safe-integer range (±9,007,199,254,740,991 fen) so that every amount
+//! crosses the wasm boundary exactly as a JS `number`.
+
+use crate::error::{fail, Error, Issue};
+use crate::Result;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The largest amount in fen: `Number.MAX_SAFE_INTEGER`.
+pub const MAX_FEN: i64 = 9_007_199_254_740_991;
+
+/// An amount of money in fen.
+///
+/// # Example
+/// ```
+/// use mallcare::Money;
+/// let price = Money::parse("¥1,234.50").unwrap();
+/// assert_eq!(price.fen(), 123_450);
+/// assert_eq!(price.to_string(), "¥1,234.50");
+/// assert_eq!(price.checked_add(Money::from_fen(50).unwrap()).unwrap().fen(), 123_500);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(i64);
+
+fn out_of_range(path: &str) -> Error {
+    Error::from(Issue::new(
+        "AMOUNT_OUT_OF_RANGE",
+        path,
+        "金额超出允许范围（±9007199254740991 分）",
+        "amount is outside the allowed range (±9007199254740991 fen)",
+    ))
+}
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(0);
+
+    /// Wraps a number of fen.
+    ///
+    /// # Errors
+    /// `AMOUNT_OUT_OF_RANGE` beyond ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::Money::from_fen(1999).unwrap().fen(), 1999);
+    /// assert!(mallcare::Money::from_fen(i64::MAX).is_err());
+    /// ```
+    pub fn from_fen(fen: i64) -> Result<Money> {
+        if (-MAX_FEN..=MAX_FEN).contains(&fen) {
+            Ok(Money(fen))
+        } else {
+            Err(out_of_range(""))
+        }
+    }
+
+    /// The amount in fen.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::Money::ZERO.fen(), 0);
+    /// ```
+    pub fn fen(self) -> i64 {
+        self.0
+    }
+
+    /// Parses what people type: `"¥1,234.50"`, `"12.3"`, `"12"`, `"-5.00"`, `"￥１２.５"`, `"12元"`.
+    ///
+    /// Accepted: surrounding whitespace; an optional `-`/`+`; an optional `¥`/`￥` (or `CNY`/`RMB`) before the number;
+    /// an optional `元` after it; thousands separators only in correct groups of three; at most two decimals.
+    /// Full-width digits, `．` and `，` are read as their ASCII forms. Nothing is rounded.
+    ///
+    /// # Errors
+    /// * `AMOUNT_EMPTY`: nothing but whitespace.
+    /// * `AMOUNT_TOO_PRECISE`: more than two decimals (`"12.345"`); money is never rounded silently.
+    /// * `AMOUNT_INVALID`: anything else that is not an amount (`"12a"`, `"1,23"`, `"."`).
+    /// * `AMOUNT_OUT_OF_RANGE`: beyond ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// assert_eq!(Money::parse("12.3").unwrap().fen(), 1230);
+    /// assert_eq!(Money::parse(" ¥1,000 ").unwrap().fen(), 100_000);
+    /// assert_eq!(Money::parse("12.345").unwrap_err().code(), "AMOUNT_TOO_PRECISE");
+    /// ```
+    pub fn parse(text: &str) -> Result<Money> {
+        let normalized: String = text.chars().map(crate::text::fold_fullwidth).collect();
+        let mut s = normalized.trim();
+        if s.is_empty() {
+            return fail("AMOUNT_EMPTY", "", "金额不能为空", "amount is empty");
+        }
+        let invalid = || -> Result<Money> {
+            fail(
+                "AMOUNT_INVALID",
+                "",
+                format!("无法识别的金额：“{}”", clip(text)),
+                format!("not an amount: \"{}\"", clip(text)),
+            )
+        };
+        let mut negative = false;
+        if let Some(rest) = s.strip_prefix('-') {
+            negative = true;
+            s = rest.trim_start();
+        } else if let Some(rest) = s.strip_prefix('+') {
+            s = rest.trim_start();
+        }
+        for prefix in ["¥", "CNY", "RMB", "cny", "rmb"] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = rest.trim_start();
+                break;
+            }
+        }
+        if !negative {
+            if let Some(rest) = s.strip_prefix('-') {
+                negative = true;
+                s = rest;
+            }
+        }
+        if let Some(rest) = s.strip_suffix('元') {
+            s = rest.trim_end();
+        }
+        let (int_part, frac_part) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        if int_part.is_empty() || !int_part.starts_with(|c: char| c.is_ascii_digit()) {
+            return invalid();
+        }
+        // Thousands separators: either none, or every group after the first has exactly three digits.
+        let groups: Vec<&str> = int_part.split(',').collect();
+        if groups.len() > 1 {
+            let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
+            if !first_ok || groups.iter().skip(1).any(|g| g.len() != 3) {
+                return invalid();
+            }
+        }
+        let mut yuan: i64 = 0;
+        for g in &groups {
+            for c in g.chars() {
+                let Some(d) = c.to_digit(10) else { return invalid() };
+                yuan = yuan.checked_mul(10).and_then(|v| v.checked_add(i64::from(d))).ok_or_else(|| out_of_range(""))?;
+            }
+        }
+        let mut fen_part: i64 = 0;
+        if let Some(f) = frac_part {
+            if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+                return invalid();
+            }
+            if f.len() > 2 {
+                return fail(
+                    "AMOUNT_TOO_PRECISE",
+                    "",
+                    format!("金额最多两位小数（到分）：“{}”", clip(text)),
+                    format!("an amount has at most two decimals (fen): \"{}\"", clip(text)),
+                );
+            }
+            for (i, c) in f.chars().enumerate() {
+                let d = i64::from(c.to_digit(10).unwrap_or(0));
+                fen_part += if i == 0 { d * 10 } else { d };
+            }
+        }
+        let total = yuan.checked_mul(100).and_then(|v| v.checked_add(fen_part)).ok_or_else(|| out_of_range(""))?;
+        Money::from_fen(if negative { -total } else { total })
+    }
+
+    /// Formats as `¥1,234.50` (negative: `-¥1,234.50`).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// assert_eq!(Money::from_fen(-5).unwrap().format(), "-¥0.05");
+    /// ```
+    pub fn format(self) -> String {
+        self.format_with(&FormatOptions::default())
+    }
+
+    /// Formats with options: currency symbol and thousands grouping can be turned off.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Money, money::FormatOptions};
+    /// let opts = FormatOptions { symbol: false, grouping: false };
+    /// assert_eq!(Money::from_fen(123_456_78).unwrap().format_with(&opts), "123456.78");
+    /// ```
+    pub fn format_with(self, options: &FormatOptions) -> String {
+        let abs = self.0.unsigned_abs();
+        let yuan = (abs / 100).to_string();
+        let fen = abs % 100;
+        let mut grouped = String::with_capacity(yuan.len() + yuan.len() / 3);
+        for (i, c) in yuan.chars().enumerate() {
+            if options.grouping && i > 0 && (yuan.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!(
+            "{}{}{}.{:02}",
+            if self.0 < 0 { "-" } else { "" },
+            if options.symbol { "¥" } else { "" },
+            grouped,
+            fen
+        )
+    }
+
+    /// `self + other`, or `AMOUNT_OUT_OF_RANGE`.
+    ///
+    /// # Errors
+    /// `AMOUNT_OUT_OF_RANGE` if the sum leaves ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// let max = Money::from_fen(mallcare::money::MAX_FEN).unwrap();
+    /// assert!(max.checked_add(Money::from_fen(1).unwrap()).is_err());
+    /// ```
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.0.checked_add(other.0).ok_or_else(|| out_of_range("")).and_then(Money::from_fen)
+    }
+
+    /// `self - other`, or `AMOUNT_OUT_OF_RANGE`.
+    ///
+    /// # Errors
+    /// `AMOUNT_OUT_OF_RANGE` if the difference leaves ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// assert_eq!(Money::from_fen(5).unwrap().checked_sub(Money::from_fen(7).unwrap()).unwrap().fen(), -2);
+    /// ```
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.0.checked_sub(other.0).ok_or_else(|| out_of_range("")).and_then(Money::from_fen)
+    }
+
+    /// `self * n`, or `AMOUNT_OUT_OF_RANGE`.
+    ///
+    /// # Errors
+    /// `AMOUNT_OUT_OF_RANGE` if the product leaves ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// assert_eq!(Money::from_fen(1999).unwrap().checked_mul(3).unwrap().fen(), 5997);
+    /// ```
+    pub fn checked_mul(self, n: i64) -> Result<Money> {
+        self.0.checked_mul(n).ok_or_else(|| out_of_range("")).and_then(Money::from_fen)
+    }
+
+    /// `self * numerator / denominator`, rounded half away from zero to the fen, computed exactly in 128 bits.
+    ///
+    /// # Errors
+    /// `AMOUNT_INVALID` for a zero denominator; `AMOUNT_OUT_OF_RANGE` if the result leaves ±[`MAX_FEN`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::Money;
+    /// // 80% of ¥10.05 = ¥8.04
+    /// assert_eq!(Money::from_fen(1005).unwrap().mul_ratio(80, 100).unwrap().fen(), 804);
+    /// ```
+    pub fn mul_ratio(self, numerator: i64, denominator: i64) -> Result<Money> {
+        if denominator == 0 {
+            return fail("AMOUNT_INVALID", "", "比例的分母不能为零", "ratio denominator is zero");
+        }
+        let n = i128::from(self.0) * i128::from(numerator);
+        let d = i128::from(denominator);
+        let q = n / d;
+        let r = n % d;
+        let q = if 2 * r.abs() >= d.abs() { q + if (n < 0) != (d < 0) { -1 } else { 1 } } else { q };
+        i64::try_from(q).map_err(|_| out_of_range("")).and_then(Money::from_fen)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format())
+    }
+}
+
+/// How [`Money::format_with`] writes an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct FormatOptions {
+    /// Prefix `¥` (default true).
+    pub symbol: bool,
+    /// Group thousands with `,` (default true).
+    pub grouping: bool,
+}
+
+impl Default for FormatOptions {
+    fn default() -> Self {
+        FormatOptions { symbol: true, grouping: true }
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Splits `total` fen in proportion to `weights` by the largest-remainder method: the parts always add up to
+/// `total` exactly. Leftover fen go to the largest remainders; ties go to the earlier weight. A negative total is
+/// split as its absolute value and negated. Zero weights get zero (unless every weight is zero: an error).
+///
+/// Used to apportion an order discount, coupon or points over order lines.
+///
+/// # Errors
+/// * `SPLIT_WEIGHTS_EMPTY` (path `weights`): no weights.
+/// * `SPLIT_WEIGHT_NEGATIVE` (path `weights[i]`): a negative weight.
+/// * `SPLIT_WEIGHTS_ZERO` (path `weights`): every weight is zero but the total is not.
+/// * `AMOUNT_OUT_OF_RANGE` (path `totalFen`): total beyond ±[`MAX_FEN`].
+///
+/// # Example
+/// ```
+/// // A ¥10.00 coupon over lines paying ¥33.33, ¥33.33 and ¥33.34:
+/// let parts = mallcare::split(1000, &[3333, 3333, 3334]).unwrap();
+/// assert_eq!(parts, vec![333, 333, 334]);
+/// assert_eq!(parts.iter().sum::<i64>(), 1000);
+/// ```
+pub fn split(total: i64, weights: &[i64]) -> Result<Vec<i64>> {
+    if weights.is_empty() {
+        return fail("SPLIT_WEIGHTS_EMPTY", "weights", "分摊权重列表不能为空", "weights list is empty");
+    }
+    Money::from_fen(total).map_err(|e| e.under("totalFen"))?;
+    let mut issues = Vec::new();
+    for (i, w) in weights.iter().enumerate() {
+        if *w < 0 {
+            issues.push(Issue::new(
+                "SPLIT_WEIGHT_NEGATIVE",
+                format!("weights[{i}]"),
+                "分摊权重不能为负数",
+                "a weight must not be negative",
+            ));
+        }
+    }
+    if !issues.is_empty() {
+        return Err(Error::new(issues));
+    }
+    let sum: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+    if sum == 0 {
+        if total == 0 {
+            return Ok(vec![0; weights.len()]);
+        }
+        return fail("SPLIT_WEIGHTS_ZERO", "weights", "权重全为零，无法分摊非零金额", "all weights are zero: cannot split a non-zero total");
+    }
+    let abs_total = i128::from(total).abs();
+    let mut parts: Vec<i128> = Vec::with_capacity(weights.len());
+    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(weights.len());
+    let mut assigned: i128 = 0;
+    for (i, w) in weights.iter().enumerate() {
+        let exact = abs_total * i128::from(*w);
+        let q = exact / sum;
+        parts.push(q);
+        remainders.push((exact % sum, i));
+        assigned += q;
+    }
+    // Largest remainder first; ties to the earlier index.
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let leftover = abs_total - assigned;
+    for (_, i) in remainders.iter().take(usize::try_from(leftover).unwrap_or(0)) {
+        if let Some(p) = parts.get_mut(*i) {
+            *p += 1;
+        }
+    }
+    let sign = if total < 0 { -1 } else { 1 };
+    // Each part is at most |total| <= MAX_FEN, so the conversion cannot fail; map defensively anyway.
+    parts.into_iter().map(|p| i64::try_from(p * sign).map_err(|_| out_of_range(""))).collect()
+}

@@ -1,0 +1,175 @@
+//! The JavaScript face of mallcare (feature `wasm`). Thin glue only: check the JS arguments, call the pillar,
+//! convert the answer. No business logic lives here.
+//!
+//! ## The JS error convention (the same for every call)
+//! * Calls named `parse*` / `validate*` answer `{ ok: true, value } | { ok: false, issues }` and never throw for bad
+//!   input: a bad input is an expected outcome.
+//! * Every other call returns its value directly and **throws a `MallcareError`** on bad input: an `Error` whose
+//!   `name` is `"MallcareError"`, with `code` (the first issue's code) and `issues` (every issue).
+//! * An issue is `{ code, path, message }`; `message` is in zh-CN unless `setLocale("en")` was called or the call's
+//!   options say `{ locale: "en" }`.
+
+use crate::error::{Error, Issue, Locale};
+use crate::Result;
+use serde::Serialize;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+
+pub mod foundation;
+
+thread_local! {
+    static LOCALE: Cell<Locale> = const { Cell::new(Locale::ZhCn) };
+}
+
+/// The locale messages are written in unless a call says otherwise.
+pub(crate) fn default_locale() -> Locale {
+    LOCALE.with(Cell::get)
+}
+
+pub(crate) fn set_default_locale(locale: Locale) {
+    LOCALE.with(|l| l.set(locale));
+}
+
+/// Reads `{ locale }` from an optional options object; falls back to the default locale.
+pub(crate) fn locale_of(options: &JsValue) -> Locale {
+    if options.is_object() {
+        if let Ok(v) = js_sys::Reflect::get(options, &JsValue::from_str("locale")) {
+            if let Some(tag) = v.as_string() {
+                return Locale::parse(&tag);
+            }
+        }
+    }
+    default_locale()
+}
+
+/// Serializes a Rust value to a plain JS value (objects, arrays, numbers; never `Map` or `BigInt`).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| {
+        throw(Error::from(Issue::new("INTERNAL", "", format!("结果无法转换为 JS 值：{e}"), format!("cannot convert result to JS: {e}"))), default_locale())
+    })
+}
+
+/// Builds the `MallcareError` thrown to JS.
+pub(crate) fn throw(err: Error, locale: Locale) -> JsValue {
+    let issues: Vec<_> = err.issues().iter().map(|i| i.localized(locale)).collect();
+    let first = err.issues().first().map(|i| i.message(locale).to_string()).unwrap_or_default();
+    let e = js_sys::Error::new(&format!("{}: {}", err.code(), first));
+    e.set_name("MallcareError");
+    let obj: &JsValue = e.as_ref();
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(list) = issues.serialize(&ser) {
+        let _ = js_sys::Reflect::set(obj, &JsValue::from_str("issues"), &list);
+    }
+    e.into()
+}
+
+/// Converts a result for a throwing call: the value, or a thrown `MallcareError`.
+pub(crate) fn value_or_throw<T: Serialize>(r: Result<T>, locale: Locale) -> std::result::Result<JsValue, JsValue> {
+    match r {
+        Ok(v) => to_js(&v),
+        Err(e) => Err(throw(e, locale)),
+    }
+}
+
+#[derive(Serialize)]
+struct OkOutcome<'a, T: Serialize> {
+    ok: bool,
+    value: &'a T,
+}
+
+#[derive(Serialize)]
+struct ErrOutcome<'a> {
+    ok: bool,
+    issues: Vec<crate::error::LocalizedIssue<'a>>,
+}
+
+/// Converts a result for a `parse*`/`validate*` call: `{ ok: true, value } | { ok: false, issues }`.
+pub(crate) fn outcome<T: Serialize>(r: Result<T>, locale: Locale) -> std::result::Result<JsValue, JsValue> {
+    match r {
+        Ok(v) => to_js(&OkOutcome { ok: true, value: &v }),
+        Err(e) => to_js(&ErrOutcome { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() }),
+    }
+}
+
+fn type_name(v: &JsValue) -> String {
+    v.js_typeof().as_string().unwrap_or_else(|| "unknown".to_string())
+}
+
+/// A JS string argument, or `INPUT_NOT_STRING` at `path`.
+pub(crate) fn string_arg(v: &JsValue, path: &str) -> Result<String> {
+    v.as_string().ok_or_else(|| {
+        let t = if v.is_null() { "null".to_string() } else { type_name(v) };
+        Error::from(Issue::new(
+            "INPUT_NOT_STRING",
+            path,
+            format!("应为字符串，实际为 {t}"),
+            format!("expected a string, got {t}"),
+        ))
+    })
+}
+
+/// A JS integer argument (a safe-integer `number`), or `INPUT_NOT_INTEGER` at `path`.
+pub(crate) fn int_arg(v: &JsValue, path: &str) -> Result<i64> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    match v.as_f64() {
+        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() <= MAX_SAFE => {
+            #[allow(clippy::cast_possible_truncation, reason = "checked above: an integer within ±2^53")]
+            Ok(x as i64)
+        }
+        _ => {
+            let shown = v.as_f64().map_or_else(|| type_name(v), |x| x.to_string());
+            Err(Error::from(Issue::new(
+                "INPUT_NOT_INTEGER",
+                path,
+                format!("应为整数（安全整数范围内），实际为 {shown}"),
+                format!("expected an integer within the safe range, got {shown}"),
+            )))
+        }
+    }
+}
+
+/// A JSON document argument: a JS object/array, or a string holding JSON text.
+pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
+    if let Some(text) = v.as_string() {
+        return crate::json::from_str(&text, "JSON_SYNTAX").map_err(|e| e.under(path));
+    }
+    if !v.is_object() {
+        let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
+        return Err(Error::from(Issue::new(
+            "INPUT_NOT_OBJECT",
+            path,
+            format!("应为对象或 JSON 文本，实际为 {t}"),
+            format!("expected an object or JSON text, got {t}"),
+        )));
+    }
+    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
+        Error::from(Issue::new(
+            "INPUT_NOT_JSON",
+            path,
+            format!("输入不是 JSON 兼容的值：{e}"),
+            format!("input is not a JSON-compatible value: {e}"),
+        ))
+    })
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_COMMON: &'static str = r#"
+/** One problem in an input: stable `code`, `path` into the input (`lines[2].paidFen`), message in the chosen locale. */
+export interface Issue { code: string; path: string; message: string }
+/** Answer of every `parse*` / `validate*` call. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+/** What every other call throws on bad input: `err.name === "MallcareError"`. */
+export interface MallcareError extends Error { name: "MallcareError"; code: string; issues: Issue[] }
+/** Per-call options accepted by calls that produce messages. */
+export interface LocaleOptions { locale?: "zh-CN" | "en" }
+/** A civil date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** What kind of day a date is on China's calendar. */
+export type DayKind = "workday" | "makeupWorkday" | "weekend" | "holiday";
+/** Options of `formatAmount`. */
+export interface FormatAmountOptions { symbol?: boolean; grouping?: boolean }
+/** A holiday-cn year document, as published each November. */
+export interface HolidayYear { year: number; days: { name?: string; date: DateString; isOffDay: boolean }[] }
+"#;
