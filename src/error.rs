@@ -230,7 +230,9 @@ impl Error {
     /// ```
     pub fn new(issues: Vec<Issue>) -> Error {
         if issues.is_empty() {
-            Error { issues: vec![Issue::new("INTERNAL", "", "内部错误：错误列表为空", "internal error: empty issue list")] }
+            Error {
+                issues: vec![Issue::new("INTERNAL", "", "内部错误：错误列表为空", "internal error: empty issue list")],
+            }
         } else {
             Error { issues }
         }

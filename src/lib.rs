@@ -34,6 +34,15 @@ pub mod money;
 pub mod text;
 pub mod time;
 
+#[cfg(feature = "eligibility")]
+pub mod eligibility;
+#[cfg(feature = "finder")]
+pub mod finder;
+#[cfg(feature = "points")]
+pub mod points;
+#[cfg(feature = "validation")]
+pub mod validation;
+
 #[cfg(feature = "wasm")]
 pub mod wasm;
 

@@ -143,7 +143,8 @@ impl Money {
         for g in &groups {
             for c in g.chars() {
                 let Some(d) = c.to_digit(10) else { return invalid() };
-                yuan = yuan.checked_mul(10).and_then(|v| v.checked_add(i64::from(d))).ok_or_else(|| out_of_range(""))?;
+                yuan =
+                    yuan.checked_mul(10).and_then(|v| v.checked_add(i64::from(d))).ok_or_else(|| out_of_range(""))?;
             }
         }
         let mut fen_part: i64 = 0;
@@ -204,13 +205,7 @@ impl Money {
             }
             grouped.push(c);
         }
-        format!(
-            "{}{}{}.{:02}",
-            if self.0 < 0 { "-" } else { "" },
-            if options.symbol { "¥" } else { "" },
-            grouped,
-            fen
-        )
+        format!("{}{}{}.{:02}", if self.0 < 0 { "-" } else { "" }, if options.symbol { "¥" } else { "" }, grouped, fen)
     }
 
     /// `self + other`, or `AMOUNT_OUT_OF_RANGE`.
@@ -353,7 +348,12 @@ pub fn split(total: i64, weights: &[i64]) -> Result<Vec<i64>> {
         if total == 0 {
             return Ok(vec![0; weights.len()]);
         }
-        return fail("SPLIT_WEIGHTS_ZERO", "weights", "权重全为零，无法分摊非零金额", "all weights are zero: cannot split a non-zero total");
+        return fail(
+            "SPLIT_WEIGHTS_ZERO",
+            "weights",
+            "权重全为零，无法分摊非零金额",
+            "all weights are zero: cannot split a non-zero total",
+        );
     }
     let abs_total = i128::from(total).abs();
     let mut parts: Vec<i128> = Vec::with_capacity(weights.len());

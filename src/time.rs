@@ -198,7 +198,12 @@ impl Date {
         };
         match moved {
             Some(d) if (0..=9999).contains(&d.year()) => Ok(Date(d)),
-            _ => fail("DATE_OUT_OF_RANGE", "", "日期超出支持范围（0000-9999 年）", "date out of the supported range (years 0000-9999)"),
+            _ => fail(
+                "DATE_OUT_OF_RANGE",
+                "",
+                "日期超出支持范围（0000-9999 年）",
+                "date out of the supported range (years 0000-9999)",
+            ),
         }
     }
 

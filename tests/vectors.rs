@@ -15,19 +15,6 @@ use serde_json::Value;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-macro_rules! vector_files {
-    ($($name:literal),* $(,)?) => {
-        const FILES: &[(&str, &str)] = &[$(($name, include_str!(concat!("vectors/", $name)))),*];
-    };
-}
-
-// Every file in tests/vectors/*.json must be listed here (checked by `all_vector_files_are_listed`).
-vector_files![
-    "calendar.json",
-    "money.json",
-    "time.json",
-];
-
 /// Subset match: `Ok` if `actual` has everything `expected` names.
 pub fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     match (expected, actual) {
@@ -76,7 +63,7 @@ fn run_step(step: &Value) -> Result<(), String> {
 fn shared_vectors() {
     let mut failures = Vec::new();
     let mut count = 0;
-    for (file, text) in FILES {
+    for (file, text) in adapters::files() {
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
         for case in doc["cases"].as_array().unwrap_or_else(|| panic!("{file}: no cases")) {
             adapters::reset();
@@ -108,7 +95,7 @@ fn all_vector_files_are_listed() {
         .filter(|n| n.ends_with(".json"))
         .collect();
     on_disk.sort();
-    let mut listed: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+    let mut listed: Vec<String> = adapters::files().iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();
-    assert_eq!(on_disk, listed, "tests/vectors.rs must list every vector file");
+    assert_eq!(on_disk, listed, "every vector file must be listed in its pillar's tests/adapters/<pillar>.rs FILES");
 }

@@ -127,8 +127,10 @@ impl Calendar {
     pub fn embedded() -> Calendar {
         let mut cal = Calendar::empty();
         for (year, days) in embedded::EMBEDDED {
-            let entries: Vec<(Date, bool)> =
-                days.iter().filter_map(|(y, m, d, off)| Date::from_ymd(*y, *m, *d).ok().map(|date| (date, *off))).collect();
+            let entries: Vec<(Date, bool)> = days
+                .iter()
+                .filter_map(|(y, m, d, off)| Date::from_ymd(*y, *m, *d).ok().map(|date| (date, *off)))
+                .collect();
             if !entries.is_empty() {
                 cal.sources.insert(*year, entries);
             }

@@ -77,7 +77,8 @@ pub fn js_business_days_between(
     #[wasm_bindgen(unchecked_param_type = "DateString")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateString")] to: JsValue,
 ) -> JsResult {
-    let r = collect2(date_arg(&from, "from"), date_arg(&to, "to")).and_then(|(a, b)| with_calendar(|c| c.business_days_between(a, b)));
+    let r = collect2(date_arg(&from, "from"), date_arg(&to, "to"))
+        .and_then(|(a, b)| with_calendar(|c| c.business_days_between(a, b)));
     value_or_throw(r, default_locale())
 }
 
@@ -160,7 +161,12 @@ pub fn js_split_amount(
 
 fn weights_arg(v: &JsValue) -> Result<Vec<i64>> {
     if !js_sys::Array::is_array(v) {
-        return Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "weights", "权重应为数字数组", "weights must be an array of numbers")));
+        return Err(Error::from(Issue::new(
+            "INPUT_NOT_ARRAY",
+            "weights",
+            "权重应为数字数组",
+            "weights must be an array of numbers",
+        )));
     }
     let arr = js_sys::Array::from(v);
     let mut issues = Issues::default();

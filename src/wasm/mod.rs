@@ -15,7 +15,15 @@ use serde::Serialize;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "eligibility")]
+pub mod eligibility;
+#[cfg(feature = "finder")]
+pub mod finder;
 pub mod foundation;
+#[cfg(feature = "points")]
+pub mod points;
+#[cfg(feature = "validation")]
+pub mod validation;
 
 thread_local! {
     static LOCALE: Cell<Locale> = const { Cell::new(Locale::ZhCn) };
@@ -46,7 +54,15 @@ pub(crate) fn locale_of(options: &JsValue) -> Locale {
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&ser).map_err(|e| {
-        throw(Error::from(Issue::new("INTERNAL", "", format!("结果无法转换为 JS 值：{e}"), format!("cannot convert result to JS: {e}"))), default_locale())
+        throw(
+            Error::from(Issue::new(
+                "INTERNAL",
+                "",
+                format!("结果无法转换为 JS 值：{e}"),
+                format!("cannot convert result to JS: {e}"),
+            )),
+            default_locale(),
+        )
     })
 }
 
@@ -114,7 +130,8 @@ pub(crate) fn string_arg(v: &JsValue, path: &str) -> Result<String> {
 pub(crate) fn int_arg(v: &JsValue, path: &str) -> Result<i64> {
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
     match v.as_f64() {
-        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() <= MAX_SAFE => {
+        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() <= MAX_SAFE =>
+        {
             #[allow(clippy::cast_possible_truncation, reason = "checked above: an integer within ±2^53")]
             Ok(x as i64)
         }

@@ -6,6 +6,8 @@ use mallcare::{Calendar, Date, Error, Issue, Locale, Money, Timestamp};
 use serde_json::Value;
 use std::cell::RefCell;
 
+crate::vector_files!["calendar.json", "money.json", "time.json"];
+
 thread_local! {
     static CALENDAR: RefCell<Calendar> = RefCell::new(Calendar::embedded());
 }
@@ -60,7 +62,9 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         "loadCalendarYear" => {
             let r = match args.first() {
                 Some(Value::String(s)) => CALENDAR.with(|c| c.borrow_mut().load_year_json(s)),
-                Some(v @ (Value::Object(_) | Value::Array(_))) => CALENDAR.with(|c| c.borrow_mut().load_year_value(v.clone())),
+                Some(v @ (Value::Object(_) | Value::Array(_))) => {
+                    CALENDAR.with(|c| c.borrow_mut().load_year_value(v.clone()))
+                }
                 _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "", "", ""))),
             };
             thrown(r, locale)
@@ -72,15 +76,20 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         "calendarYears" => Ok(serde_json::to_value(cal(Calendar::known_years)).unwrap_or(Value::Null)),
         "parseAmount" => match args.first().and_then(Value::as_str) {
             Some(s) => outcome(Money::parse(s).map(Money::fen), opt_locale(args, 1, locale)),
-            None => outcome::<()>(Err(Error::from(Issue::new("INPUT_NOT_STRING", "", "", ""))), opt_locale(args, 1, locale)),
+            None => {
+                outcome::<()>(Err(Error::from(Issue::new("INPUT_NOT_STRING", "", "", ""))), opt_locale(args, 1, locale))
+            }
         },
         "parseTimestamp" => match args.first().and_then(Value::as_str) {
             Some(s) => outcome(Timestamp::parse(s).map(|t| t.to_string()), opt_locale(args, 1, locale)),
-            None => outcome::<()>(Err(Error::from(Issue::new("INPUT_NOT_STRING", "", "", ""))), opt_locale(args, 1, locale)),
+            None => {
+                outcome::<()>(Err(Error::from(Issue::new("INPUT_NOT_STRING", "", "", ""))), opt_locale(args, 1, locale))
+            }
         },
         "formatAmount" => {
             let fen = tri!(int_arg(args, 0, "fen", locale));
-            let opts: FormatOptions = args.get(1).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+            let opts: FormatOptions =
+                args.get(1).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
             thrown(Money::from_fen(fen).map(|m| m.format_with(&opts)), locale)
         }
         "splitAmount" => {
@@ -95,7 +104,11 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
                             None => bad.push(Issue::new("SPLIT_WEIGHT_NOT_INTEGER", format!("weights[{i}]"), "", "")),
                         }
                     }
-                    if bad.is_empty() { Ok(out) } else { Err(thrown::<()>(Err(Error::new(bad)), locale)) }
+                    if bad.is_empty() {
+                        Ok(out)
+                    } else {
+                        Err(thrown::<()>(Err(Error::new(bad)), locale))
+                    }
                 }
                 _ => Err(thrown::<()>(Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "weights", "", ""))), locale)),
             };

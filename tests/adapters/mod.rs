@@ -6,10 +6,27 @@
 use mallcare::{Error, Locale};
 use serde_json::{json, Value};
 
-mod foundation;
+#[cfg(feature = "eligibility")]
+pub mod eligibility;
+#[cfg(feature = "finder")]
+pub mod finder;
+pub mod foundation;
+#[cfg(feature = "points")]
+pub mod points;
+#[cfg(feature = "validation")]
+pub mod validation;
 
 /// A call's answer: the returned value, or the thrown error's issues (`[{code, path, message}]`).
 pub type CallResult = Result<Value, Vec<Value>>;
+
+/// Lists vector files (relative to tests/vectors/) with their text, embedded at compile time so the same list runs
+/// natively and under wasm-bindgen-test.
+#[macro_export]
+macro_rules! vector_files {
+    ($($name:literal),* $(,)?) => {
+        pub const FILES: &[(&str, &str)] = &[$(($name, include_str!(concat!("../vectors/", $name)))),*];
+    };
+}
 
 /// Resets per-runtime state (the module calendar) before each case, as the JS runners do.
 pub fn reset() {
@@ -18,7 +35,40 @@ pub fn reset() {
 
 /// Dispatches one vector call; `None` if no pillar knows the name.
 pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
-    foundation::call(name, args, locale)
+    if let Some(r) = foundation::call(name, args, locale) {
+        return Some(r);
+    }
+    #[cfg(feature = "validation")]
+    if let Some(r) = validation::call(name, args, locale) {
+        return Some(r);
+    }
+    #[cfg(feature = "eligibility")]
+    if let Some(r) = eligibility::call(name, args, locale) {
+        return Some(r);
+    }
+    #[cfg(feature = "points")]
+    if let Some(r) = points::call(name, args, locale) {
+        return Some(r);
+    }
+    #[cfg(feature = "finder")]
+    if let Some(r) = finder::call(name, args, locale) {
+        return Some(r);
+    }
+    None
+}
+
+/// Every vector file with its text: each pillar lists its own in its adapter's `FILES`.
+pub fn files() -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<(&'static str, &'static str)> = foundation::FILES.to_vec();
+    #[cfg(feature = "validation")]
+    all.extend_from_slice(validation::FILES);
+    #[cfg(feature = "eligibility")]
+    all.extend_from_slice(eligibility::FILES);
+    #[cfg(feature = "points")]
+    all.extend_from_slice(points::FILES);
+    #[cfg(feature = "finder")]
+    all.extend_from_slice(finder::FILES);
+    all
 }
 
 /// Issues of an error in `locale`, as JSON.
@@ -55,8 +105,12 @@ pub fn str_arg<'a>(args: &'a [Value], i: usize, path: &str, locale: Locale) -> R
 /// An integer argument (or an `INPUT_NOT_INTEGER` error at `path`).
 pub fn int_arg(args: &[Value], i: usize, path: &str, locale: Locale) -> Result<i64, CallResult> {
     let v = args.get(i);
-    v.and_then(|v| v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= 9.007_199_254_740_991e15).map(|f| f as i64)))
-        .ok_or_else(|| arg_error("INPUT_NOT_INTEGER", path, locale))
+    v.and_then(|v| {
+        v.as_i64().or_else(|| {
+            v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= 9.007_199_254_740_991e15).map(|f| f as i64)
+        })
+    })
+    .ok_or_else(|| arg_error("INPUT_NOT_INTEGER", path, locale))
 }
 
 /// The locale of a call: `args[i].locale` if the call passed options, else the step's locale.

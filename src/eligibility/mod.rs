@@ -1,0 +1,1 @@
+//! The eligibility pillar (in progress).

@@ -1,0 +1,1 @@
+//! The finder pillar (in progress).

@@ -1,0 +1,1 @@
+//! The validation pillar (in progress).

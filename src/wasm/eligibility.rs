@@ -1,0 +1,1 @@
+//! JS calls of the eligibility pillar (in progress).

@@ -1,0 +1,1 @@
+//! JS calls of the finder pillar (in progress).

@@ -1,0 +1,1 @@
+//! JS calls of the points pillar (in progress).

@@ -1,0 +1,1 @@
+//! JS calls of the validation pillar (in progress).
