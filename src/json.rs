@@ -75,7 +75,7 @@ fn render_path(p: &serde_path_to_error::Path) -> String {
 ///
 /// # Example
 /// ```
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct Line { #[allow(dead_code, reason = "example")] qty: u32 }
 /// let v = serde_json::json!({ "qty": "two" });
 /// let e = mallcare::json::from_value::<Line>(v, "REQUEST_INVALID").unwrap_err();

@@ -17,7 +17,7 @@
 //! let cal = Calendar::default();
 //! let sold = Date::parse("2026-09-30").unwrap();
 //! // A refund promised "within 3 working days" of 30 September 2026 is due on 10 October: National Day week is off,
-//! and Saturday 10 October is a make-up working day (调休).
+//! // and Saturday 10 October is a make-up working day (调休).
 //! assert_eq!(cal.add_business_days(sold, 3).unwrap().to_string(), "2026-10-10");
 //!
 //! let coupon = Money::parse("¥10.00").unwrap();

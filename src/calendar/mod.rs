@@ -127,9 +127,10 @@ impl Calendar {
     pub fn embedded() -> Calendar {
         let mut cal = Calendar::empty();
         for (year, days) in embedded::EMBEDDED {
+            let Ok(jan1) = Date::from_ymd(*year, 1, 1) else { continue };
             let entries: Vec<(Date, bool)> = days
                 .iter()
-                .filter_map(|(y, m, d, off)| Date::from_ymd(*y, *m, *d).ok().map(|date| (date, *off)))
+                .filter_map(|v| jan1.add_days(i64::from(v >> 1) - 32).ok().map(|date| (date, v & 1 == 1)))
                 .collect();
             if !entries.is_empty() {
                 cal.sources.insert(*year, entries);
