@@ -18,7 +18,6 @@ use crate::calendar::DayKind;
 use crate::error::{fail, Error, Issue};
 use crate::time::{Date, Timestamp};
 use crate::{Calendar, Result};
-use chrono::Datelike;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -136,7 +135,6 @@ fn parse_days(c: &mut Cursor<'_>) -> Result<DayMask> {
     let mut mask: DayMask = 0;
     loop {
         c.skip_ws();
-        let before = c.pos;
         if c.eat_word("PH") {
             mask |= PH;
         } else if let Some(a) = eat_weekday(c) {
@@ -179,9 +177,6 @@ fn parse_days(c: &mut Cursor<'_>) -> Result<DayMask> {
             }
         }
         c.pos = save;
-        if c.pos == before {
-            return Ok(mask);
-        }
         return Ok(mask);
     }
 }
@@ -246,10 +241,8 @@ fn parse_rule(rule: &str, out: &mut Vec<Rule>) -> Result<()> {
         if c.rest().starts_with('"') {
             return Err(c.err("不支持注释", "comments are not supported"));
         }
-        if c.eat_word("24/7") || c.rest().starts_with("24/7") {
-            if c.rest().starts_with("24/7") {
-                c.pos += 4;
-            }
+        if c.rest().starts_with("24/7") {
+            c.pos += 4;
             out.push(Rule { days: ALL_WEEKDAYS | PH, spans: vec![Span { start: 0, end: DAY }], additional });
         } else {
             let days = parse_days(&mut c)?;
