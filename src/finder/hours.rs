@@ -169,9 +169,9 @@ fn parse_days(c: &mut Cursor<'_>) -> Result<DayMask> {
         if c.eat(',') {
             c.skip_ws();
             let r = c.rest();
-            let day_follows = r.get(..2).is_some_and(|h| {
-                h.eq_ignore_ascii_case("PH") || WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(h))
-            });
+            let day_follows = r
+                .get(..2)
+                .is_some_and(|h| h.eq_ignore_ascii_case("PH") || WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(h)));
             if day_follows {
                 continue;
             }
