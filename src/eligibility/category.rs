@@ -1,0 +1,140 @@
+//! The category taxonomy: the category paths a policy and an order may use, and what each means in law.
+//!
+//! A category path is one or more lowercase segments joined by `/` (`food/fresh`, `electronics/phone`). A selector
+//! `"categories": ["food"]` matches `food` and everything under it (`food/fresh`, `food/packaged`), never `foodcourt`.
+//! An unknown path is an issue (`POLICY_CATEGORY_UNKNOWN`, `REQUEST_CATEGORY_UNKNOWN`), never a silent miss.
+
+/// What "intact" (完好) means for a category, per the online seven-day no-reason return measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intact {
+    /// Food, cosmetics, medical devices, media: not intact once the one-time seal is broken.
+    Seal,
+    /// Electronics and appliances: not intact once activated, privately repaired or the serial defaced.
+    Activation,
+    /// Clothing, shoes, bags, toys, home textiles: not intact with tags removed, soiled or damaged.
+    Tags,
+    /// Everything else: not intact when damaged.
+    General,
+}
+
+/// What the law itself says about a category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LawClass {
+    /// No category-wide rule.
+    None,
+    /// Fresh, live and perishable goods: excluded from no-reason returns by law.
+    Perishable,
+    /// Audio-visual products and software: excluded once unsealed or downloaded.
+    Media,
+    /// Newspapers and periodicals: excluded once delivered.
+    Periodical,
+}
+
+/// One entry of the taxonomy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// The path, `food/fresh`.
+    pub path: &'static str,
+    /// Chinese name.
+    pub zh: &'static str,
+    /// What "intact" means.
+    pub intact: Intact,
+    /// Category-wide statutory rule.
+    pub law: LawClass,
+    /// Listed goods under the 三包 rules (repair, exchange, return for performance faults).
+    pub three_guarantees: bool,
+}
+
+const fn c(path: &'static str, zh: &'static str, intact: Intact, law: LawClass, three: bool) -> Category {
+    Category { path, zh, intact, law, three_guarantees: three }
+}
+
+use Intact::{Activation, General, Seal, Tags};
+use LawClass::{Media, Periodical, Perishable};
+
+/// Every known category path. Documented in `docs/eligibility.md`.
+pub const TAXONOMY: &[Category] = &[
+    c("food", "食品", Seal, LawClass::None, false),
+    c("food/fresh", "生鲜", Seal, Perishable, false),
+    c("food/live", "活鲜", Seal, Perishable, false),
+    c("food/bakery", "烘焙（短保）", Seal, Perishable, false),
+    c("food/frozen", "冷冻食品", Seal, LawClass::None, false),
+    c("food/packaged", "预包装食品", Seal, LawClass::None, false),
+    c("food/beverage", "饮料酒水", Seal, LawClass::None, false),
+    c("food/health", "保健食品", Seal, LawClass::None, false),
+    c("cosmetics", "化妆品", Seal, LawClass::None, false),
+    c("cosmetics/skincare", "护肤", Seal, LawClass::None, false),
+    c("cosmetics/makeup", "彩妆", Seal, LawClass::None, false),
+    c("cosmetics/fragrance", "香水", Seal, LawClass::None, false),
+    c("personal-care", "个人护理", Seal, LawClass::None, false),
+    c("medical", "医疗用品", Seal, LawClass::None, false),
+    c("medical/device", "医疗器械", Seal, LawClass::None, false),
+    c("electronics", "数码电子", Activation, LawClass::None, true),
+    c("electronics/phone", "手机", Activation, LawClass::None, true),
+    c("electronics/computer", "电脑", Activation, LawClass::None, true),
+    c("electronics/tablet", "平板", Activation, LawClass::None, true),
+    c("electronics/camera", "相机", Activation, LawClass::None, true),
+    c("electronics/audio", "音响耳机", Activation, LawClass::None, true),
+    c("electronics/wearable", "智能穿戴", Activation, LawClass::None, true),
+    c("electronics/accessory", "数码配件", General, LawClass::None, false),
+    c("appliance", "家用电器", Activation, LawClass::None, true),
+    c("appliance/large", "大家电", Activation, LawClass::None, true),
+    c("appliance/small", "小家电", Activation, LawClass::None, true),
+    c("appliance/kitchen", "厨房电器", Activation, LawClass::None, true),
+    c("media", "音像制品与软件", Seal, LawClass::None, false),
+    c("media/audio-visual", "音像制品", Seal, Media, false),
+    c("media/software", "计算机软件", Seal, Media, false),
+    c("media/periodical", "报纸期刊", Seal, Periodical, false),
+    c("media/book", "图书", General, LawClass::None, false),
+    c("clothing", "服装", Tags, LawClass::None, false),
+    c("clothing/apparel", "服饰", Tags, LawClass::None, false),
+    c("clothing/shoes", "鞋", Tags, LawClass::None, false),
+    c("clothing/underwear", "内衣", Tags, LawClass::None, false),
+    c("clothing/accessory", "服饰配件", Tags, LawClass::None, false),
+    c("bags", "箱包", Tags, LawClass::None, false),
+    c("toys", "玩具", Tags, LawClass::None, false),
+    c("home-textile", "家纺", Tags, LawClass::None, false),
+    c("home", "家居", General, LawClass::None, false),
+    c("home/furniture", "家具", General, LawClass::None, false),
+    c("home/kitchenware", "厨具", General, LawClass::None, false),
+    c("jewelry", "珠宝首饰", General, LawClass::None, false),
+    c("jewelry/gold", "黄金", General, LawClass::None, false),
+    c("jewelry/watch", "钟表", General, LawClass::None, false),
+    c("sports", "运动户外", Tags, LawClass::None, false),
+    c("baby", "母婴", Seal, LawClass::None, false),
+    c("other", "其他", General, LawClass::None, false),
+];
+
+/// Looks up a category path.
+///
+/// # Errors
+/// None: `None` for an unknown path.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::{lookup, Intact};
+/// assert_eq!(lookup("clothing/shoes").map(|c| c.intact), Some(Intact::Tags));
+/// assert!(lookup("clothing/hats").is_none());
+/// ```
+pub fn lookup(path: &str) -> Option<&'static Category> {
+    TAXONOMY.iter().find(|c| c.path == path)
+}
+
+/// Whether `path` is `prefix` or lies under it (`food/fresh` is under `food`; `foodcourt` is not).
+///
+/// # Errors
+/// None.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::is_under;
+/// assert!(is_under("food/fresh", "food"));
+/// assert!(is_under("food", "food"));
+/// assert!(!is_under("foodcourt", "food"));
+/// ```
+pub fn is_under(path: &str, prefix: &str) -> bool {
+    match path.strip_prefix(prefix) {
+        Some(rest) => rest.is_empty() || rest.starts_with('/'),
+        None => false,
+    }
+}

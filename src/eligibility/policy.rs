@@ -1,0 +1,723 @@
+//! The policy document a store's operations team writes: versioned JSON with ordered, prioritised rules.
+//!
+//! ```json
+//! { "version": "2026.05",
+//!   "settings": { "approval": { "autoMaxFen": 50000, "staffMaxFen": 500000 } },
+//!   "rules": [
+//!     { "id": "members-30d", "priority": 20,
+//!       "when": { "memberTiers": ["gold"], "categories": ["clothing"] },
+//!       "then": { "refund": { "days": 30, "clock": "delivery" }, "exchange": { "days": 30 } } } ] }
+//! ```
+//!
+//! Every matching rule contributes the effects it sets; for each effect the matching rule with the highest priority
+//! wins. Two rules with equal priority whose selectors can match the same line are a load error
+//! (`POLICY_PRIORITY_CONFLICT`): the document, not the order it was edited in, decides.
+
+use super::category;
+use crate::error::{Issue, Issues};
+use crate::{Date, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use super::reason::RuleId;
+use std::sync::Arc;
+
+/// Sales channel. Everything but `store` is a distance sale (online, TV, phone, mail order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Channel {
+    /// Web shop, app, mini-program.
+    Online,
+    /// TV shopping.
+    Tv,
+    /// Telephone sales.
+    Phone,
+    /// Mail order.
+    Mail,
+    /// Bought at the counter.
+    Store,
+}
+
+impl Channel {
+    /// Whether this is a distance sale, where the seven-day no-reason right applies.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::Channel;
+    /// assert!(Channel::Online.is_distance());
+    /// assert!(!Channel::Store.is_distance());
+    /// ```
+    pub fn is_distance(self) -> bool {
+        !matches!(self, Channel::Store)
+    }
+}
+
+/// How the goods reached the customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Fulfilment {
+    /// Delivered; the customer signed for it.
+    Delivery,
+    /// Picked up at a store or locker.
+    Pickup,
+    /// Carried out of the store at the till.
+    CarryOut,
+}
+
+/// The event a window counts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Clock {
+    /// The sale.
+    Sale,
+    /// The invoice (falls back to the sale).
+    Invoice,
+    /// The delivery sign-for (falls back to the sale for carry-out).
+    #[default]
+    Delivery,
+}
+
+/// The unit a window counts in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    /// Calendar days (Civil Code art. 201: start day not counted, ends 24:00 of the last day).
+    #[default]
+    Days,
+    /// Working days on the business-day calendar.
+    BusinessDays,
+}
+
+/// A window: `days` counted in `unit` from `clock`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Window {
+    /// Length; 0 means "only the start day".
+    pub days: i64,
+    /// Unit of `days`.
+    #[serde(default)]
+    pub unit: Unit,
+    /// What it counts from.
+    #[serde(default)]
+    pub clock: Clock,
+}
+
+/// A condition the goods must meet for a return under the store's own windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ConditionKind {
+    /// Tags attached, not soiled or damaged.
+    Tags,
+    /// One-time seal unbroken.
+    Seal,
+    /// Accessories complete.
+    Accessories,
+    /// Original packaging present.
+    Packaging,
+    /// Not used (beyond trying on / inspecting).
+    Unused,
+    /// Not activated.
+    NotActivated,
+}
+
+/// A kind of exclusion from no-reason returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExclusionKind {
+    /// Made to the customer's order (statutory).
+    MadeToOrder,
+    /// Fresh, live, perishable (statutory).
+    Perishable,
+    /// Audio-visual or software once unsealed or downloaded (statutory).
+    UnsealedMedia,
+    /// Delivered newspapers and periodicals (statutory).
+    Periodical,
+    /// Opening affects safety or health (needs purchase-time confirmation online).
+    Hygiene,
+    /// Value drops sharply once activated (needs confirmation online).
+    Activated,
+    /// Disclosed near-expiry goods (needs confirmation online).
+    NearExpiry,
+    /// Disclosed flawed goods (needs confirmation online).
+    Flawed,
+    /// Store "final sale" (needs confirmation online).
+    FinalSale,
+}
+
+impl ExclusionKind {
+    /// Whether the law itself excludes this kind (no purchase-time confirmation needed).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::ExclusionKind;
+    /// assert!(ExclusionKind::Perishable.is_statutory());
+    /// assert!(!ExclusionKind::FinalSale.is_statutory());
+    /// ```
+    pub fn is_statutory(self) -> bool {
+        matches!(self, Self::MadeToOrder | Self::Perishable | Self::UnsealedMedia | Self::Periodical)
+    }
+}
+
+/// One exclusion a rule declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Exclusion {
+    /// What is excluded.
+    pub kind: ExclusionKind,
+    /// Applies only if the customer confirmed it at purchase (`confirmedNonReturnable` on the line).
+    #[serde(default)]
+    pub needs_confirmation: bool,
+}
+
+/// Why the customer brings the goods back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReturnReason {
+    /// No reason (七天无理由).
+    NoReason,
+    /// Changed mind.
+    ChangedMind,
+    /// Wrong size or fit.
+    Size,
+    /// Performance fault or quality defect.
+    QualityDefect,
+    /// Food spoiled on arrival.
+    Spoiled,
+    /// Wrong item sent.
+    WrongItem,
+    /// Damaged in transit.
+    DamagedInTransit,
+    /// Not as described.
+    NotAsDescribed,
+}
+
+impl ReturnReason {
+    /// Whether the merchant is at fault (quality defect, spoiled, wrong item, transit damage, not as described).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::ReturnReason;
+    /// assert!(ReturnReason::Spoiled.is_fault());
+    /// assert!(!ReturnReason::Size.is_fault());
+    /// ```
+    pub fn is_fault(self) -> bool {
+        matches!(self, Self::QualityDefect | Self::Spoiled | Self::WrongItem | Self::DamagedInTransit | Self::NotAsDescribed)
+    }
+}
+
+/// What the customer wants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Resolution {
+    /// Money back.
+    Refund,
+    /// Another unit (or another size / a fresher batch).
+    Exchange,
+    /// Repair.
+    Repair,
+}
+
+/// Who pays the return freight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Payer {
+    /// The customer.
+    Customer,
+    /// The merchant.
+    Merchant,
+}
+
+/// Who must approve.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ApprovalLevel {
+    /// Automatic.
+    Auto,
+    /// A staff member.
+    #[default]
+    Staff,
+    /// A manager.
+    Manager,
+}
+
+/// A restocking fee on returns granted under the store's own (beyond-law) windows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Fee {
+    /// Fixed fee per returned item line.
+    #[serde(default)]
+    pub fixed_fen: i64,
+    /// Percent of the refundable amount.
+    #[serde(default)]
+    pub percent: i64,
+}
+
+/// Evidence a rule asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EvidenceRule {
+    /// Photos needed.
+    pub photos: u32,
+    /// For these reasons (all reasons if empty).
+    #[serde(default)]
+    pub reasons: Vec<ReturnReason>,
+}
+
+/// Warranty terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Warranty {
+    /// Warranty months (三包 repair period).
+    pub months: i64,
+    /// Extended warranty months after it (repair only).
+    #[serde(default)]
+    pub extended_months: i64,
+    /// Counting from (default invoice).
+    #[serde(default = "invoice_clock")]
+    pub clock: Clock,
+}
+
+fn invoice_clock() -> Clock {
+    Clock::Invoice
+}
+
+/// Price band on the line's unit price.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PriceBand {
+    /// At least (inclusive).
+    #[serde(default)]
+    pub min_fen: Option<i64>,
+    /// At most (inclusive).
+    #[serde(default)]
+    pub max_fen: Option<i64>,
+}
+
+/// Purchase-date range (inclusive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DateRange {
+    /// From (inclusive).
+    #[serde(default)]
+    pub from: Option<Date>,
+    /// To (inclusive).
+    #[serde(default)]
+    pub to: Option<Date>,
+}
+
+/// Which lines a rule applies to. Every field given must match; an empty list or absent field matches all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Selector {
+    /// Channels.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Category path prefixes.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Brands.
+    #[serde(default)]
+    pub brands: Vec<String>,
+    /// SKUs.
+    #[serde(default)]
+    pub skus: Vec<String>,
+    /// Tags: the line must carry at least one.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Member tiers.
+    #[serde(default)]
+    pub member_tiers: Vec<String>,
+    /// Unit price band.
+    #[serde(default)]
+    pub price: Option<PriceBand>,
+    /// Purchase dates.
+    #[serde(default)]
+    pub purchased: Option<DateRange>,
+    /// Fulfilment.
+    #[serde(default)]
+    pub fulfilment: Vec<Fulfilment>,
+}
+
+/// What a rule sets. Every field is optional; the highest-priority matching rule that sets a field wins it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Effects {
+    /// Store refund window (any reason).
+    #[serde(default)]
+    pub refund: Option<Window>,
+    /// Store exchange window (any reason).
+    #[serde(default)]
+    pub exchange: Option<Window>,
+    /// Store repair window (faults).
+    #[serde(default)]
+    pub repair: Option<Window>,
+    /// Conditions required for store-window returns without a fault.
+    #[serde(default)]
+    pub requires: Option<Vec<ConditionKind>>,
+    /// Conditions waived (e.g. `tags` for a "no questions" counter).
+    #[serde(default)]
+    pub waives: Option<Vec<ConditionKind>>,
+    /// Exclusions from no-reason returns.
+    #[serde(default)]
+    pub exclusions: Option<Vec<Exclusion>>,
+    /// Whether quality defects override exclusions (the law says they do; `false` is linted and ignored).
+    #[serde(default)]
+    pub quality_defect_override: Option<bool>,
+    /// Percent refunded for no-fault returns granted by the store alone (e.g. 80 for near-expiry goods).
+    #[serde(default)]
+    pub refund_percent: Option<i64>,
+    /// Restocking fee for no-fault returns granted by the store alone.
+    #[serde(default)]
+    pub restocking_fee: Option<Fee>,
+    /// Return freight payer per reason.
+    #[serde(default)]
+    pub freight: Option<BTreeMap<ReturnReason, Payer>>,
+    /// The store picks the goods up free of charge.
+    #[serde(default)]
+    pub free_pickup: Option<bool>,
+    /// Evidence needed.
+    #[serde(default)]
+    pub evidence: Option<EvidenceRule>,
+    /// Approval level for lines this rule decides (overrides the amount thresholds).
+    #[serde(default)]
+    pub approval: Option<ApprovalLevel>,
+    /// Warranty and extended warranty.
+    #[serde(default)]
+    pub warranty: Option<Warranty>,
+    /// Treat these goods as 三包 goods.
+    #[serde(default)]
+    pub three_guarantees: Option<bool>,
+}
+
+/// One rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Rule {
+    /// Unique id, shown in decision traces.
+    pub id: String,
+    /// Higher wins.
+    pub priority: i64,
+    /// Free text for people.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Which lines.
+    #[serde(default)]
+    pub when: Selector,
+    /// What it sets.
+    #[serde(default)]
+    pub then: Effects,
+}
+
+/// Coupon-threshold breakage on partial returns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CouponBreakage {
+    /// Keep the coupon apportioned; no clawback.
+    #[default]
+    None,
+    /// If what is kept falls below the coupon threshold, claw the kept lines' coupon share back from the refund.
+    ClawBack,
+}
+
+/// What happens when a gift is not returned with the goods it came with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GiftHandling {
+    /// Deduct the gift's stated value (permitted by the seven-day measures).
+    #[default]
+    DeductValue,
+    /// Let the customer keep it.
+    Waive,
+}
+
+/// Approval thresholds on the whole refund.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApprovalThresholds {
+    /// Refunds up to this are automatic.
+    #[serde(default)]
+    pub auto_max_fen: i64,
+    /// Up to this need staff; above, a manager.
+    #[serde(default = "max_fen")]
+    pub staff_max_fen: i64,
+    /// Level for requests with risk flags (e.g. no receipt).
+    #[serde(default)]
+    pub risk: ApprovalLevel,
+}
+
+fn max_fen() -> i64 {
+    crate::money::MAX_FEN
+}
+
+impl Default for ApprovalThresholds {
+    fn default() -> Self {
+        ApprovalThresholds { auto_max_fen: 0, staff_max_fen: crate::money::MAX_FEN, risk: ApprovalLevel::Staff }
+    }
+}
+
+/// Policy-wide settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    /// Payment methods in the order refunds fill them (others follow in order-listing order).
+    #[serde(default)]
+    pub refund_order: Vec<String>,
+    /// Coupon-threshold breakage.
+    #[serde(default)]
+    pub coupon_breakage: CouponBreakage,
+    /// Gifts not returned.
+    #[serde(default)]
+    pub gift_not_returned: GiftHandling,
+    /// Working days to review a return request.
+    #[serde(default)]
+    pub review_business_days: Option<i64>,
+    /// Calendar days to issue the refund after receiving the goods (the law allows at most 7).
+    #[serde(default)]
+    pub refund_issue_days: Option<i64>,
+    /// Working days until the money reaches the customer, per payment method.
+    #[serde(default)]
+    pub refund_business_days: BTreeMap<String, i64>,
+    /// Approval thresholds.
+    #[serde(default)]
+    pub approval: Option<ApprovalThresholds>,
+    /// Accept "no receipt" returns when the member system finds the order.
+    #[serde(default)]
+    pub accept_member_lookup: bool,
+}
+
+/// The policy document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PolicyDoc {
+    /// Version label, chosen by the store.
+    pub version: String,
+    /// Store or policy name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Settings.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Rules.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+/// A rule after loading: id shared with decision traces.
+#[derive(Clone, Debug)]
+pub(crate) struct Compiled {
+    pub id: RuleId,
+    pub index: usize,
+    pub rule: Rule,
+}
+
+const MAX_DAYS: i64 = 3650;
+
+fn check_window(w: &Window, path: &str, issues: &mut Issues) {
+    if w.days < 0 {
+        issues.push(Issue::new(
+            "POLICY_WINDOW_NEGATIVE",
+            format!("{path}.days"),
+            format!("期限不能为负数：{} 天", w.days),
+            format!("a window cannot be negative: {} days", w.days),
+        ));
+    } else if w.days > MAX_DAYS {
+        issues.push(Issue::new(
+            "POLICY_WINDOW_TOO_LONG",
+            format!("{path}.days"),
+            format!("期限超过 {MAX_DAYS} 天"),
+            format!("a window longer than {MAX_DAYS} days"),
+        ));
+    }
+}
+
+fn range_issue(path: String, what_zh: &str, what_en: &str) -> Issue {
+    Issue::new(
+        "POLICY_RANGE_EMPTY",
+        path,
+        format!("{what_zh}的下限大于上限，规则永远不会生效"),
+        format!("{what_en}: the lower bound is above the upper bound, so the rule can never match"),
+    )
+}
+
+/// Checks a parsed document and returns the rules sorted by priority (highest first).
+pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
+    let mut issues = Issues::default();
+    if doc.version.trim().is_empty() {
+        issues.push(Issue::new("POLICY_VERSION_EMPTY", "version", "政策版本不能为空", "the policy version is empty"));
+    }
+    for (i, rule) in doc.rules.iter().enumerate() {
+        let p = format!("rules[{i}]");
+        if rule.id.trim().is_empty() {
+            issues.push(Issue::new("POLICY_RULE_ID_EMPTY", format!("{p}.id"), "规则 id 不能为空", "a rule id is empty"));
+        }
+        if let Some(j) = doc.rules.iter().take(i).position(|r| r.id == rule.id) {
+            issues.push(Issue::new(
+                "POLICY_RULE_ID_DUPLICATE",
+                format!("{p}.id"),
+                format!("规则 id “{}” 与 rules[{j}] 重复", rule.id),
+                format!("rule id \"{}\" repeats rules[{j}]", rule.id),
+            ));
+        }
+        for (k, cat) in rule.when.categories.iter().enumerate() {
+            if category::lookup(cat).is_none() {
+                issues.push(Issue::new(
+                    "POLICY_CATEGORY_UNKNOWN",
+                    format!("{p}.when.categories[{k}]"),
+                    format!("未知的品类路径“{cat}”（见品类表）"),
+                    format!("unknown category path \"{cat}\" (see the taxonomy)"),
+                ));
+            }
+        }
+        if let Some(PriceBand { min_fen: Some(lo), max_fen: Some(hi) }) = rule.when.price {
+            if lo > hi {
+                issues.push(range_issue(format!("{p}.when.price"), "价格区间", "price band"));
+            }
+        }
+        if let Some(DateRange { from: Some(a), to: Some(b) }) = rule.when.purchased {
+            if a > b {
+                issues.push(range_issue(format!("{p}.when.purchased"), "购买日期区间", "purchase-date range"));
+            }
+        }
+        let t = &rule.then;
+        for (name, w) in [("refund", &t.refund), ("exchange", &t.exchange), ("repair", &t.repair)] {
+            if let Some(w) = w {
+                check_window(w, &format!("{p}.then.{name}"), &mut issues);
+            }
+        }
+        if let Some(r) = t.refund_percent {
+            if !(0..=100).contains(&r) {
+                issues.push(Issue::new(
+                    "POLICY_PERCENT_INVALID",
+                    format!("{p}.then.refundPercent"),
+                    "退款比例应在 0 到 100 之间",
+                    "refundPercent must be between 0 and 100",
+                ));
+            }
+        }
+        if let Some(f) = t.restocking_fee {
+            if f.fixed_fen < 0 || !(0..=100).contains(&f.percent) {
+                issues.push(Issue::new(
+                    "POLICY_FEE_INVALID",
+                    format!("{p}.then.restockingFee"),
+                    "手续费不能为负数，百分比应在 0 到 100 之间",
+                    "a fee cannot be negative and its percent must be between 0 and 100",
+                ));
+            }
+        }
+        if let Some(w) = t.warranty {
+            if w.months < 0 || w.extended_months < 0 || w.months + w.extended_months > 1200 {
+                issues.push(Issue::new(
+                    "POLICY_WARRANTY_INVALID",
+                    format!("{p}.then.warranty"),
+                    "保修月数应在 0 到 1200 之间",
+                    "warranty months must be between 0 and 1200",
+                ));
+            }
+        }
+    }
+    let s = &doc.settings;
+    for (name, v) in [("reviewBusinessDays", s.review_business_days), ("refundIssueDays", s.refund_issue_days)] {
+        if v.is_some_and(|d| !(0..=MAX_DAYS).contains(&d)) {
+            issues.push(Issue::new(
+                "POLICY_WINDOW_NEGATIVE",
+                format!("settings.{name}"),
+                "天数应在 0 到 3650 之间",
+                "days must be between 0 and 3650",
+            ));
+        }
+    }
+    for (m, d) in &s.refund_business_days {
+        if !(0..=MAX_DAYS).contains(d) {
+            issues.push(Issue::new(
+                "POLICY_WINDOW_NEGATIVE",
+                format!("settings.refundBusinessDays.{m}"),
+                "天数应在 0 到 3650 之间",
+                "days must be between 0 and 3650",
+            ));
+        }
+    }
+    if let Some(a) = s.approval {
+        if a.auto_max_fen < 0 || a.staff_max_fen < a.auto_max_fen {
+            issues.push(Issue::new(
+                "POLICY_RANGE_EMPTY",
+                "settings.approval",
+                "审批金额门槛应满足 0 ≤ autoMaxFen ≤ staffMaxFen",
+                "approval thresholds must satisfy 0 <= autoMaxFen <= staffMaxFen",
+            ));
+        }
+    }
+    // Equal priority with overlapping selectors: ambiguous, refuse.
+    for (i, a) in doc.rules.iter().enumerate() {
+        for (j, b) in doc.rules.iter().enumerate().skip(i + 1) {
+            if a.priority == b.priority && overlaps(&a.when, &b.when) {
+                issues.push(Issue::new(
+                    "POLICY_PRIORITY_CONFLICT",
+                    format!("rules[{j}].priority"),
+                    format!(
+                        "规则“{}”与 rules[{i}]“{}”优先级相同（{}）且适用范围重叠，无法确定谁优先；请设不同的优先级",
+                        b.id, a.id, b.priority
+                    ),
+                    format!(
+                        "rule \"{}\" and rules[{i}] \"{}\" share priority {} and can match the same line; give them different priorities",
+                        b.id, a.id, b.priority
+                    ),
+                ));
+            }
+        }
+    }
+    let mut compiled: Vec<Compiled> = doc
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(index, r)| Compiled { id: RuleId(Arc::from(r.id.as_str())), index, rule: r.clone() })
+        .collect();
+    compiled.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(a.index.cmp(&b.index)));
+    issues.finish(compiled)
+}
+
+fn disjoint<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+fn ranges_disjoint<T: PartialOrd + Copy>(a: (Option<T>, Option<T>), b: (Option<T>, Option<T>)) -> bool {
+    let (alo, ahi) = a;
+    let (blo, bhi) = b;
+    matches!((alo, bhi), (Some(lo), Some(hi)) if lo > hi) || matches!((blo, ahi), (Some(lo), Some(hi)) if lo > hi)
+}
+
+/// Whether some line could match both selectors.
+pub(crate) fn overlaps(a: &Selector, b: &Selector) -> bool {
+    if disjoint(&a.channels, &b.channels)
+        || disjoint(&a.brands, &b.brands)
+        || disjoint(&a.skus, &b.skus)
+        || disjoint(&a.member_tiers, &b.member_tiers)
+        || disjoint(&a.fulfilment, &b.fulfilment)
+    {
+        return false;
+    }
+    if !a.categories.is_empty()
+        && !b.categories.is_empty()
+        && !a.categories.iter().any(|x| b.categories.iter().any(|y| category::is_under(x, y) || category::is_under(y, x)))
+    {
+        return false;
+    }
+    let pa = a.price.unwrap_or_default();
+    let pb = b.price.unwrap_or_default();
+    if ranges_disjoint((pa.min_fen, pa.max_fen), (pb.min_fen, pb.max_fen)) {
+        return false;
+    }
+    let da = a.purchased.unwrap_or_default();
+    let db = b.purchased.unwrap_or_default();
+    !ranges_disjoint((da.from, da.to), (db.from, db.to))
+}
