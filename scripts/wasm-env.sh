@@ -6,8 +6,8 @@ wasm_cargo() {
   local flavour=$1; shift
   local sub=$1; shift
   local dir="target/wasm-$flavour"
-  local flags=""
-  [ "$flavour" = mvp ] && flags="-C target-cpu=mvp"
+  local flags="${WASM_EXTRA_RUSTFLAGS:-}"
+  [ "$flavour" = mvp ] && [ -z "${WASM_EXTRA_RUSTFLAGS:-}" ] && flags="-C target-cpu=mvp"
   local build_std="std,panic_abort"
   [ "$sub" = test ] && build_std="std,panic_abort,test"
   case "$WASM_TOOLCHAIN" in

@@ -10,7 +10,6 @@ use crate::error::{fail, Error, Issue, Issues};
 use crate::time::{Date, Weekday};
 use crate::Result;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
@@ -82,10 +81,11 @@ fn set_bit(set: &mut [u64; 6], ordinal0: u32, value: bool) {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
-    /// Per source file year: its (date, is_off_day) entries. A file may list days of the previous year.
-    sources: BTreeMap<i32, Vec<(Date, bool)>>,
-    /// Per known year: the resulting table.
-    years: BTreeMap<i32, YearTable>,
+    /// Per source file year, sorted by year: its (date, is_off_day) entries. A file may list days of the previous year.
+    /// (Sorted vectors rather than BTreeMaps: a few dozen entries, and much less wasm.)
+    sources: Vec<(i32, Vec<(Date, bool)>)>,
+    /// Per known year, sorted by year: the resulting table.
+    years: Vec<(i32, YearTable)>,
 }
 
 impl Default for Calendar {
@@ -133,10 +133,10 @@ impl Calendar {
                 .filter_map(|v| jan1.add_days(i64::from(v >> 1) - 32).ok().map(|date| (date, v & 1 == 1)))
                 .collect();
             if !entries.is_empty() {
-                cal.sources.insert(*year, entries);
+                put(&mut cal.sources, *year, entries);
             }
         }
-        let years: Vec<i32> = cal.sources.keys().copied().collect();
+        let years: Vec<i32> = cal.sources.iter().map(|(y, _)| *y).collect();
         for y in years {
             cal.rebuild(y);
         }
@@ -153,7 +153,7 @@ impl Calendar {
     /// assert!(mallcare::Calendar::empty().known_years().is_empty());
     /// ```
     pub fn empty() -> Calendar {
-        Calendar { sources: BTreeMap::new(), years: BTreeMap::new() }
+        Calendar { sources: Vec::new(), years: Vec::new() }
     }
 
     /// The years this calendar has data for, ascending.
@@ -166,7 +166,7 @@ impl Calendar {
     /// assert_eq!(mallcare::Calendar::default().known_years().len(), 20);
     /// ```
     pub fn known_years(&self) -> Vec<i32> {
-        self.years.keys().copied().collect()
+        self.years.iter().map(|(y, _)| *y).collect()
     }
 
     /// Loads (or replaces) one year from a holiday-cn JSON document, as published each November.
@@ -250,7 +250,7 @@ impl Calendar {
             entries.push((day.date, day.is_off_day));
         }
         issues.finish(())?;
-        self.sources.insert(year, entries);
+        put(&mut self.sources, year, entries);
         for y in [year - 1, year, year + 1] {
             self.rebuild(y);
         }
@@ -260,8 +260,10 @@ impl Calendar {
     /// Recomputes year `y` from weekends plus the overrides of every source that lists days in `y`.
     /// A year is known only if its own source file is loaded.
     fn rebuild(&mut self, y: i32) {
-        if !self.sources.contains_key(&y) {
-            self.years.remove(&y);
+        if get(&self.sources, y).is_none() {
+            if let Ok(i) = self.years.binary_search_by_key(&y, |(k, _)| *k) {
+                self.years.remove(i);
+            }
             return;
         }
         let mut table = YearTable { off: [0; 6], explicit: [0; 6] };
@@ -277,18 +279,18 @@ impl Calendar {
         }
         // Neighbouring files first, the year's own file last so it wins any disagreement.
         for source_year in [y - 1, y + 1, y] {
-            for (date, off) in self.sources.get(&source_year).into_iter().flatten() {
+            for (date, off) in get(&self.sources, source_year).into_iter().flatten() {
                 if date.year() == y {
                     set_bit(&mut table.off, date.ordinal() - 1, *off);
                     set_bit(&mut table.explicit, date.ordinal() - 1, true);
                 }
             }
         }
-        self.years.insert(y, table);
+        put(&mut self.years, y, table);
     }
 
     fn table(&self, date: Date) -> Result<&YearTable> {
-        self.years.get(&date.year()).ok_or_else(|| unknown_year(date.year()))
+        get(&self.years, date.year()).ok_or_else(|| unknown_year(date.year()))
     }
 
     /// What kind of day `date` is.
@@ -404,6 +406,23 @@ impl Calendar {
             }
         }
         Ok(sign * count)
+    }
+}
+
+/// The value for `key` in a vector sorted by key.
+fn get<T>(sorted: &[(i32, T)], key: i32) -> Option<&T> {
+    sorted.binary_search_by_key(&key, |(k, _)| *k).ok().and_then(|i| sorted.get(i)).map(|(_, v)| v)
+}
+
+/// Inserts or replaces `key` in a vector sorted by key.
+fn put<T>(sorted: &mut Vec<(i32, T)>, key: i32, value: T) {
+    match sorted.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => {
+            if let Some(slot) = sorted.get_mut(i) {
+                slot.1 = value;
+            }
+        }
+        Err(i) => sorted.insert(i, (key, value)),
     }
 }
 

@@ -147,11 +147,24 @@ pub(crate) fn int_arg(v: &JsValue, path: &str) -> Result<i64> {
     }
 }
 
-/// A JSON document argument: a JS object/array, or a string holding JSON text.
+/// A JSON document argument: a JS object/array, or a string holding JSON text (parsed by the host's `JSON.parse`,
+/// which keeps serde_json's text parser out of the wasm).
 pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
-    if let Some(text) = v.as_string() {
-        return crate::json::from_str(&text, "JSON_SYNTAX").map_err(|e| e.under(path));
-    }
+    let parsed;
+    let v = if let Some(text) = v.as_string() {
+        parsed = js_sys::JSON::parse(&text).map_err(|e| {
+            let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+            Error::from(Issue::new(
+                "JSON_SYNTAX",
+                path,
+                format!("JSON 格式错误：{detail}"),
+                format!("malformed JSON: {detail}"),
+            ))
+        })?;
+        &parsed
+    } else {
+        v
+    };
     if !v.is_object() {
         let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
         return Err(Error::from(Issue::new(

@@ -1,0 +1,23 @@
+// Bundled by Vite exactly as a web shop would: `import init, {...} from "mallcare"`.
+import init, * as api from 'mallcare';
+import { runVectors } from '../js/runner.mjs';
+
+const modules = import.meta.glob('../vectors/*.json', { eager: true, import: 'default' });
+const files = Object.keys(modules).sort().map((k) => ({ name: k.split('/').pop(), doc: modules[k] }));
+
+(async () => {
+  const t0 = performance.now();
+  await init();
+  const initMs = performance.now() - t0;
+  let result;
+  try {
+    result = runVectors(api, files);
+  } catch (e) {
+    result = { passed: 0, failed: [`runner crashed: ${e && e.stack || e}`], steps: 0 };
+  }
+  result.initMs = initMs;
+  result.userAgent = navigator.userAgent;
+  document.getElementById('out').textContent =
+    `${result.passed} passed, ${result.failed.length} failed (of ${result.steps} steps)\n` + result.failed.join('\n');
+  window.__mallcareResults = result;
+})();
