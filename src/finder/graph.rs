@@ -1,0 +1,634 @@
+//! The compact walk graph (CSR arrays) and its search: A* / Dijkstra over integer costs (millimetres or
+//! milliseconds) from several weighted sources to several weighted targets.
+//!
+//! Built once by `Venue::load`; queried with a [`Filter`] (mode, closures) and a [`Metric`]. Costs are `u32`
+//! integers, so every runtime finds the same cost and the same path (ties are broken by node index).
+//!
+//! The A* heuristic is `floor(factor * straight-line distance)` ignoring levels, where `factor` is the smallest
+//! ratio cost / straight-line length over all arcs, so it is admissible and consistent for any venue.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// What a query minimises.
+///
+/// # Example
+/// ```
+/// assert_eq!(mallcare::finder::graph::Metric::Time as usize, 1);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Metric {
+    /// Millimetres walked (and ridden).
+    #[default]
+    Distance = 0,
+    /// Milliseconds, including elevator waits.
+    Time = 1,
+}
+
+/// Arc classes: which mode may use an arc.
+pub mod class {
+    /// Corridor on one level.
+    pub const CORRIDOR: u8 = 0;
+    /// Through a door.
+    pub const DOOR: u8 = 1;
+    /// Across an open area.
+    pub const OPEN: u8 = 2;
+    /// Elevator ride (any stop to any stop).
+    pub const ELEVATOR: u8 = 3;
+    /// Escalator (one way).
+    pub const ESCALATOR: u8 = 4;
+    /// Stairs.
+    pub const STAIRS: u8 = 5;
+    /// Ramp.
+    pub const RAMP: u8 = 6;
+    /// Moving walkway.
+    pub const WALKWAY: u8 = 7;
+    /// A walkable edge with steps (`stepFree: false`).
+    pub const STEPS: u8 = 8;
+    /// Every class.
+    pub const ALL: u16 = 0x1ff;
+    /// Step-free classes (no escalators, stairs or steps).
+    pub const STEP_FREE: u16 = ALL & !(1 << ESCALATOR) & !(1 << STAIRS) & !(1 << STEPS);
+}
+
+/// The graph in compressed sparse row form: the arcs leaving node `u` are `offsets[u]..offsets[u + 1]`.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::graph::{Graph, ArcSpec, class};
+/// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 0 },
+/// ]);
+/// assert_eq!(g.node_count(), 2);
+/// assert_eq!(g.arc_count(), 1);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    offsets: Vec<u32>,
+    head: Vec<u32>,
+    weight: [Vec<u32>; 2],
+    class: Vec<u8>,
+    owner: Vec<u32>,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    factor: [f64; 2],
+}
+
+/// One directed arc, as given to [`Graph::build`].
+///
+/// # Example
+/// ```
+/// let a = mallcare::finder::graph::ArcSpec { from: 0, to: 1, dist: 1, time: 1, class: 0, owner: 7 };
+/// assert_eq!(a.owner, 7);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArcSpec {
+    /// Tail node.
+    pub from: u32,
+    /// Head node.
+    pub to: u32,
+    /// Length, millimetres.
+    pub dist: u32,
+    /// Time, milliseconds.
+    pub time: u32,
+    /// One of [`class`].
+    pub class: u8,
+    /// The edge or connector this arc belongs to (for closures and directions).
+    pub owner: u32,
+}
+
+/// Which arcs a query may use.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::graph::{Filter, class};
+/// let f = Filter { classes: class::STEP_FREE, ..Filter::default() };
+/// assert!(!f.allows(class::STAIRS, 0, 0));
+/// assert!(f.allows(class::ELEVATOR, 0, 0));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Filter {
+    /// Bit mask of allowed [`class`]es.
+    pub classes: u16,
+    /// Closed owners (edges / connectors), by owner index; empty = none closed.
+    pub closed_owner: Vec<bool>,
+    /// Closed nodes (doors, walk-through stores), by node index; empty = none closed.
+    pub closed_node: Vec<bool>,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter { classes: class::ALL, closed_owner: Vec::new(), closed_node: Vec::new() }
+    }
+}
+
+impl Filter {
+    /// Whether an arc of `class` owned by `owner` entering node `head` may be used.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let f = mallcare::finder::graph::Filter { closed_node: vec![false, true], ..Default::default() };
+    /// assert!(!f.allows(0, 0, 1));
+    /// ```
+    #[inline]
+    pub fn allows(&self, class: u8, owner: u32, head: u32) -> bool {
+        self.classes & (1u16 << (class & 15)) != 0
+            && !self.closed_owner.get(owner as usize).copied().unwrap_or(false)
+            && !self.closed_node.get(head as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether node `n` is closed.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!mallcare::finder::graph::Filter::default().node_closed(3));
+    /// ```
+    pub fn node_closed(&self, n: u32) -> bool {
+        self.closed_node.get(n as usize).copied().unwrap_or(false)
+    }
+}
+
+/// The result of a search: total cost, the target reached, and the arcs from the source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Cost including source and target offsets.
+    pub cost: u64,
+    /// Index into the `sources` slice where the path starts.
+    pub source: usize,
+    /// Index into the `targets` slice where the path ends.
+    pub target: usize,
+    /// Arc indices in order (empty when source and target are the same node).
+    pub arcs: Vec<u32>,
+}
+
+/// Reusable search memory; stamped so a query never clears whole arrays.
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    stamp: u32,
+    seen: Vec<u32>,
+    done: Vec<u32>,
+    dist: Vec<u32>,
+    parent: Vec<u32>,
+    origin: Vec<u32>,
+    tstamp: Vec<u32>,
+    texit: Vec<u32>,
+    tindex: Vec<u32>,
+    heap: BinaryHeap<Reverse<u64>>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Scratch {
+    fn begin(&mut self, n: usize) {
+        if self.seen.len() != n || self.stamp == u32::MAX {
+            *self = Scratch {
+                stamp: 0,
+                seen: vec![0; n],
+                done: vec![0; n],
+                dist: vec![0; n],
+                parent: vec![NONE; n],
+                origin: vec![0; n],
+                tstamp: vec![0; n],
+                texit: vec![0; n],
+                tindex: vec![0; n],
+                heap: BinaryHeap::new(),
+            };
+        }
+        self.stamp += 1;
+        self.heap.clear();
+    }
+}
+
+impl Graph {
+    /// Builds the CSR arrays from arcs and node positions (metres). Arcs naming nodes out of range are dropped.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let g = mallcare::finder::graph::Graph::build(1, &[0.0], &[0.0], &[]);
+    /// assert_eq!(g.arc_count(), 0);
+    /// ```
+    pub fn build(n: usize, xs: &[f64], ys: &[f64], arcs: &[ArcSpec]) -> Graph {
+        let mut count = vec![0u32; n + 1];
+        let arcs: Vec<&ArcSpec> = arcs.iter().filter(|a| (a.from as usize) < n && (a.to as usize) < n).collect();
+        for a in &arcs {
+            if let Some(c) = count.get_mut(a.from as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..count.len() {
+            let prev = count.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = count.get_mut(i) {
+                *c += prev;
+            }
+        }
+        let offsets = count.clone();
+        let m = arcs.len();
+        let mut head = vec![0u32; m];
+        let mut wd = vec![0u32; m];
+        let mut wt = vec![0u32; m];
+        let mut cl = vec![0u8; m];
+        let mut ow = vec![0u32; m];
+        let mut next = count;
+        let mut factor = [f64::INFINITY; 2];
+        for a in &arcs {
+            let Some(slot) = next.get_mut(a.from as usize) else { continue };
+            let i = *slot as usize;
+            *slot += 1;
+            if let (Some(h), Some(d), Some(t), Some(c), Some(o)) =
+                (head.get_mut(i), wd.get_mut(i), wt.get_mut(i), cl.get_mut(i), ow.get_mut(i))
+            {
+                *h = a.to;
+                *d = a.dist;
+                *t = a.time;
+                *c = a.class;
+                *o = a.owner;
+            }
+            let (x0, y0) = (xs.get(a.from as usize).copied().unwrap_or(0.0), ys.get(a.from as usize).copied().unwrap_or(0.0));
+            let (x1, y1) = (xs.get(a.to as usize).copied().unwrap_or(0.0), ys.get(a.to as usize).copied().unwrap_or(0.0));
+            let straight = (x1 - x0).hypot(y1 - y0) * 1000.0;
+            if straight > 1e-6 {
+                factor[0] = factor[0].min(f64::from(a.dist) / straight);
+                factor[1] = factor[1].min(f64::from(a.time) / straight);
+            }
+        }
+        for f in &mut factor {
+            // Slack absorbs rounding in hypot; a graph without geometry gets plain Dijkstra.
+            *f = if f.is_finite() { (*f * (1.0 - 1e-9)).max(0.0) } else { 0.0 };
+        }
+        Graph {
+            offsets,
+            head,
+            weight: [wd, wt],
+            class: cl,
+            owner: ow,
+            xs: xs.get(..n).map(<[f64]>::to_vec).unwrap_or_default(),
+            ys: ys.get(..n).map(<[f64]>::to_vec).unwrap_or_default(),
+            factor,
+        }
+    }
+
+    /// Number of nodes.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::finder::graph::Graph::default().node_count(), 0);
+    /// ```
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Number of arcs.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::finder::graph::Graph::default().arc_count(), 0);
+    /// ```
+    pub fn arc_count(&self) -> usize {
+        self.head.len()
+    }
+
+    /// The arcs leaving `u` as a range of arc indices.
+    ///
+    /// # Errors
+    /// None; an unknown node has no arcs.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(mallcare::finder::graph::Graph::default().arcs_of(5).is_empty());
+    /// ```
+    pub fn arcs_of(&self, u: u32) -> std::ops::Range<usize> {
+        let a = self.offsets.get(u as usize).copied().unwrap_or(0) as usize;
+        let b = self.offsets.get(u as usize + 1).copied().unwrap_or(0) as usize;
+        a..b.max(a)
+    }
+
+    /// `(head, class, owner)` of arc `a`.
+    ///
+    /// # Errors
+    /// None; `None` for an unknown arc.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(mallcare::finder::graph::Graph::default().arc(0).is_none());
+    /// ```
+    pub fn arc(&self, a: u32) -> Option<(u32, u8, u32)> {
+        let i = a as usize;
+        Some((*self.head.get(i)?, *self.class.get(i)?, *self.owner.get(i)?))
+    }
+
+    /// Cost of arc `a` under `metric` (0 for an unknown arc).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{Graph, Metric};
+    /// assert_eq!(Graph::default().weight(0, Metric::Distance), 0);
+    /// ```
+    pub fn weight(&self, a: u32, metric: Metric) -> u32 {
+        self.weight[metric as usize].get(a as usize).copied().unwrap_or(0)
+    }
+
+    /// The tail of arc `a` (found by binary search over the offsets).
+    ///
+    /// # Errors
+    /// None; `None` for an unknown arc.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(mallcare::finder::graph::Graph::default().tail(0).is_none());
+    /// ```
+    pub fn tail(&self, a: u32) -> Option<u32> {
+        if a as usize >= self.head.len() {
+            return None;
+        }
+        let p = self.offsets.partition_point(|&o| o <= a);
+        u32::try_from(p.checked_sub(1)?).ok()
+    }
+
+    /// The heuristic factor for `metric` (cost units per millimetre of straight line).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::finder::graph::Graph::default().factor(Default::default()), 0.0);
+    /// ```
+    pub fn factor(&self, metric: Metric) -> f64 {
+        self.factor[metric as usize]
+    }
+
+    /// Shortest path from any `sources` node (with its starting cost) to any `targets` node (plus its exit cost).
+    /// With `goal = Some((x, y))` the search is A* towards that point (every target must lie at or be reached
+    /// no cheaper than the straight line to it); with `None`, Dijkstra.
+    ///
+    /// # Errors
+    /// None; `None` if no target is reachable under `filter`.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::*;
+    /// let g = Graph::build(3, &[0.0, 10.0, 20.0], &[0.0; 3], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 1, class: class::CORRIDOR, owner: 0 },
+    ///     ArcSpec { from: 1, to: 2, dist: 10_000, time: 1, class: class::STAIRS, owner: 1 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let f = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(2, 0)], Some((20.0, 0.0)), &mut s);
+    /// assert_eq!(f.unwrap().cost, 20_000);
+    /// let acc = Filter { classes: class::STEP_FREE, ..Filter::default() };
+    /// assert!(g.shortest(&acc, Metric::Distance, &[(0, 0)], &[(2, 0)], None, &mut s).is_none());
+    /// ```
+    pub fn shortest(
+        &self,
+        filter: &Filter,
+        metric: Metric,
+        sources: &[(u32, u32)],
+        targets: &[(u32, u32)],
+        goal: Option<(f64, f64)>,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
+        let mut found = self.search(filter, metric, sources, targets, goal, scratch, 1, &[]);
+        found.pop()
+    }
+
+    /// Like [`Graph::shortest`] without a goal, but keeps searching until targets of `limit` distinct groups
+    /// (`groups[i]` is target `i`'s group, e.g. its place) are reached; answers the nearest target of each group,
+    /// nearest first. Targets must have exit cost 0.
+    ///
+    /// # Errors
+    /// None; fewer answers when fewer targets are reachable.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::*;
+    /// let g = Graph::build(3, &[0.0, 10.0, 20.0], &[0.0; 3], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 1, class: 0, owner: 0 },
+    ///     ArcSpec { from: 1, to: 2, dist: 10_000, time: 1, class: 0, owner: 1 },
+    /// ]);
+    /// let found = g.nearest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(2, 0), (1, 0)], &[0, 1], 2,
+    ///     &mut Scratch::default());
+    /// assert_eq!(found.iter().map(|f| f.target).collect::<Vec<_>>(), vec![1, 0]);
+    /// ```
+    pub fn nearest(
+        &self,
+        filter: &Filter,
+        metric: Metric,
+        sources: &[(u32, u32)],
+        targets: &[(u32, u32)],
+        groups: &[u32],
+        limit: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<Found> {
+        let mut found = self.search(filter, metric, sources, targets, None, scratch, limit.max(1).saturating_add(1), groups);
+        let mut seen: Vec<u32> = Vec::new();
+        found.retain(|f| {
+            let g = groups.get(f.target).copied().unwrap_or(u32::MAX);
+            if seen.contains(&g) || seen.len() >= limit.max(1) {
+                false
+            } else {
+                seen.push(g);
+                true
+            }
+        });
+        found
+    }
+
+    /// Costs from the sources to every node (`None` = unreachable): a full Dijkstra, for cost matrices.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::*;
+    /// let g = Graph::build(2, &[0.0, 1.0], &[0.0; 2], &[ArcSpec { from: 0, to: 1, dist: 5, time: 1, class: 0, owner: 0 }]);
+    /// let d = g.costs_from(&Filter::default(), Metric::Distance, &[(0, 0)], &mut Scratch::default());
+    /// assert_eq!(d, vec![Some(0), Some(5)]);
+    /// ```
+    pub fn costs_from(
+        &self,
+        filter: &Filter,
+        metric: Metric,
+        sources: &[(u32, u32)],
+        scratch: &mut Scratch,
+    ) -> Vec<Option<u32>> {
+        let n = self.node_count();
+        let _ = self.search(filter, metric, sources, &[], None, scratch, 0, &[]);
+        (0..n)
+            .map(|i| {
+                let st = scratch.stamp;
+                (scratch.done.get(i) == Some(&st)).then(|| scratch.dist.get(i).copied().unwrap_or(0))
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "internal worker behind three thin public calls")]
+    fn search(
+        &self,
+        filter: &Filter,
+        metric: Metric,
+        sources: &[(u32, u32)],
+        targets: &[(u32, u32)],
+        goal: Option<(f64, f64)>,
+        s: &mut Scratch,
+        limit: usize,
+        groups: &[u32],
+    ) -> Vec<Found> {
+        // limit 0: settle everything; 1: the single best target; n > 1: stop once targets of n - 1 distinct
+        // groups are settled (exit costs must be 0 then).
+        let mut group_seen: Vec<u32> = Vec::new();
+        let n = self.node_count();
+        s.begin(n);
+        let st = s.stamp;
+        let w = &self.weight[metric as usize];
+        let factor = if goal.is_some() { self.factor[metric as usize] * 1000.0 } else { 0.0 };
+        let (gx, gy) = goal.unwrap_or((0.0, 0.0));
+        let h = |u: u32| -> u32 {
+            if factor == 0.0 {
+                return 0;
+            }
+            let dx = self.xs.get(u as usize).copied().unwrap_or(gx) - gx;
+            let dy = self.ys.get(u as usize).copied().unwrap_or(gy) - gy;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "floor of a bounded non-negative value")]
+            let v = (factor * dx.hypot(dy)).min(f64::from(u32::MAX / 2)) as u32;
+            v
+        };
+        for (i, &(t, exit)) in targets.iter().enumerate() {
+            let t = t as usize;
+            let better = s.tstamp.get(t) != Some(&st) || s.texit.get(t).is_some_and(|&e| exit < e);
+            if better {
+                if let (Some(a), Some(b), Some(c)) = (s.tstamp.get_mut(t), s.texit.get_mut(t), s.tindex.get_mut(t)) {
+                    *a = st;
+                    *b = exit;
+                    *c = u32::try_from(i).unwrap_or(NONE);
+                }
+            }
+        }
+        for (i, &(u, c)) in sources.iter().enumerate() {
+            let ui = u as usize;
+            if ui >= n || filter.node_closed(u) {
+                continue;
+            }
+            let better = s.seen.get(ui) != Some(&st) || s.dist.get(ui).is_some_and(|&d| c < d);
+            if better {
+                set(&mut s.seen, ui, st);
+                set(&mut s.dist, ui, c);
+                set(&mut s.parent, ui, NONE);
+                set(&mut s.origin, ui, u32::try_from(i).unwrap_or(0));
+                s.heap.push(Reverse((u64::from(c.saturating_add(h(u))) << 32) | u64::from(u)));
+            }
+        }
+        let mut best: Vec<(u64, u32)> = Vec::new(); // (total, node) of settled targets, nearest first
+        let mut bound = u64::MAX; // best total when limit == 1
+        while let Some(Reverse(key)) = s.heap.pop() {
+            let f = key >> 32;
+            if limit == 1 && f >= bound {
+                break;
+            }
+            #[allow(clippy::cast_possible_truncation, reason = "low 32 bits hold the node")]
+            let u = key as u32;
+            let ui = u as usize;
+            if s.done.get(ui) == Some(&st) {
+                continue;
+            }
+            set(&mut s.done, ui, st);
+            let du = s.dist.get(ui).copied().unwrap_or(u32::MAX);
+            if s.tstamp.get(ui) == Some(&st) {
+                let total = u64::from(du) + u64::from(s.texit.get(ui).copied().unwrap_or(0));
+                if limit == 1 {
+                    if total < bound {
+                        bound = total;
+                        best.clear();
+                        best.push((total, u));
+                    }
+                } else if limit > 1 {
+                    best.push((total, u));
+                    let ti = s.tindex.get(ui).copied().unwrap_or(0) as usize;
+                    let g = groups.get(ti).copied().unwrap_or(u32::try_from(ti).unwrap_or(u32::MAX));
+                    if !group_seen.contains(&g) {
+                        group_seen.push(g);
+                    }
+                    if group_seen.len() + 1 >= limit {
+                        break;
+                    }
+                }
+            }
+            let a0 = self.offsets.get(ui).copied().unwrap_or(0) as usize;
+            let a1 = self.offsets.get(ui + 1).copied().unwrap_or(0) as usize;
+            for a in a0..a1 {
+                let (Some(&v), Some(&wa), Some(&c), Some(&o)) =
+                    (self.head.get(a), w.get(a), self.class.get(a), self.owner.get(a))
+                else {
+                    continue;
+                };
+                if !filter.allows(c, o, v) {
+                    continue;
+                }
+                let vi = v as usize;
+                let nd = du.saturating_add(wa);
+                let fresh = s.seen.get(vi) != Some(&st);
+                if fresh || s.dist.get(vi).is_some_and(|&d| nd < d) {
+                    if !fresh && s.done.get(vi) == Some(&st) {
+                        continue;
+                    }
+                    set(&mut s.seen, vi, st);
+                    set(&mut s.dist, vi, nd);
+                    set(&mut s.parent, vi, u32::try_from(a).unwrap_or(NONE));
+                    let o = s.origin.get(ui).copied().unwrap_or(0);
+                    set(&mut s.origin, vi, o);
+                    s.heap.push(Reverse((u64::from(nd.saturating_add(h(v))) << 32) | u64::from(v)));
+                }
+            }
+        }
+        if limit > 1 {
+            best.sort_by_key(|&(t, u)| (t, u));
+
+        }
+        best.into_iter()
+            .map(|(cost, u)| {
+                let mut arcs = Vec::new();
+                let mut cur = u;
+                let mut guard = 0usize;
+                while let Some(&p) = s.parent.get(cur as usize) {
+                    if p == NONE || guard > n {
+                        break;
+                    }
+                    arcs.push(p);
+                    cur = self.tail(p).unwrap_or(cur);
+                    guard += 1;
+                }
+                arcs.reverse();
+                Found {
+                    cost,
+                    source: s.origin.get(u as usize).copied().unwrap_or(0) as usize,
+                    target: s.tindex.get(u as usize).copied().unwrap_or(0) as usize,
+                    arcs,
+                }
+            })
+            .collect()
+    }
+}
+
+#[inline]
+fn set(v: &mut [u32], i: usize, x: u32) {
+    if let Some(slot) = v.get_mut(i) {
+        *slot = x;
+    }
+}
