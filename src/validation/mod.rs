@@ -1,1 +1,254 @@
-//! The validation pillar (in progress).
+//! The validation pillar: Chinese identity, contact, company and barcode checks, and whole-form validation with
+//! every problem reported at once.
+//!
+//! Field validators take the text a person typed and return a serde value with the normalised form and the facts
+//! the number carries, or an [`Error`](crate::Error) with stable issue codes:
+//!
+//! | validator | JS | value |
+//! |---|---|---|
+//! | [`validate_mobile`] | `validateMobile` | [`Mobile`]: E.164, national form, carrier, segment kind |
+//! | [`validate_id_card`] | `validateIdCard` | [`IdCard`]: 18-digit number, region, birth date, sex, age |
+//! | [`validate_uscc`] | `validateUscc` | [`Uscc`]: the parts of a unified social credit code |
+//! | [`validate_gtin`] | `validateGtin` | [`Gtin`]: GTIN-8/12/13/14, variable-measure item and price/weight |
+//! | [`validate_email`] | `validateEmail` | [`Email`] |
+//! | [`validate_name`] | `validateName` | [`PersonName`]: Han (with `·`) or Latin |
+//! | [`validate_postal_code`] | `validatePostalCode` | [`PostalCode`]: six digits and the province zone |
+//! | [`validate_invoice_title`] | `validateInvoiceTitle` | [`InvoiceTitle`]: company + USCC, or personal |
+//! | [`FormSchema`] | `validateForm`, `FormSchema` | the normalised form value |
+//!
+//! ## What is normalised
+//! Every validator folds full-width ASCII (`１３８`, `Ｘ`, `＠`) to ASCII and trims surrounding whitespace
+//! ([`crate::text::normalize`]); mobile numbers also drop spaces, dashes and the `+86`/`0086`/`86` prefix; ID
+//! cards, USCCs and barcodes drop inner spaces. Inputs longer than [`MAX_INPUT_CHARS`] characters are rejected
+//! with a `…_TOO_LONG` issue before any other work, so a 1 MB string costs nothing.
+//!
+//! ```
+//! use mallcare::validation::{validate_id_card, validate_mobile, MobileOptions};
+//! let m = validate_mobile("+86 138-0013-8000", &MobileOptions::default()).unwrap();
+//! assert_eq!(m.e164, "+8613800138000");
+//! let today = mallcare::Date::parse("2026-05-01").ok();
+//! let id = validate_id_card("11010519491231002X", today).unwrap();
+//! assert_eq!(id.birth_date.to_string(), "1949-12-31");
+//! ```
+
+use crate::error::{Error, Issue};
+use crate::Result;
+
+mod email;
+pub mod form;
+mod gtin;
+mod idcard;
+mod invoice;
+mod mobile;
+mod name;
+mod postal;
+mod regex;
+mod regions;
+mod uscc;
+
+pub use email::{validate_email, Email};
+pub use form::{form_descriptor, form_descriptor_names, validate_form, FormOptions, FormSchema};
+pub use gtin::{validate_gtin, Gtin, GtinLayout, GtinOptions, VariableMeasure};
+pub use idcard::{validate_id_card, IdCard, IdCardKind, Sex};
+pub use invoice::{validate_invoice_title, InvoiceTitle, InvoiceTitleInput, InvoiceTitleKind, InvoiceType};
+pub use mobile::{validate_mobile, Carrier, Mobile, MobileKind, MobileOptions};
+pub use name::{validate_name, NameScript, PersonName};
+pub use postal::{validate_postal_code, PostalCode};
+pub use regex::Pattern;
+pub use regions::{province_name, region_code_exists};
+pub use uscc::{validate_uscc, Uscc};
+
+/// The longest input any field validator reads, in characters; longer text gets a `…_TOO_LONG` issue at once.
+pub const MAX_INPUT_CHARS: usize = 256;
+
+/// Folds full-width characters, trims, and rejects empty or over-long input with `{prefix}_EMPTY` /
+/// `{prefix}_TOO_LONG`. `what` is the field's name in (zh, en) for the messages.
+pub(crate) fn prepare(text: &str, prefix: &str, what: (&str, &str)) -> Result<String> {
+    // 4 bytes per char at most: more bytes than that means more characters than allowed, without counting.
+    if text.len() > MAX_INPUT_CHARS * 4 || text.chars().count() > MAX_INPUT_CHARS {
+        return Err(Error::from(Issue::new(
+            &format!("{prefix}_TOO_LONG"),
+            "",
+            format!("{}过长（超过 {MAX_INPUT_CHARS} 个字符）", what.0),
+            format!("{} is too long (more than {MAX_INPUT_CHARS} characters)", what.1),
+        )));
+    }
+    let s = crate::text::normalize(text);
+    if s.is_empty() {
+        return Err(Error::from(Issue::new(
+            &format!("{prefix}_EMPTY"),
+            "",
+            format!("{}不能为空", what.0),
+            format!("{} is empty", what.1),
+        )));
+    }
+    Ok(s)
+}
+
+/// The first 40 characters of `s`, for messages.
+pub(crate) fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// One issue as an error.
+pub(crate) fn err(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::from(Issue::new(code, "", zh, en))
+}
+
+/// The field validators by name, for batch calls ([`validate_many`]) and form rules.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::Kind;
+/// assert_eq!(Kind::parse("idCard"), Some(Kind::IdCard));
+/// assert_eq!(Kind::parse("fax"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// [`validate_mobile`]
+    Mobile,
+    /// [`validate_id_card`]
+    IdCard,
+    /// [`validate_uscc`]
+    Uscc,
+    /// [`validate_gtin`]
+    Gtin,
+    /// [`validate_email`]
+    Email,
+    /// [`validate_name`]
+    Name,
+    /// [`validate_postal_code`]
+    PostalCode,
+}
+
+impl Kind {
+    /// Every kind, in the order of [`Kind::name`].
+    pub const ALL: [Kind; 7] =
+        [Kind::Mobile, Kind::IdCard, Kind::Uscc, Kind::Gtin, Kind::Email, Kind::Name, Kind::PostalCode];
+
+    /// The kind with this JS name (`mobile`, `idCard`, `uscc`, `gtin`, `email`, `name`, `postalCode`).
+    ///
+    /// # Errors
+    /// None; `None` for unknown names.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::validation::Kind::parse("uscc"), Some(mallcare::validation::Kind::Uscc));
+    /// ```
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The JS name of this kind.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::validation::Kind::PostalCode.name(), "postalCode");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Mobile => "mobile",
+            Kind::IdCard => "idCard",
+            Kind::Uscc => "uscc",
+            Kind::Gtin => "gtin",
+            Kind::Email => "email",
+            Kind::Name => "name",
+            Kind::PostalCode => "postalCode",
+        }
+    }
+}
+
+/// Options of the field validators, as one bag (the JS `options` argument of `validateMany` and form rules).
+///
+/// # Example
+/// ```
+/// let o: mallcare::validation::FieldOptions =
+///     serde_json::from_value(serde_json::json!({"today": "2026-05-01", "allowIot": true})).unwrap();
+/// assert!(o.mobile.allow_iot);
+/// ```
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldOptions {
+    /// Today's date, for ID-card age and future-birth checks.
+    #[serde(default)]
+    pub today: Option<crate::Date>,
+    /// Mobile options (`allowDataOnly`, `allowIot`), flattened.
+    #[serde(flatten)]
+    pub mobile: MobileOptions,
+    /// Barcode options (`layout`), flattened.
+    #[serde(flatten)]
+    pub gtin: GtinOptions,
+}
+
+/// Runs the validator of `kind` on one text and returns its value as JSON.
+///
+/// # Errors
+/// The validator's issues.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{validate_kind, FieldOptions, Kind};
+/// let v = validate_kind(Kind::PostalCode, "１００００１", &FieldOptions::default()).unwrap();
+/// assert_eq!(v["code"], "100001");
+/// ```
+pub fn validate_kind(kind: Kind, text: &str, options: &FieldOptions) -> Result<serde_json::Value> {
+    fn json<T: serde::Serialize>(r: Result<T>) -> Result<serde_json::Value> {
+        r.and_then(|v| {
+            serde_json::to_value(v).map_err(|e| err("INTERNAL", format!("序列化失败：{e}"), format!("serialize: {e}")))
+        })
+    }
+    match kind {
+        Kind::Mobile => json(validate_mobile(text, &options.mobile)),
+        Kind::IdCard => json(validate_id_card(text, options.today)),
+        Kind::Uscc => json(validate_uscc(text)),
+        Kind::Gtin => json(validate_gtin(text, &options.gtin)),
+        Kind::Email => json(validate_email(text)),
+        Kind::Name => json(validate_name(text)),
+        Kind::PostalCode => json(validate_postal_code(text)),
+    }
+}
+
+/// Batch validation: one result per input, in order (for a server re-checking a day's sign-ups).
+/// A value that is not a string gets `INPUT_NOT_STRING`.
+///
+/// # Errors
+/// None at the batch level: each item carries its own result.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{validate_many, FieldOptions, Kind};
+/// let items = vec![serde_json::json!("13800138000"), serde_json::json!(42)];
+/// let out = validate_many(Kind::Mobile, &items, &FieldOptions::default());
+/// assert!(out[0].is_ok());
+/// assert_eq!(out[1].as_ref().unwrap_err().code(), "INPUT_NOT_STRING");
+/// ```
+pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOptions) -> Vec<Result<serde_json::Value>> {
+    values
+        .iter()
+        .map(|v| match v.as_str() {
+            Some(s) => validate_kind(kind, s, options),
+            None => Err(not_string(v)),
+        })
+        .collect()
+}
+
+/// The `INPUT_NOT_STRING` error for a JSON value.
+pub(crate) fn not_string(v: &serde_json::Value) -> Error {
+    let t = json_type(v);
+    err("INPUT_NOT_STRING", format!("应为字符串，实际为 {t}"), format!("expected a string, got {t}"))
+}
+
+/// The JS type name of a JSON value (`null`, `boolean`, `number`, `string`, `array`, `object`).
+pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}

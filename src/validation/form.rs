@@ -1,0 +1,997 @@
+//! Whole-form validation with async-validator descriptor semantics (the rules Ant Design and Element forms use),
+//! plus mallcare's domain types and cross-field rules. Every issue is collected with its path (`items[1].reason`).
+//!
+//! A descriptor is JSON: either a plain async-validator descriptor `{ field: rule | [rule, …] }`, or a form document
+//! `{ "name"?, "version"?, "about"?, "fields": { … }, "rules"?: [cross-field rule, …] }`. See `docs/validation.md`
+//! for the full format and the porting guide.
+
+use super::{
+    clip, err, json_type, validate_email, validate_gtin, validate_id_card, validate_mobile, validate_name,
+    validate_postal_code, validate_uscc, GtinOptions, MobileOptions, Pattern,
+};
+use crate::error::{join_path, Error, Issue, Issues};
+use crate::{Date, Money, Result, Timestamp};
+use serde_json::{Map, Value};
+
+/// Deepest nesting of `fields` / `defaultField` accepted in a descriptor.
+pub const MAX_DEPTH: usize = 16;
+/// Most rules accepted in one descriptor (all levels together).
+pub const MAX_RULES: usize = 2000;
+/// Longest string value checked; longer ones get `FORM_VALUE_TOO_LONG`.
+pub const MAX_VALUE_CHARS: usize = 10_000;
+
+const DOC_KEYS: [&str; 6] = ["name", "version", "about", "title", "fields", "rules"];
+const RULE_KEYS: [&str; 16] = [
+    "type",
+    "required",
+    "pattern",
+    "min",
+    "max",
+    "len",
+    "enum",
+    "whitespace",
+    "fields",
+    "defaultField",
+    "message",
+    "label",
+    "trigger",
+    "validateTrigger",
+    "layout",
+    "allowDataOnly",
+];
+const RULE_KEYS_MORE: [&str; 1] = ["allowIot"];
+const FUNCTION_KEYS: [&str; 4] = ["validator", "asyncValidator", "transform", "asyncValidate"];
+
+/// A message in both languages (a descriptor's `message` / `label`: a string, or `{ "zh-CN": …, "en": … }`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Text {
+    zh: String,
+    en: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Type {
+    String,
+    Number,
+    Boolean,
+    Integer,
+    Float,
+    Array,
+    Object,
+    Enum,
+    Date,
+    Url,
+    Hex,
+    Email,
+    Any,
+    Mobile,
+    IdCard,
+    Uscc,
+    Gtin,
+    Amount,
+    PostalCode,
+    Name,
+}
+
+const TYPES: [(&str, Type, &str, &str); 20] = [
+    ("string", Type::String, "文本", "a string"),
+    ("number", Type::Number, "数字", "a number"),
+    ("boolean", Type::Boolean, "是或否", "true or false"),
+    ("integer", Type::Integer, "整数", "an integer"),
+    ("float", Type::Float, "小数", "a number with a fraction"),
+    ("array", Type::Array, "列表", "a list"),
+    ("object", Type::Object, "对象", "an object"),
+    ("enum", Type::Enum, "可选值之一", "one of the allowed values"),
+    ("date", Type::Date, "日期", "a date"),
+    ("url", Type::Url, "网址", "a URL"),
+    ("hex", Type::Hex, "十六进制颜色", "a hex colour"),
+    ("email", Type::Email, "邮箱地址", "an e-mail address"),
+    ("any", Type::Any, "任意值", "any value"),
+    ("mobile", Type::Mobile, "手机号", "a mobile number"),
+    ("idCard", Type::IdCard, "身份证号", "an ID number"),
+    ("uscc", Type::Uscc, "统一社会信用代码", "a unified social credit code"),
+    ("gtin", Type::Gtin, "商品条码", "a barcode"),
+    ("amount", Type::Amount, "金额", "an amount"),
+    ("postalCode", Type::PostalCode, "邮政编码", "a postal code"),
+    ("name", Type::Name, "姓名", "a name"),
+];
+
+fn type_info(t: Type) -> (&'static str, &'static str, &'static str) {
+    TYPES.iter().find(|x| x.1 == t).map_or(("any", "任意值", "any value"), |x| (x.0, x.2, x.3))
+}
+
+impl Type {
+    /// Types whose empty value is `""` as well as null/absent.
+    fn stringy(self) -> bool {
+        !matches!(
+            self,
+            Type::Number | Type::Boolean | Type::Integer | Type::Float | Type::Array | Type::Object | Type::Any
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Rule {
+    ty: Option<Type>,
+    required: bool,
+    pattern: Option<Pattern>,
+    min: Option<f64>,
+    max: Option<f64>,
+    len: Option<f64>,
+    enumeration: Option<Vec<Value>>,
+    whitespace: bool,
+    fields: Option<Vec<(String, Vec<Rule>)>>,
+    default_field: Option<Vec<Rule>>,
+    message: Option<Text>,
+    label: Option<Text>,
+    mobile: MobileOptions,
+    layout: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Cross {
+    OneOfRequired { fields: Vec<String>, message: Option<Text> },
+    DateNotBefore { field: String, other: String, message: Option<Text> },
+    RequiredWhen { field: String, when: String, equals: Value, message: Option<Text> },
+}
+
+/// Options of [`FormSchema::validate`] (JS: `{ locale?, today? }`).
+///
+/// # Example
+/// ```
+/// let o: mallcare::validation::FormOptions = serde_json::from_str(r#"{"today": "2026-05-01"}"#).unwrap();
+/// assert_eq!(o.today.unwrap().to_string(), "2026-05-01");
+/// ```
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormOptions {
+    /// Today, for `idCard` fields (age, birth date not in the future).
+    #[serde(default)]
+    pub today: Option<Date>,
+    /// Message language (read by the JS glue; issues carry both languages in Rust).
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+/// A descriptor checked once, ready to validate many values ("load once, query many").
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{FormOptions, FormSchema};
+/// let schema = FormSchema::from_json(r#"{
+///   "mobile": {"type": "mobile", "required": true},
+///   "items": {"type": "array", "min": 1, "defaultField": {"type": "object", "fields": {
+///      "reason": {"type": "enum", "enum": ["quality", "other"], "required": true}}}}
+/// }"#).unwrap();
+/// let bad = serde_json::json!({"mobile": "12345", "items": [{"reason": "quality"}, {"reason": "late"}]});
+/// let e = schema.validate(&bad, &FormOptions::default()).unwrap_err();
+/// let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+/// assert_eq!(paths, ["items[1].reason", "mobile"]); // field-name order
+/// let good = serde_json::json!({"mobile": "+86 138 0013 8000", "items": [{"reason": "quality"}]});
+/// assert_eq!(schema.validate(&good, &FormOptions::default()).unwrap()["mobile"], "13800138000");
+/// ```
+#[derive(Clone, Debug)]
+pub struct FormSchema {
+    name: Option<String>,
+    fields: Vec<(String, Vec<Rule>)>,
+    cross: Vec<Cross>,
+    fingerprint: String,
+    rule_count: usize,
+}
+
+struct Loader {
+    issues: Issues,
+    rules: usize,
+}
+
+fn dissue(code: &str, path: &str, zh: impl Into<String>, en: impl Into<String>) -> Issue {
+    Issue::new(code, path, zh, en)
+}
+
+impl Loader {
+    fn bad(&mut self, path: &str, zh: impl Into<String>, en: impl Into<String>) {
+        self.issues.push(dissue("FORM_DESCRIPTOR_INVALID", path, zh, en));
+    }
+
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        match v {
+            Value::String(s) => Some(Text { zh: s.clone(), en: s.clone() }),
+            Value::Object(m) => {
+                let zh = m.get("zh-CN").or_else(|| m.get("zh")).and_then(Value::as_str);
+                let en = m.get("en").and_then(Value::as_str);
+                match (zh, en) {
+                    (Some(z), Some(e)) => Some(Text { zh: z.to_string(), en: e.to_string() }),
+                    (Some(one), None) | (None, Some(one)) => Some(Text { zh: one.to_string(), en: one.to_string() }),
+                    (None, None) => {
+                        self.bad(path, "文本应为字符串或 {\"zh-CN\", \"en\"}", "text must be a string or {\"zh-CN\", \"en\"}");
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.bad(path, "文本应为字符串或 {\"zh-CN\", \"en\"}", "text must be a string or {\"zh-CN\", \"en\"}");
+                None
+            }
+        }
+    }
+
+    fn fields(&mut self, v: &Value, path: &str, depth: usize) -> Vec<(String, Vec<Rule>)> {
+        let Some(map) = v.as_object() else {
+            self.bad(path, "字段描述应为对象 { 字段名: 规则 }", "a descriptor must be an object { field: rule }");
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(map.len());
+        for (k, rv) in map {
+            let p = join_path(path, k);
+            let rules = self.rules(rv, &p, depth);
+            out.push((k.clone(), rules));
+        }
+        out
+    }
+
+    fn rules(&mut self, v: &Value, path: &str, depth: usize) -> Vec<Rule> {
+        match v {
+            Value::Array(list) => {
+                list.iter().enumerate().filter_map(|(i, r)| self.rule(r, &format!("{path}[{i}]"), depth)).collect()
+            }
+            other => self.rule(other, path, depth).into_iter().collect(),
+        }
+    }
+
+    fn rule(&mut self, v: &Value, path: &str, depth: usize) -> Option<Rule> {
+        self.rules += 1;
+        if self.rules > MAX_RULES || depth > MAX_DEPTH {
+            if self.issues.is_empty() || (self.rules == MAX_RULES + 1 || depth == MAX_DEPTH + 1) {
+                let (code, zh, en) = if depth > MAX_DEPTH {
+                    ("FORM_DESCRIPTOR_TOO_DEEP", format!("表单描述嵌套超过 {MAX_DEPTH} 层"), format!("the descriptor nests deeper than {MAX_DEPTH} levels"))
+                } else {
+                    ("FORM_DESCRIPTOR_TOO_LARGE", format!("表单描述超过 {MAX_RULES} 条规则"), format!("the descriptor has more than {MAX_RULES} rules"))
+                };
+                self.issues.push(dissue(code, path, zh, en));
+            }
+            return None;
+        }
+        let Some(m) = v.as_object() else {
+            self.bad(path, "规则应为对象", "a rule must be an object");
+            return None;
+        };
+        let mut rule = Rule {
+            ty: None,
+            required: false,
+            pattern: None,
+            min: None,
+            max: None,
+            len: None,
+            enumeration: None,
+            whitespace: false,
+            fields: None,
+            default_field: None,
+            message: None,
+            label: None,
+            mobile: MobileOptions::default(),
+            layout: None,
+        };
+        for (k, val) in m {
+            let p = join_path(path, k);
+            match k.as_str() {
+                "type" => match val.as_str().and_then(|t| TYPES.iter().find(|x| x.0 == t)) {
+                    Some(t) => rule.ty = Some(t.1),
+                    None => {
+                        let shown = val.as_str().map_or_else(|| val.to_string(), str::to_string);
+                        let known: Vec<&str> = TYPES.iter().map(|t| t.0).collect();
+                        self.issues.push(dissue(
+                            "FORM_TYPE_UNKNOWN",
+                            &p,
+                            format!("未知的类型 “{}”，可用：{}", clip(&shown), known.join("、")),
+                            format!("unknown type \"{}\"; known: {}", clip(&shown), known.join(", ")),
+                        ));
+                    }
+                },
+                "required" | "whitespace" | "allowDataOnly" | "allowIot" => match val.as_bool() {
+                    Some(b) => match k.as_str() {
+                        "required" => rule.required = b,
+                        "whitespace" => rule.whitespace = b,
+                        "allowDataOnly" => rule.mobile.allow_data_only = b,
+                        _ => rule.mobile.allow_iot = b,
+                    },
+                    None => self.bad(&p, format!("{k} 应为 true 或 false"), format!("{k} must be true or false")),
+                },
+                "pattern" => match val.as_str() {
+                    Some(s) => match Pattern::compile(s) {
+                        Ok(pat) => rule.pattern = Some(pat),
+                        Err(e) => self.issues.take::<()>(Err(e), &p).unwrap_or(()),
+                    },
+                    None => self.bad(&p, "pattern 应为正则表达式字符串", "pattern must be a regular expression string"),
+                },
+                "min" | "max" | "len" => match val.as_f64() {
+                    Some(x) => match k.as_str() {
+                        "min" => rule.min = Some(x),
+                        "max" => rule.max = Some(x),
+                        _ => rule.len = Some(x),
+                    },
+                    None => self.bad(&p, format!("{k} 应为数字"), format!("{k} must be a number")),
+                },
+                "enum" => match val.as_array() {
+                    Some(list) => rule.enumeration = Some(list.clone()),
+                    None => self.bad(&p, "enum 应为数组", "enum must be an array"),
+                },
+                "fields" => rule.fields = Some(self.fields(val, &p, depth + 1)),
+                "defaultField" => rule.default_field = Some(self.rules(val, &p, depth + 1)),
+                "message" => rule.message = self.text(val, &p),
+                "label" => rule.label = self.text(val, &p),
+                "layout" => match val.as_str() {
+                    Some(l) => match super::GtinLayout::parse(l) {
+                        Ok(_) => rule.layout = Some(l.to_string()),
+                        Err(e) => self.issues.take::<()>(Err(e), &p).unwrap_or(()),
+                    },
+                    None => self.bad(&p, "layout 应为字符串", "layout must be a string"),
+                },
+                "trigger" | "validateTrigger" => {}
+                k if FUNCTION_KEYS.contains(&k) => self.issues.push(dissue(
+                    "FORM_RULE_UNSUPPORTED",
+                    &p,
+                    format!("不支持 {k}：JSON 描述中不能包含函数，请改用 pattern、enum 或领域类型"),
+                    format!("{k} is not supported: a JSON descriptor holds no functions; use pattern, enum or a domain type"),
+                )),
+                k => {
+                    let known = RULE_KEYS.iter().chain(RULE_KEYS_MORE.iter()).copied().collect::<Vec<_>>().join(", ");
+                    self.issues.push(dissue(
+                        "FORM_RULE_UNKNOWN_KEY",
+                        &p,
+                        format!("规则中有未知的键 “{}”（可用：{known}）", clip(k)),
+                        format!("unknown rule key \"{}\" (known: {known})", clip(k)),
+                    ));
+                }
+            }
+        }
+        Some(rule)
+    }
+
+    fn path_field(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        match m.get(key).and_then(Value::as_str) {
+            Some(s) if !s.is_empty() => Some(s.to_string()),
+            _ => {
+                self.bad(&join_path(path, key), format!("应为字段名字符串"), format!("{key} must be a field name"));
+                None
+            }
+        }
+    }
+
+    fn cross(&mut self, v: &Value, path: &str) -> Option<Cross> {
+        self.rules += 1;
+        let Some(m) = v.as_object() else {
+            self.bad(path, "跨字段规则应为对象", "a cross-field rule must be an object");
+            return None;
+        };
+        let message = match m.get("message") {
+            Some(t) => self.text(t, &join_path(path, "message")),
+            None => None,
+        };
+        match m.get("type").and_then(Value::as_str) {
+            Some("oneOfRequired") => {
+                let fields: Option<Vec<String>> = m
+                    .get("fields")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|f| f.as_str().map(str::to_string)).collect());
+                match fields {
+                    Some(f) if f.len() >= 2 => Some(Cross::OneOfRequired { fields: f, message }),
+                    _ => {
+                        self.bad(&join_path(path, "fields"), "fields 应为至少两个字段名的数组", "fields must list at least two field names");
+                        None
+                    }
+                }
+            }
+            Some("dateNotBefore") => {
+                let field = self.path_field(m, "field", path);
+                let other = self.path_field(m, "other", path);
+                Some(Cross::DateNotBefore { field: field?, other: other?, message })
+            }
+            Some("requiredWhen") => {
+                let field = self.path_field(m, "field", path);
+                let when = self.path_field(m, "when", path);
+                let Some(equals) = m.get("equals").cloned() else {
+                    self.bad(&join_path(path, "equals"), "缺少 equals", "equals is missing");
+                    return None;
+                };
+                Some(Cross::RequiredWhen { field: field?, when: when?, equals, message })
+            }
+            other => {
+                let shown = other.unwrap_or("(none)");
+                self.issues.push(dissue(
+                    "FORM_TYPE_UNKNOWN",
+                    &join_path(path, "type"),
+                    format!("未知的跨字段规则 “{}”，可用：oneOfRequired、dateNotBefore、requiredWhen", clip(shown)),
+                    format!("unknown cross-field rule \"{}\"; known: oneOfRequired, dateNotBefore, requiredWhen", clip(shown)),
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn is_form_document(m: &Map<String, Value>) -> bool {
+    m.get("fields").is_some_and(Value::is_object) && m.keys().all(|k| DOC_KEYS.contains(&k.as_str()))
+}
+
+impl FormSchema {
+    /// Checks a descriptor (plain async-validator descriptor or form document) once.
+    ///
+    /// # Errors
+    /// Every problem in the descriptor, with its path inside it: `FORM_DESCRIPTOR_INVALID` (wrong shape),
+    /// `FORM_TYPE_UNKNOWN`, `FORM_RULE_UNKNOWN_KEY`, `FORM_RULE_UNSUPPORTED` (function keys such as `validator`),
+    /// `FORM_PATTERN_INVALID` / `FORM_PATTERN_UNSUPPORTED` / `FORM_PATTERN_TOO_COMPLEX`, `GTIN_LAYOUT_INVALID`,
+    /// `FORM_DESCRIPTOR_TOO_DEEP` (over 16 levels), `FORM_DESCRIPTOR_TOO_LARGE` (over 2000 rules).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::FormSchema;
+    /// let e = FormSchema::load(&serde_json::json!({"a": {"type": "phone"}})).unwrap_err();
+    /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("FORM_TYPE_UNKNOWN", "a.type"));
+    /// ```
+    pub fn load(descriptor: &Value) -> Result<FormSchema> {
+        let mut l = Loader { issues: Issues::default(), rules: 0 };
+        let Some(top) = descriptor.as_object() else {
+            return Err(Error::from(dissue(
+                "FORM_DESCRIPTOR_INVALID",
+                "",
+                format!("表单描述应为对象，实际为 {}", json_type(descriptor)),
+                format!("a form descriptor must be an object, got {}", json_type(descriptor)),
+            )));
+        };
+        let (name, fields, cross) = if is_form_document(top) {
+            let fields = top.get("fields").map(|f| l.fields(f, "fields", 0)).unwrap_or_default();
+            let mut cross = Vec::new();
+            match top.get("rules") {
+                None => {}
+                Some(Value::Array(list)) => {
+                    for (i, r) in list.iter().enumerate() {
+                        if let Some(c) = l.cross(r, &format!("rules[{i}]")) {
+                            cross.push(c);
+                        }
+                    }
+                }
+                Some(_) => l.bad("rules", "rules 应为数组", "rules must be an array"),
+            }
+            (top.get("name").and_then(Value::as_str).map(str::to_string), fields, cross)
+        } else {
+            (None, l.fields(descriptor, "", 0), Vec::new())
+        };
+        let rule_count = l.rules;
+        l.issues.finish(FormSchema { name, fields, cross, fingerprint: crate::json::fingerprint(descriptor), rule_count })
+    }
+
+    /// [`FormSchema::load`] from JSON text.
+    ///
+    /// # Errors
+    /// `JSON_SYNTAX`, or as [`FormSchema::load`].
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::validation::FormSchema::from_json("{").unwrap_err().code(), "JSON_SYNTAX");
+    /// ```
+    pub fn from_json(text: &str) -> Result<FormSchema> {
+        let v: Value = crate::json::from_str(text, "FORM_DESCRIPTOR_INVALID")?;
+        FormSchema::load(&v)
+    }
+
+    /// One of the ready descriptors shipped with mallcare (see [`form_descriptor_names`]).
+    ///
+    /// # Errors
+    /// `FORM_UNKNOWN` for other names.
+    ///
+    /// # Example
+    /// ```
+    /// let s = mallcare::validation::FormSchema::builtin("deliveryAddress").unwrap();
+    /// assert_eq!(s.name(), Some("deliveryAddress"));
+    /// ```
+    pub fn builtin(name: &str) -> Result<FormSchema> {
+        FormSchema::from_json(form_descriptor(name)?)
+    }
+
+    /// The form's name (form documents only).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::validation::FormSchema::from_json("{}").unwrap().name(), None);
+    /// ```
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The fingerprint of the descriptor JSON ([`crate::json::fingerprint`]), so a server can tell which rules a
+    /// client applied.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::validation::FormSchema::from_json("{}").unwrap().fingerprint().len(), 16);
+    /// ```
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// How many rules the descriptor holds (all levels, cross-field rules included).
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let s = mallcare::validation::FormSchema::from_json(r#"{"a": [{"required": true}, {"type": "email"}]}"#).unwrap();
+    /// assert_eq!(s.rule_count(), 2);
+    /// ```
+    pub fn rule_count(&self) -> usize {
+        self.rule_count
+    }
+
+    /// Validates a form value: every issue with its path, or the normalised value (domain types replaced by their
+    /// normal form: mobile → 11 digits, idCard → 18 characters, uscc/gtin/email/name/postalCode normalised, amount →
+    /// integer fen, date → `YYYY-MM-DD`; other values untouched).
+    ///
+    /// # Errors
+    /// Every issue found (see `docs/validation.md` for the codes), each with its path.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{FormOptions, FormSchema};
+    /// let s = FormSchema::from_json(r#"{"price": {"type": "amount", "required": true, "min": 0.01}}"#).unwrap();
+    /// let v = s.validate(&serde_json::json!({"price": "¥12.50"}), &FormOptions::default()).unwrap();
+    /// assert_eq!(v["price"], 1250);
+    /// let e = s.validate(&serde_json::json!({}), &FormOptions::default()).unwrap_err();
+    /// assert_eq!(e.code(), "FORM_REQUIRED");
+    /// ```
+    pub fn validate(&self, value: &Value, options: &FormOptions) -> Result<Value> {
+        let mut issues = Vec::new();
+        let Some(obj) = value.as_object() else {
+            return Err(Error::from(dissue(
+                "FORM_VALUE_NOT_OBJECT",
+                "",
+                format!("表单值应为对象，实际为 {}", json_type(value)),
+                format!("a form value must be an object, got {}", json_type(value)),
+            )));
+        };
+        let ctx = Ctx { today: options.today };
+        let mut out = obj.clone();
+        ctx.object(&self.fields, &mut out, "", &mut issues);
+        for c in &self.cross {
+            ctx.cross(c, &out, &mut issues);
+        }
+        if issues.is_empty() {
+            Ok(Value::Object(out))
+        } else {
+            Err(Error::new(issues))
+        }
+    }
+}
+
+struct Ctx {
+    today: Option<Date>,
+}
+
+fn label_of(rule: &Rule, path: &str) -> Text {
+    rule.label.clone().unwrap_or_else(|| Text { zh: path.to_string(), en: path.to_string() })
+}
+
+fn empty(v: Option<&Value>, ty: Option<Type>, is_array_rule: bool) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty() && ty.is_none_or(Type::stringy),
+        Some(Value::Array(a)) => a.is_empty() && is_array_rule,
+        _ => false,
+    }
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        #[allow(clippy::cast_possible_truncation, reason = "integral and small, checked above")]
+        let i = x as i64;
+        i.to_string()
+    } else {
+        x.to_string()
+    }
+}
+
+/// Reads a date or RFC 3339 timestamp (a JS `Date` arrives as a UTC timestamp) as a China civil date.
+fn date_value(s: &str) -> Result<Date> {
+    let t = crate::text::normalize(s);
+    if t.len() > 10 {
+        if let Ok(ts) = Timestamp::parse(&t) {
+            return Ok(ts.date());
+        }
+    }
+    Date::parse(&t)
+}
+
+fn money_value(v: &Value) -> Result<Money> {
+    match v {
+        Value::String(s) => Money::parse(s),
+        Value::Number(n) => Money::parse(&n.to_string()),
+        _ => Err(err("AMOUNT_INVALID", "金额应为文本或数字", "an amount must be text or a number")),
+    }
+}
+
+fn lookup<'a>(root: &'a Map<String, Value>, dotted: &str) -> Option<&'a Value> {
+    let mut parts = dotted.split('.');
+    let mut cur = root.get(parts.next()?)?;
+    for p in parts {
+        cur = cur.as_object()?.get(p)?;
+    }
+    Some(cur)
+}
+
+fn json_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+impl Ctx {
+    fn object(&self, fields: &[(String, Vec<Rule>)], obj: &mut Map<String, Value>, base: &str, issues: &mut Vec<Issue>) {
+        for (name, rules) in fields {
+            let path = join_path(base, name);
+            let mut value = obj.get(name).cloned();
+            for rule in rules {
+                self.rule(rule, &mut value, &path, issues);
+            }
+            if let Some(v) = value {
+                obj.insert(name.clone(), v);
+            }
+        }
+    }
+
+    fn rule(&self, rule: &Rule, value: &mut Option<Value>, path: &str, out: &mut Vec<Issue>) {
+        let mut own: Vec<Issue> = Vec::new();
+        let label = label_of(rule, path);
+        let is_array = rule.ty == Some(Type::Array);
+        if empty(value.as_ref(), rule.ty, is_array) {
+            if rule.required {
+                own.push(dissue("FORM_REQUIRED", path, format!("请填写{}", label.zh), format!("{} is required", label.en)));
+            }
+            self.finish(rule, own, path, out);
+            return;
+        }
+        let Some(v) = value.as_mut() else { return };
+        if let Value::String(s) = &*v {
+            if s.len() > MAX_VALUE_CHARS * 4 || s.chars().count() > MAX_VALUE_CHARS {
+                own.push(dissue(
+                    "FORM_VALUE_TOO_LONG",
+                    path,
+                    format!("{}过长（超过 {MAX_VALUE_CHARS} 个字符）", label.zh),
+                    format!("{} is too long (more than {MAX_VALUE_CHARS} characters)", label.en),
+                ));
+                self.finish(rule, own, path, out);
+                return;
+            }
+            if rule.whitespace && s.trim().is_empty() {
+                own.push(dissue("FORM_WHITESPACE", path, format!("{}不能只有空白", label.zh), format!("{} cannot be blank", label.en)));
+                self.finish(rule, own, path, out);
+                return;
+            }
+        }
+        let type_ok = self.check_type(rule, v, path, &label, &mut own);
+        if type_ok {
+            self.range(rule, v, path, &label, &mut own);
+            if let (Some(p), Value::String(s)) = (&rule.pattern, &*v) {
+                if !p.is_match(s) {
+                    own.push(dissue(
+                        "FORM_PATTERN",
+                        path,
+                        format!("{}格式不正确", label.zh),
+                        format!("{} does not match the pattern {}", label.en, p.source()),
+                    ));
+                }
+            }
+            if let Some(list) = &rule.enumeration {
+                if !list.iter().any(|e| json_eq(e, v)) {
+                    let shown: Vec<String> = list.iter().map(|e| e.as_str().map_or_else(|| e.to_string(), str::to_string)).collect();
+                    own.push(dissue(
+                        "FORM_ENUM",
+                        path,
+                        format!("{}应为以下之一：{}", label.zh, shown.join("、")),
+                        format!("{} must be one of {}", label.en, shown.join(", ")),
+                    ));
+                }
+            }
+        }
+        self.finish(rule, own, path, out);
+        if type_ok {
+            self.nested(rule, v, path, out);
+        }
+    }
+
+    /// Applies the rule's custom message to its own issues (not to nested ones), then adds them.
+    fn finish(&self, rule: &Rule, own: Vec<Issue>, path: &str, out: &mut Vec<Issue>) {
+        match (&rule.message, own.first()) {
+            (Some(m), Some(first)) => out.push(Issue::new(&first.code, path, m.zh.clone(), m.en.clone())),
+            _ => out.extend(own),
+        }
+    }
+
+    fn nested(&self, rule: &Rule, v: &mut Value, path: &str, out: &mut Vec<Issue>) {
+        if rule.fields.is_none() && rule.default_field.is_none() {
+            return;
+        }
+        let specific = |key: &str| rule.fields.as_ref().and_then(|f| f.iter().find(|(k, _)| k == key)).map(|(_, r)| r);
+        match v {
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    let rules = specific(&i.to_string()).or(rule.default_field.as_ref());
+                    if let Some(rules) = rules {
+                        let mut slot = Some(item.clone());
+                        let p = format!("{path}[{i}]");
+                        for r in rules {
+                            self.rule(r, &mut slot, &p, out);
+                        }
+                        if let Some(s) = slot {
+                            *item = s;
+                        }
+                    }
+                }
+                // fields naming indices past the end: required ones are missing
+                if let Some(f) = &rule.fields {
+                    for (k, rules) in f {
+                        if k.parse::<usize>().is_ok_and(|i| i >= items.len()) {
+                            let mut slot = None;
+                            for r in rules {
+                                self.rule(r, &mut slot, &format!("{path}[{k}]"), out);
+                            }
+                        }
+                    }
+                }
+            }
+            Value::Object(map) => {
+                if let Some(d) = &rule.default_field {
+                    let keys: Vec<String> =
+                        map.keys().filter(|k| specific(k).is_none()).cloned().collect();
+                    for k in keys {
+                        let mut slot = map.get(&k).cloned();
+                        let p = join_path(path, &k);
+                        for r in d {
+                            self.rule(r, &mut slot, &p, out);
+                        }
+                        if let Some(s) = slot {
+                            map.insert(k, s);
+                        }
+                    }
+                }
+                if let Some(f) = &rule.fields {
+                    self.object(f, map, path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_type(&self, rule: &Rule, v: &mut Value, path: &str, label: &Text, own: &mut Vec<Issue>) -> bool {
+        let Some(ty) = rule.ty else { return true };
+        let (_, tzh, ten) = type_info(ty);
+        let mismatch = |own: &mut Vec<Issue>| {
+            own.push(dissue(
+                "FORM_TYPE",
+                path,
+                format!("{}应为{tzh}，实际为 {}", label.zh, json_type(v)),
+                format!("{} must be {ten}, got {}", label.en, json_type(v)),
+            ));
+            false
+        };
+        let domain = |own: &mut Vec<Issue>, r: Result<Value>| match r {
+            Ok(n) => Some(n),
+            Err(e) => {
+                own.extend(e.under(path).into_issues());
+                None
+            }
+        };
+        let as_json = |r: Result<String>| r.map(Value::String);
+        match ty {
+            Type::Any => true,
+            Type::String => v.is_string() || mismatch(own),
+            Type::Number => v.is_number() || mismatch(own),
+            Type::Boolean => v.is_boolean() || mismatch(own),
+            Type::Integer => v.as_f64().is_some_and(|x| x.fract() == 0.0) || mismatch(own),
+            Type::Float => v.as_f64().is_some_and(|x| x.fract() != 0.0) || mismatch(own),
+            Type::Array => v.is_array() || mismatch(own),
+            Type::Object => v.is_object() || mismatch(own),
+            Type::Enum => true,
+            Type::Url => v.as_str().is_some_and(is_url) || mismatch(own),
+            Type::Hex => v.as_str().is_some_and(is_hex) || mismatch(own),
+            Type::Amount => {
+                if !(v.is_string() || v.is_number()) {
+                    return mismatch(own);
+                }
+                match domain(own, money_value(v).map(|m| Value::from(m.fen()))) {
+                    Some(n) => {
+                        *v = n;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => {
+                let Some(s) = v.as_str() else { return mismatch(own) };
+                let r = match ty {
+                    Type::Date => as_json(date_value(s).map(|d| d.to_string())),
+                    Type::Email => as_json(validate_email(s).map(|e| e.address)),
+                    Type::Mobile => as_json(validate_mobile(s, &rule.mobile).map(|m| m.national)),
+                    Type::IdCard => as_json(validate_id_card(s, self.today).map(|i| i.number)),
+                    Type::Uscc => as_json(validate_uscc(s).map(|u| u.code)),
+                    Type::Gtin => {
+                        as_json(validate_gtin(s, &GtinOptions { layout: rule.layout.clone() }).map(|g| g.code))
+                    }
+                    Type::PostalCode => as_json(validate_postal_code(s).map(|p| p.code)),
+                    _ => as_json(validate_name(s).map(|n| n.name)),
+                };
+                match domain(own, r) {
+                    Some(n) => {
+                        *v = n;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+
+    fn range(&self, rule: &Rule, v: &Value, path: &str, label: &Text, own: &mut Vec<Issue>) {
+        if rule.min.is_none() && rule.max.is_none() && rule.len.is_none() {
+            return;
+        }
+        let (measure, unit_zh, unit_en, scale) = match (rule.ty, v) {
+            (Some(Type::Amount), Value::Number(n)) => (n.as_f64(), "元", " yuan", 100.0),
+            (_, Value::String(s)) => (Some(s.chars().count() as f64), "个字符", " characters", 1.0),
+            (_, Value::Array(a)) => (Some(a.len() as f64), "项", " items", 1.0),
+            (_, Value::Number(n)) => (n.as_f64(), "", "", 1.0),
+            _ => (None, "", "", 1.0),
+        };
+        let Some(x) = measure else { return };
+        let x = x / scale;
+        let (lo, hi, len) = (rule.min, rule.max, rule.len);
+        let what = |code: &str, zh: String, en: String| dissue(code, path, format!("{}{zh}", label.zh), format!("{} {en}", label.en));
+        if let Some(l) = len {
+            if x != l {
+                own.push(what("FORM_LEN", format!("应为 {} {unit_zh}", fmt_num(l)), format!("must be exactly {}{unit_en}", fmt_num(l))));
+            }
+        } else if lo.is_some_and(|lo| x < lo) || hi.is_some_and(|hi| x > hi) {
+            let issue = match (lo, hi) {
+                (Some(lo), Some(hi)) => what(
+                    "FORM_RANGE",
+                    format!("应在 {} 到 {} {unit_zh}之间", fmt_num(lo), fmt_num(hi)),
+                    format!("must be between {} and {}{unit_en}", fmt_num(lo), fmt_num(hi)),
+                ),
+                (Some(lo), None) => {
+                    what("FORM_MIN", format!("不能少于 {} {unit_zh}", fmt_num(lo)), format!("must be at least {}{unit_en}", fmt_num(lo)))
+                }
+                (None, Some(hi)) => {
+                    what("FORM_MAX", format!("不能超过 {} {unit_zh}", fmt_num(hi)), format!("must be at most {}{unit_en}", fmt_num(hi)))
+                }
+                (None, None) => return,
+            };
+            own.push(issue);
+        }
+    }
+
+    fn cross(&self, c: &Cross, root: &Map<String, Value>, out: &mut Vec<Issue>) {
+        let custom = |m: &Option<Text>, code: &str, path: &str, zh: String, en: String| match m {
+            Some(t) => Issue::new(code, path, t.zh.clone(), t.en.clone()),
+            None => Issue::new(code, path, zh, en),
+        };
+        match c {
+            Cross::OneOfRequired { fields, message } => {
+                if fields.iter().all(|f| empty(lookup(root, f), None, true)) {
+                    let first = fields.first().map_or("", String::as_str);
+                    out.push(custom(
+                        message,
+                        "FORM_ONE_OF_REQUIRED",
+                        first,
+                        format!("{} 至少填写一项", fields.join("、")),
+                        format!("fill in at least one of {}", fields.join(", ")),
+                    ));
+                }
+            }
+            Cross::DateNotBefore { field, other, message } => {
+                let get = |f: &str| lookup(root, f).and_then(Value::as_str).and_then(|s| date_value(s).ok());
+                if let (Some(a), Some(b)) = (get(field), get(other)) {
+                    if a < b {
+                        out.push(custom(
+                            message,
+                            "FORM_DATE_ORDER",
+                            field,
+                            format!("{field}（{a}）不能早于 {other}（{b}）"),
+                            format!("{field} ({a}) cannot be before {other} ({b})"),
+                        ));
+                    }
+                }
+            }
+            Cross::RequiredWhen { field, when, equals, message } => {
+                if lookup(root, when).is_some_and(|w| json_eq(w, equals)) && empty(lookup(root, field), None, true) {
+                    let shown = equals.as_str().map_or_else(|| equals.to_string(), str::to_string);
+                    out.push(custom(
+                        message,
+                        "FORM_REQUIRED",
+                        field,
+                        format!("{when} 为 {shown} 时必须填写 {field}"),
+                        format!("{field} is required when {when} is {shown}"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or("");
+    matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "ftp")
+        && !host.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && (host == "localhost" || host.contains('.'))
+        && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+fn is_hex(s: &str) -> bool {
+    let h = s.strip_prefix('#').unwrap_or(s);
+    (h.len() == 3 || h.len() == 6) && h.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The ready descriptors shipped with mallcare, by name.
+const BUILTIN: [(&str, &str); 4] = [
+    ("returnApplication", include_str!("../../data/validation/forms/returnApplication.json")),
+    ("memberSignUp", include_str!("../../data/validation/forms/memberSignUp.json")),
+    ("invoiceRequest", include_str!("../../data/validation/forms/invoiceRequest.json")),
+    ("deliveryAddress", include_str!("../../data/validation/forms/deliveryAddress.json")),
+];
+
+/// The JSON text of a ready descriptor: `returnApplication`, `memberSignUp`, `invoiceRequest`, `deliveryAddress`.
+///
+/// # Errors
+/// `FORM_UNKNOWN` for other names.
+///
+/// # Example
+/// ```
+/// let text = mallcare::validation::form_descriptor("invoiceRequest").unwrap();
+/// assert!(text.contains("taxId"));
+/// assert_eq!(mallcare::validation::form_descriptor("x").unwrap_err().code(), "FORM_UNKNOWN");
+/// ```
+pub fn form_descriptor(name: &str) -> Result<&'static str> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
+        let names = form_descriptor_names().join(", ");
+        err("FORM_UNKNOWN", format!("没有名为 “{}” 的表单（可用：{names}）", clip(name)), format!("no form named \"{}\" (known: {names})", clip(name)))
+    })
+}
+
+/// The names of the ready descriptors.
+///
+/// # Errors
+/// None.
+///
+/// # Example
+/// ```
+/// assert_eq!(mallcare::validation::form_descriptor_names().len(), 4);
+/// ```
+pub fn form_descriptor_names() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(n, _)| *n).collect()
+}
+
+/// Loads `descriptor` and validates `value` in one go (use [`FormSchema`] to load once and validate many values).
+///
+/// # Errors
+/// The descriptor's problems (as [`FormSchema::load`]), else the value's issues (as [`FormSchema::validate`]).
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let d = json!({"fields": {"a": {"type": "date"}, "b": {"type": "date"}},
+///                "rules": [{"type": "dateNotBefore", "field": "b", "other": "a"}]});
+/// let e = mallcare::validation::validate_form(&d, &json!({"a": "2026-05-02", "b": "2026-05-01"}), &Default::default());
+/// assert_eq!(e.unwrap_err().code(), "FORM_DATE_ORDER");
+/// ```
+pub fn validate_form(descriptor: &Value, value: &Value, options: &FormOptions) -> Result<Value> {
+    FormSchema::load(descriptor)?.validate(value, options)
+}
