@@ -312,3 +312,164 @@ impl Program {
         self.doc.tiers.as_ref().and_then(|t| t.levels.iter().find(|l| l.id == tier)).map(|l| &l.benefits)
     }
 }
+
+fn read_at(text: &str, path: &str) -> Result<crate::Timestamp> {
+    crate::Timestamp::parse(text).map_err(|e| e.under(path))
+}
+
+fn or_empty(v: serde_json::Value) -> serde_json::Value {
+    if v.is_null() {
+        serde_json::Value::Object(serde_json::Map::new())
+    } else {
+        v
+    }
+}
+
+/// JSON entry points: the same calls with JSON arguments, every argument checked and every issue reported at
+/// once with its path under the argument's name (`order.lines[2].paidFen`, `events[17].at`). The JS glue and the
+/// shared vectors use these, so every runtime reads arguments identically. `null` stands for an empty member.
+impl Program {
+    /// [`Program::earn`] with JSON arguments.
+    ///
+    /// # Errors
+    /// Argument problems under `order`, `member`, `at`; then as [`Program::earn`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1"}"#).unwrap();
+    /// let r = p.earn_value(serde_json::json!({"lines":[{"paidFen":1000}]}), serde_json::Value::Null,
+    ///     "2026-05-01T10:00:00+08:00").unwrap();
+    /// assert_eq!(r.points, 10);
+    /// ```
+    pub fn earn_value(&self, order: serde_json::Value, member: serde_json::Value, at: &str) -> Result<EarnResult> {
+        let mut issues = Issues::default();
+        let o = issues.take(read_arg::<Order>(order, "order"), "");
+        let m = issues.take(read_arg::<Member>(or_empty(member), "member"), "");
+        let t = issues.take(read_at(at, "at"), "");
+        match (o, m, t) {
+            (Some(o), Some(m), Some(t)) if issues.is_empty() => self.earn(&o, &m, t),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+
+    /// [`Program::balance`] with JSON arguments.
+    ///
+    /// # Errors
+    /// Argument problems under `events`, `at`; then as [`Program::balance`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1"}"#).unwrap();
+    /// let e = p.balance_value(serde_json::json!([{"type":"earn","at":"2026-05-01","points":1}]),
+    ///     "2026-05-01T10:00:00+08:00").unwrap_err();
+    /// assert_eq!(e.issues()[0].path, "events[0].at");
+    /// ```
+    pub fn balance_value(&self, events: serde_json::Value, at: &str) -> Result<Balance> {
+        let mut issues = Issues::default();
+        let e = issues.take(read_arg::<Vec<Event>>(events, "events"), "");
+        let t = issues.take(read_at(at, "at"), "");
+        match (e, t) {
+            (Some(e), Some(t)) if issues.is_empty() => self.balance(&e, t),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+
+    /// [`Program::redeem`] with JSON arguments.
+    ///
+    /// # Errors
+    /// Argument problems under `events`, `request`, `at`; then as [`Program::redeem`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1","redemption":{"pointValue":{"points":100,"fen":100}}}"#).unwrap();
+    /// let d = p.redeem_value(serde_json::json!([]), serde_json::json!({"kind":"cash","points":100,"orderFen":1000}),
+    ///     "2026-05-01T10:00:00+08:00").unwrap();
+    /// assert_eq!(d.reasons[0].code, "POINTS_INSUFFICIENT_BALANCE");
+    /// ```
+    pub fn redeem_value(&self, events: serde_json::Value, request: serde_json::Value, at: &str) -> Result<RedeemDecision> {
+        let mut issues = Issues::default();
+        let e = issues.take(read_arg::<Vec<Event>>(events, "events"), "");
+        let r = issues.take(read_arg::<RedeemRequest>(request, "request"), "");
+        let t = issues.take(read_at(at, "at"), "");
+        match (e, r, t) {
+            (Some(e), Some(r), Some(t)) if issues.is_empty() => self.redeem(&e, &r, t),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+
+    /// [`Program::clawback`] with JSON arguments (`earnResult` may be the whole answer of `earn`).
+    ///
+    /// # Errors
+    /// Argument problems under `events`, `earnResult`, `refund`; then as [`Program::clawback`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1"}"#).unwrap();
+    /// let c = p.clawback_value(serde_json::json!([]), serde_json::json!({"lines":[{"paidFen":100,"points":1}]}),
+    ///     serde_json::json!({"at":"2026-05-01T10:00:00+08:00","lines":[{"line":0,"all":true}]})).unwrap();
+    /// assert_eq!(c.owed_points, 1);
+    /// ```
+    pub fn clawback_value(
+        &self,
+        events: serde_json::Value,
+        earn_result: serde_json::Value,
+        refund: serde_json::Value,
+    ) -> Result<Clawback> {
+        let mut issues = Issues::default();
+        let e = issues.take(read_arg::<Vec<Event>>(events, "events"), "");
+        let r = issues.take(read_arg::<EarnRecord>(earn_result, "earnResult"), "");
+        let f = issues.take(read_arg::<Refund>(refund, "refund"), "");
+        match (e, r, f) {
+            (Some(e), Some(r), Some(f)) if issues.is_empty() => self.clawback(&e, &r, &f),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+
+    /// [`Program::tier`] with JSON arguments.
+    ///
+    /// # Errors
+    /// Argument problems under `history`, `at`; then as [`Program::tier`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1"}"#).unwrap();
+    /// let e = p.tier_value(serde_json::json!({"entries":[]}), "2026-05-01T10:00:00+08:00").unwrap_err();
+    /// assert_eq!(e.code(), "POINTS_TIERS_MISSING");
+    /// ```
+    pub fn tier_value(&self, history: serde_json::Value, at: &str) -> Result<TierStatus> {
+        let mut issues = Issues::default();
+        let h = issues.take(read_arg::<TierHistory>(history, "history"), "");
+        let t = issues.take(read_at(at, "at"), "");
+        match (h, t) {
+            (Some(h), Some(t)) if issues.is_empty() => self.tier(&h, t),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+
+    /// [`Program::parking_fee`] with JSON arguments.
+    ///
+    /// # Errors
+    /// Argument problems under `session`, `member`; then as [`Program::parking_fee`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = mallcare::points::Program::load(r#"{"version":"1"}"#).unwrap();
+    /// let e = p.parking_fee_value(serde_json::json!({"entryAt":"2026-05-01T10:00:00+08:00",
+    ///     "exitAt":"2026-05-01T11:00:00+08:00"}), serde_json::Value::Null, 0).unwrap_err();
+    /// assert_eq!(e.code(), "POINTS_PARKING_MISSING");
+    /// ```
+    pub fn parking_fee_value(
+        &self,
+        session: serde_json::Value,
+        member: serde_json::Value,
+        spend_today_fen: i64,
+    ) -> Result<ParkingFee> {
+        let mut issues = Issues::default();
+        let s = issues.take(read_arg::<ParkingSession>(session, "session"), "");
+        let m = issues.take(read_arg::<Member>(or_empty(member), "member"), "");
+        match (s, m) {
+            (Some(s), Some(m)) if issues.is_empty() => self.parking_fee(&s, &m, spend_today_fen),
+            _ => Err(crate::Error::new(issues.into_vec())),
+        }
+    }
+}
