@@ -542,9 +542,11 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     b.units(&file("unit"));
     b.openings(&file("opening"));
     b.relationships(&file("relationship"));
-    b.amenities(&file("amenity"));
+    b.amenities(&file("amenity"), false);
     b.stacked_connectors();
     b.walk_edges();
+    b.mark_linked();
+    b.amenities(&file("amenity"), true);
     b.occupants(&file("occupant"), &file("anchor"));
     b.unit_places();
 
@@ -679,6 +681,8 @@ struct Builder {
     unit_index: HashMap<String, usize>,
     node_ids: HashMap<String, usize>,
     edge_keys: std::collections::HashSet<(usize, usize)>,
+    /// Nodes with at least one edge or connector (set by `mark_linked`).
+    linked: std::collections::HashSet<usize>,
 }
 
 impl Default for Projector {
@@ -1026,10 +1030,16 @@ impl Builder {
         }
     }
 
-    fn amenities(&mut self, file: &FileFeatures<'_>) {
+    /// First pass (`places == false`): amenities naming vertical units; second pass: amenities as places.
+    fn amenities(&mut self, file: &FileFeatures<'_>, places: bool) {
         for (i, f) in file.features.iter().enumerate() {
             let path = format!("{}.features[{i}]", file.key);
-            let Some(id) = self.feature_id(f, &path) else { continue };
+            let id = if places {
+                f.get("id").and_then(Value::as_str).filter(|s| !s.is_empty())
+            } else {
+                self.feature_id(f, &path)
+            };
+            let Some(id) = id else { continue };
             let category = prop_str(f, "category").unwrap_or("");
             let units: Vec<usize> = props(f)
                 .get("unit_ids")
@@ -1037,15 +1047,22 @@ impl Builder {
                 .map(|a| a.iter().filter_map(Value::as_str).filter_map(|u| self.unit_index.get(u).copied()).collect())
                 .unwrap_or_default();
             if units.is_empty() {
-                self.report.skip(missing(format!("{path}.properties.unit_ids"), "unit_ids (known units)"));
+                if !places {
+                    self.report.skip(missing(format!("{path}.properties.unit_ids"), "unit_ids (known units)"));
+                }
                 continue;
             }
             if let Some(kind) = vertical_kind(category) {
-                for &u in &units {
-                    if let Some(unit) = self.units.get_mut(u) {
-                        unit.vertical.get_or_insert(kind);
+                if !places {
+                    for &u in &units {
+                        if let Some(unit) = self.units.get_mut(u) {
+                            unit.vertical.get_or_insert(kind);
+                        }
                     }
                 }
+                continue;
+            }
+            if !places {
                 continue;
             }
             let Some(kind) = amenity_place_kind(category, accessible(f)) else {
@@ -1063,6 +1080,14 @@ impl Builder {
             let at = f.get("geometry").and_then(|g| self.proj().anchor(g));
             self.place(id, kind, name, en, Some(category.to_string()), &units, hours, at, &path);
         }
+    }
+
+    fn mark_linked(&mut self) {
+        let mut linked: std::collections::HashSet<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
+        for c in &self.doc.connectors {
+            linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id).copied()));
+        }
+        self.linked = linked;
     }
 
     fn hours(&mut self, f: &Value, path: &str) -> Option<String> {
@@ -1100,7 +1125,7 @@ impl Builder {
                 nodes.extend(unit.center_node);
             }
             level.get_or_insert_with(|| unit.level.clone());
-            for n in nodes {
+            for n in nodes.into_iter().filter(|n| self.linked.contains(n)) {
                 if let Some(node) = self.doc.nodes.get(n) {
                     if Some(&node.level) == level.as_ref() && !entrances.contains(&node.id) {
                         entrances.push(node.id.clone());
@@ -1115,8 +1140,8 @@ impl Builder {
             self.report.skip(Issue::new(
                 "IMDF_PLACE_UNREACHABLE",
                 path.to_string(),
-                "地点所在单元没有门（开口），无法到达，已跳过",
-                "the place's unit has no opening, so it cannot be reached; skipped",
+                "地点所在单元没有通往走廊等通行区域的门（开口），无法到达，已跳过",
+                "the place's unit has no opening onto a walkway or other circulation area, so it cannot be reached; skipped",
             ));
             return;
         };
