@@ -1,6 +1,6 @@
 //! Native timings of the foundation calls, one JSON line per case, for `make bench` (bench/run.mjs compares them
 //! with the same calls through the npm package). Run: `cargo run --release --example bench_foundation`.
-#![allow(clippy::unwrap_used, reason = "benchmark driver")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
 use mallcare::{Calendar, Date, Money};
 use std::hint::black_box;

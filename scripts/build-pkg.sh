@@ -20,8 +20,7 @@ build() { # flavour -> path of the .wasm
   local flavour=$1 extra=""
   [ "$flavour" = mvp ] && extra="-C target-cpu=mvp"
   say "cargo build --release wasm32 ($flavour, features $FEATS)"
-  WASM_EXTRA_RUSTFLAGS="$IA_FLAGS $extra" wasm_cargo "$flavour" build --release --lib --no-default-features --features "$FEATS" \
-    -Z build-std-features=panic_immediate_abort -q
+  WASM_EXTRA_RUSTFLAGS="$IA_FLAGS $extra" wasm_cargo "$flavour" build --release --lib --no-default-features --features "$FEATS" -q
 }
 build default
 build mvp

@@ -16,7 +16,11 @@ apt_install() {
 # 1. A Rust toolchain that can target wasm32-unknown-unknown.
 sysroot=$(rustc --print sysroot)
 if [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
-  say "rustup has the wasm32-unknown-unknown target: using plain cargo for wasm"
+  say "rustup has the wasm32-unknown-unknown target: using it (std rebuilt from rust-src for the MVP build)"
+  if [ ! -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+    say "rustup component add rust-src (std source, for -Z build-std)"
+    rustup component add rust-src
+  fi
   echo "rustup" > .wasm-toolchain
 else
   say "rustup lacks the wasm32 target (and cannot download it here): using Debian's rustc + std source with -Z build-std"

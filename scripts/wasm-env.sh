@@ -12,12 +12,9 @@ wasm_cargo() {
   [ "$sub" = test ] && build_std="std,panic_abort,test"
   case "$WASM_TOOLCHAIN" in
     rustup)
-      if [ "$flavour" = mvp ] || [ "$sub" = test ]; then
-        # MVP needs std rebuilt without post-MVP features: build-std with rustup's rust-src.
-        RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags" CARGO_TARGET_DIR="$dir" cargo "$sub" --target wasm32-unknown-unknown -Z build-std="$build_std" "$@"
-      else
-        CARGO_TARGET_DIR="$dir" cargo "$sub" --target wasm32-unknown-unknown "$@"
-      fi ;;
+      # std is rebuilt from rustup's rust-src (needed for the MVP build and the immediate-abort panic strategy).
+      RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags" CARGO_TARGET_DIR="$dir" \
+        cargo "$sub" --target wasm32-unknown-unknown -Z build-std="$build_std" "$@" ;;
     debian)
       RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTFLAGS="$flags" CARGO_TARGET_DIR="$dir" \
         /usr/bin/cargo "$sub" --target wasm32-unknown-unknown -Z build-std="$build_std" "$@" ;;

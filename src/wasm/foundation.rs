@@ -115,7 +115,7 @@ pub fn js_calendar_years() -> JsResult {
 #[wasm_bindgen(js_name = "parseAmount", unchecked_return_type = "Outcome<number>")]
 pub fn js_parse_amount(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     let r = string_arg(&text, "").and_then(|t| Money::parse(&t)).map(Money::fen);
     outcome(r, locale_of(&options))
@@ -126,7 +126,7 @@ pub fn js_parse_amount(
 #[wasm_bindgen(js_name = "parseTimestamp", unchecked_return_type = "Outcome<string>")]
 pub fn js_parse_timestamp(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     let r = string_arg(&text, "").and_then(|t| Timestamp::parse(&t)).map(|t| t.to_string());
     outcome(r, locale_of(&options))
@@ -136,7 +136,7 @@ pub fn js_parse_timestamp(
 #[wasm_bindgen(js_name = "formatAmount", unchecked_return_type = "string")]
 pub fn js_format_amount(
     #[wasm_bindgen(unchecked_param_type = "number")] fen: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormatAmountOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FormatAmountOptions")] options: JsValue,
 ) -> JsResult {
     let opts = if options.is_object() {
         json_arg(&options, "options").and_then(|v| crate::json::from_value::<FormatOptions>(v, "INPUT_INVALID"))

@@ -59,6 +59,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
 
 /// Every vector file with its text: each pillar lists its own in its adapter's `FILES`.
 pub fn files() -> Vec<(&'static str, &'static str)> {
+    #[allow(unused_mut, reason = "extended only when pillar features are on")]
     let mut all: Vec<(&'static str, &'static str)> = foundation::FILES.to_vec();
     #[cfg(feature = "validation")]
     all.extend_from_slice(validation::FILES);

@@ -27,7 +27,9 @@ globalThis.WXWebAssembly = WXWebAssembly;
 
 (async () => {
   const vectorsDir = process.argv[2];
+  const only = (process.env.MALLCARE_VECTORS || '').split(',').filter(Boolean);
   const files = fs.readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).sort()
+    .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
     .map((name) => ({ name, doc: JSON.parse(fs.readFileSync(path.join(vectorsDir, name), 'utf8')) }));
   const mp = require('mallcare/miniprogram');
   const api = await mp.init();

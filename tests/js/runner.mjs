@@ -67,7 +67,7 @@ export function runVectors(api, files) {
         if (step.locale) api.setLocale('zh-CN');
         const ex = step.expect || {};
         let msg = null;
-        if (got.crash) msg = `threw a non-MallcareError: ${got.crash && got.crash.stack || got.crash}`;
+        if (got.crash) msg = `threw a non-MallcareError: ${String(got.crash && got.crash.stack || got.crash).split('\n').slice(0, 2).join(' | ')}`;
         else if ('value' in ex && 'value' in got) msg = subset(ex.value, got.value, 'value');
         else if ('error' in ex && got.error) {
           msg = subset(ex.error, got.error, 'error');
