@@ -292,7 +292,11 @@ fn merge<'p>(policy: &'p ReturnPolicy, req: &Request, line: &Line) -> Merged<'p>
 }
 
 fn fulfilment(req: &Request) -> Fulfilment {
-    req.order.fulfilment.unwrap_or(if req.order.channel.is_distance() { Fulfilment::Delivery } else { Fulfilment::CarryOut })
+    req.order.fulfilment.unwrap_or(if req.order.channel.is_distance() {
+        Fulfilment::Delivery
+    } else {
+        Fulfilment::CarryOut
+    })
 }
 
 fn matches(s: &super::policy::Selector, req: &Request, line: &Line) -> bool {
@@ -736,7 +740,8 @@ fn decide_item(
             }
         }
         // Store windows apply to faults too, without conditions or exclusions.
-        for (res, w) in [(Resolution::Refund, m.refund), (Resolution::Exchange, m.exchange), (Resolution::Repair, m.repair)]
+        for (res, w) in
+            [(Resolution::Refund, m.refund), (Resolution::Exchange, m.exchange), (Resolution::Repair, m.repair)]
         {
             if let Some((w, id)) = w {
                 let end = window_end(w, dates.of(w.clock), cal)?;
@@ -769,17 +774,10 @@ fn decide_item(
     }
     let granted = allowed.iter().any(|a| a.resolution == item.want);
     if !granted {
-        cx.say("RESOLUTION_NOT_ALLOWED", &law.no_reason.clone());
-        // The trace names the rule that refused, not a law id, when a store rule did.
-        if let Some(last) = cx.reasons.last_mut() {
-            if let Some(id) = &store_refusal {
-                last.rule = id.clone();
-            } else if let Some(prev) = cx.reasons.iter().rev().nth(1).map(|r| r.rule.clone()) {
-                if let Some(last) = cx.reasons.last_mut() {
-                    last.rule = prev;
-                }
-            }
-        }
+        // The trace names the rule that refused: a store rule if one did, else the last rule that spoke.
+        let by = store_refusal.clone().or_else(|| cx.reasons.last().map(|r| r.rule.clone()));
+        let by = by.unwrap_or_else(|| law.no_reason.clone());
+        cx.say("RESOLUTION_NOT_ALLOWED", &by);
     }
 
     // Freight.
@@ -789,7 +787,7 @@ fn decide_item(
         if let Some(p) = map.get(&item.reason) {
             if fault && *p == Payer::Customer {
                 cx.say("FLOOR_FREIGHT", id);
-            } else {
+            } else if granted {
                 freight_payer = *p;
                 if !cx.rules.contains(id) {
                     cx.rules.push(id.clone());
@@ -812,7 +810,11 @@ fn decide_item(
     let mut evidence_needed = Vec::new();
     if let Some((ev, id)) = m.evidence {
         if granted && (ev.reasons.is_empty() || ev.reasons.contains(&item.reason)) && item.evidence.photos < ev.photos {
-            evidence_needed.push(EvidenceNeeded { kind: "photo", count: ev.photos - item.evidence.photos, rule: id.clone() });
+            evidence_needed.push(EvidenceNeeded {
+                kind: "photo",
+                count: ev.photos - item.evidence.photos,
+                rule: id.clone(),
+            });
             cx.say("EVIDENCE_NEEDED", id);
         }
     }
@@ -821,14 +823,18 @@ fn decide_item(
     let qty = line.quantity;
     let from = line.returned_quantity;
     let k = item.quantity;
-    let list = request::unit_share(line.unit_price_fen.saturating_mul(qty), qty, from, k);
+    // Nested cumulative shares (cash ⊂ cash + points ⊂ paid) keep every part non-negative and exact.
+    let share = |total: i64| request::unit_share(total, qty, from, k);
+    let cash = share(money.cash);
+    let cash_points = share(money.cash + money.points_value);
+    let sub = share(money.sub);
     let mut mon = ItemMoney {
-        list_fen: list,
-        line_paid_fen: request::unit_share(money.sub, qty, from, k),
-        discount_fen: request::unit_share(money.discount, qty, from, k),
-        points_value_fen: request::unit_share(money.points_value, qty, from, k),
-        points: request::unit_share(money.points, qty, from, k),
-        paid_fen: request::unit_share(money.cash, qty, from, k),
+        list_fen: share(line.unit_price_fen.saturating_mul(qty)),
+        line_paid_fen: sub,
+        discount_fen: sub - cash_points,
+        points_value_fen: cash_points - cash,
+        points: share(money.points),
+        paid_fen: cash,
         ..ItemMoney::default()
     };
     let refund_granted = granted && item.want == Resolution::Refund;
@@ -897,13 +903,8 @@ fn decide_item(
     Ok(ItemOutcome { decision, refund_granted, rule_approval })
 }
 
-static FALLBACK: Category = Category {
-    path: "other",
-    zh: "其他",
-    intact: Intact::General,
-    law: LawClass::None,
-    three_guarantees: false,
-};
+static FALLBACK: Category =
+    Category { path: "other", zh: "其他", intact: Intact::General, law: LawClass::None, three_guarantees: false };
 
 fn level_for(amount: i64, t: &ApprovalThresholds) -> ApprovalLevel {
     if amount <= t.auto_max_fen {
@@ -981,11 +982,9 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         for (g, gl) in o.lines.iter().enumerate() {
             let Some(main) = &gl.gift_of else { continue };
             let Some(mi) = o.lines.iter().position(|l| &l.id == main) else { continue };
-            let main_refunded_now = req
-                .items
-                .iter()
-                .zip(&items)
-                .any(|(it, d)| it.line_id == *main && d.granted && d.want == Resolution::Refund && !it.reason.is_fault());
+            let main_refunded_now = req.items.iter().zip(&items).any(|(it, d)| {
+                it.line_id == *main && d.granted && d.want == Resolution::Refund && !it.reason.is_fault()
+            });
             let main_line_done = o.lines.get(mi).is_some_and(|l| returned_after.get(mi).copied() == Some(l.quantity));
             let gift_after = returned_after.get(g).copied().unwrap_or(0);
             if main_refunded_now && main_line_done && gift_after < gl.quantity {
@@ -1012,10 +1011,15 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
 
     // Deadlines.
     let now_d = req.now.date();
-    let review_by = match settings.review_business_days {
-        Some(d) => Some(cal.add_business_days(now_d, d)?),
-        None => None,
+    let mut calendar_gap = false;
+    let mut deadline = |r: Result<Date>| match r {
+        Ok(d) => Some(d),
+        Err(_) => {
+            calendar_gap = true;
+            None
+        }
     };
+    let review_by = settings.review_business_days.and_then(|d| deadline(cal.add_business_days(now_d, d)));
     let refund_by = if any_refund {
         let received = req.items.iter().map(|i| i.returned_at.unwrap_or(req.now)).max().unwrap_or(req.now).date();
         let days = settings.refund_issue_days.map_or(7, |d| d.min(7));
@@ -1044,10 +1048,13 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         }
         left -= take;
         let credit_by = match (refund_by, settings.refund_business_days.get(&p.method)) {
-            (Some(d), Some(n)) => Some(cal.add_business_days(d, *n)?),
+            (Some(d), Some(n)) => deadline(cal.add_business_days(d, *n)),
             _ => None,
         };
         by_payment.push(PaymentRefund { method: p.method.clone(), amount_fen: take, credit_by });
+    }
+    if calendar_gap {
+        reasons.push(Reason::new("DEADLINE_CALENDAR_UNKNOWN", &law.refund_7d));
     }
     if left > 0 {
         return Err(Issue::new(
@@ -1120,4 +1127,3 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         rules,
     })
 }
-

@@ -50,7 +50,14 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
         let t = &r.then;
         let online = distance(r);
         if *t == super::policy::Effects::default() {
-            out.push(f(Warning, "LINT_RULE_EMPTY", format!("{p}.then"), Some(r), "规则没有设置任何效果".into(), "the rule sets no effect".into()));
+            out.push(f(
+                Warning,
+                "LINT_RULE_EMPTY",
+                format!("{p}.then"),
+                Some(r),
+                "规则没有设置任何效果".into(),
+                "the rule sets no effect".into(),
+            ));
         }
         if let (Some(w), true) = (t.refund, online) {
             let short = match w.unit {
@@ -73,7 +80,8 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
                     format!("{p}.then.refund"),
                     Some(r),
                     "以工作日计的退货期遇调休可能短于七个自然日".into(),
-                    "a window in business days can be shorter than seven calendar days around make-up working days".into(),
+                    "a window in business days can be shorter than seven calendar days around make-up working days"
+                        .into(),
                 ));
             }
             if w.clock != Clock::Delivery {
@@ -104,7 +112,10 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
         if let Some(map) = &t.freight {
             for (reason, payer) in map {
                 if reason.is_fault() && *payer == super::policy::Payer::Customer {
-                    let name = serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                    let name = serde_json::to_value(reason)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
                     out.push(f(
                         Error,
                         "FLOOR_FREIGHT_DEFECT",
@@ -126,7 +137,9 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
                 "quality defects always override final-sale and exclusions; this setting is ignored".into(),
             ));
         }
-        if t.three_guarantees == Some(false) && r.when.categories.iter().any(|c| category::lookup(c).is_some_and(|c| c.three_guarantees)) {
+        if t.three_guarantees == Some(false)
+            && r.when.categories.iter().any(|c| category::lookup(c).is_some_and(|c| c.three_guarantees))
+        {
             out.push(f(
                 Error,
                 "FLOOR_THREE_GUARANTEES",
@@ -156,7 +169,11 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
                 "no fee may be charged on a statutory no-reason return; the fee applies only beyond the statutory right".into(),
             ));
         }
-        if online && t.requires.as_ref().is_some_and(|l| l.iter().any(|k| matches!(k, ConditionKind::Packaging | ConditionKind::Unused))) {
+        if online
+            && t.requires
+                .as_ref()
+                .is_some_and(|l| l.iter().any(|k| matches!(k, ConditionKind::Packaging | ConditionKind::Unused)))
+        {
             out.push(f(
                 Warning,
                 "LINT_CONDITION_STRICTER",
@@ -167,7 +184,9 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
             ));
         }
         if let Some(w) = t.warranty {
-            if w.months < 12 && r.when.categories.iter().any(|c| category::lookup(c).is_some_and(|c| c.three_guarantees)) {
+            if w.months < 12
+                && r.when.categories.iter().any(|c| category::lookup(c).is_some_and(|c| c.three_guarantees))
+            {
                 out.push(f(
                     Warning,
                     "LINT_WARRANTY_SHORT",

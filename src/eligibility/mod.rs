@@ -48,7 +48,7 @@ pub use decide::{
 };
 pub use lint::{Finding, Severity};
 pub use policy::{
-    ApprovalLevel, Channel, Clock, ConditionKind, ExclusionKind, Fulfilment, PolicyDoc, Payer, Resolution,
+    ApprovalLevel, Channel, Clock, ConditionKind, ExclusionKind, Fulfilment, Payer, PolicyDoc, Resolution,
     ReturnReason, Unit,
 };
 pub use reason::{Reason, RuleId};

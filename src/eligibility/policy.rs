@@ -14,11 +14,11 @@
 //! (`POLICY_PRIORITY_CONFLICT`): the document, not the order it was edited in, decides.
 
 use super::category;
+use super::reason::RuleId;
 use crate::error::{Issue, Issues};
 use crate::{Date, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use super::reason::RuleId;
 use std::sync::Arc;
 
 /// Sales channel. Everything but `store` is a distance sale (online, TV, phone, mail order).
@@ -209,7 +209,10 @@ impl ReturnReason {
     /// assert!(!ReturnReason::Size.is_fault());
     /// ```
     pub fn is_fault(self) -> bool {
-        matches!(self, Self::QualityDefect | Self::Spoiled | Self::WrongItem | Self::DamagedInTransit | Self::NotAsDescribed)
+        matches!(
+            self,
+            Self::QualityDefect | Self::Spoiled | Self::WrongItem | Self::DamagedInTransit | Self::NotAsDescribed
+        )
     }
 }
 
@@ -559,7 +562,12 @@ pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
     for (i, rule) in doc.rules.iter().enumerate() {
         let p = format!("rules[{i}]");
         if rule.id.trim().is_empty() {
-            issues.push(Issue::new("POLICY_RULE_ID_EMPTY", format!("{p}.id"), "规则 id 不能为空", "a rule id is empty"));
+            issues.push(Issue::new(
+                "POLICY_RULE_ID_EMPTY",
+                format!("{p}.id"),
+                "规则 id 不能为空",
+                "a rule id is empty",
+            ));
         }
         if let Some(j) = doc.rules.iter().take(i).position(|r| r.id == rule.id) {
             issues.push(Issue::new(
@@ -708,7 +716,10 @@ pub(crate) fn overlaps(a: &Selector, b: &Selector) -> bool {
     }
     if !a.categories.is_empty()
         && !b.categories.is_empty()
-        && !a.categories.iter().any(|x| b.categories.iter().any(|y| category::is_under(x, y) || category::is_under(y, x)))
+        && !a
+            .categories
+            .iter()
+            .any(|x| b.categories.iter().any(|y| category::is_under(x, y) || category::is_under(y, x)))
     {
         return false;
     }

@@ -186,6 +186,10 @@ pub fn text(code: &str) -> (&'static str, &'static str) {
             "经营者应自收到退回商品之日起七日内退款",
             "the merchant refunds within seven days of receiving the returned goods",
         ),
+        "DEADLINE_CALENDAR_UNKNOWN" => (
+            "日历中没有相关年份的节假日数据，按工作日计算的期限暂无法给出；请加载当年日历",
+            "the calendar has no holiday data for that year, so deadlines in working days are left empty; load that year's calendar",
+        ),
         _ => ("", ""),
     }
 }

@@ -329,7 +329,12 @@ pub(crate) struct Checked {
 }
 
 fn neg(path: String) -> Issue {
-    Issue::new("REQUEST_AMOUNT_NEGATIVE", path, "金额不能为负数", "an amount cannot be negative")
+    Issue::new(
+        "REQUEST_AMOUNT_INVALID",
+        path,
+        "金额应在 0 到 1000000000000 分（100 亿元）之间",
+        "an amount must be between 0 and 1000000000000 fen (¥10 billion)",
+    )
 }
 
 fn time_order(path: String, zh: &str, en: &str) -> Issue {
@@ -349,12 +354,23 @@ pub(crate) fn unit_share(total: i64, n: i64, from: i64, k: i64) -> i64 {
 }
 
 const MAX_QTY: i64 = 1_000_000;
+/// Largest amount accepted anywhere in a request: ¥10 billion, so sums of up to [`MAX_LINES`] lines stay exact.
+const MAX_AMOUNT: i64 = 1_000_000_000_000;
+const MAX_LINES: usize = 10_000;
 
 /// Checks everything that can be checked without the policy and apportions the money.
 pub(crate) fn check(req: &Request) -> Result<Checked> {
     let mut issues = Issues::default();
     let o = &req.order;
-    let money_limit = crate::money::MAX_FEN / 4;
+    let money_limit = MAX_AMOUNT;
+    if o.lines.len() > MAX_LINES || req.items.len() > MAX_LINES {
+        return crate::error::fail(
+            "REQUEST_TOO_LARGE",
+            "order.lines",
+            format!("一次最多 {MAX_LINES} 个商品行"),
+            format!("at most {MAX_LINES} lines per request"),
+        );
+    }
     if o.lines.is_empty() {
         issues.push(Issue::new("REQUEST_LINES_EMPTY", "order.lines", "订单没有商品行", "the order has no lines"));
     }
@@ -374,6 +390,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     }
     if req.now < o.sold_at {
         issues.push(time_order("now".into(), "当前时间早于销售时间", "now is before the sale"));
+    } else if o.signed_at.is_some_and(|s| req.now < s) {
+        issues.push(time_order("order.signedAt".into(), "签收时间晚于当前时间", "signed for after now"));
     }
     // Lines.
     let mut sum_sub: i64 = 0;
@@ -420,6 +438,15 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             issues.push(neg(format!("{p}.giftValueFen")));
         }
         let list = l.unit_price_fen.saturating_mul(l.quantity);
+        if list > money_limit {
+            issues.push(Issue::new(
+                "AMOUNT_OUT_OF_RANGE",
+                format!("{p}.unitPriceFen"),
+                "单价 × 数量超出允许范围（100 亿元）",
+                "unit price × quantity is beyond the allowed range (¥10 billion)",
+            ));
+            continue;
+        }
         let sub = l.paid_fen.unwrap_or(list);
         if sub < 0 {
             issues.push(neg(format!("{p}.paidFen")));
@@ -496,7 +523,10 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                 issues.push(Issue::new(
                     "REQUEST_QUANTITY_EXCEEDS",
                     format!("{p}.quantity"),
-                    format!("退回 {} 件，超过可退的 {left} 件（购买 {}，已退 {}）", it.quantity, l.quantity, l.returned_quantity),
+                    format!(
+                        "退回 {} 件，超过可退的 {left} 件（购买 {}，已退 {}）",
+                        it.quantity, l.quantity, l.returned_quantity
+                    ),
                     format!(
                         "{} units exceed the {left} returnable (bought {}, already returned {})",
                         it.quantity, l.quantity, l.returned_quantity
@@ -504,17 +534,23 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                 ));
             }
         }
-        let handed = it.returned_at.unwrap_or(req.now);
-        if let Some(s) = o.signed_at {
-            if handed < s {
-                issues.push(time_order(format!("{p}.returnedAt"), "退回时间早于签收时间", "returned before it was delivered"));
+        if let Some(handed) = it.returned_at {
+            if o.signed_at.is_some_and(|s| handed < s) {
+                issues.push(time_order(
+                    format!("{p}.returnedAt"),
+                    "退回时间早于签收时间",
+                    "returned before it was delivered",
+                ));
+            } else if handed < o.sold_at {
+                issues.push(time_order(
+                    format!("{p}.returnedAt"),
+                    "退回时间早于销售时间",
+                    "returned before it was sold",
+                ));
             }
-        }
-        if handed < o.sold_at {
-            issues.push(time_order(format!("{p}.returnedAt"), "退回时间早于销售时间", "returned before it was sold"));
-        }
-        if it.returned_at.is_some_and(|t| t > req.now) {
-            issues.push(time_order(format!("{p}.returnedAt"), "退回时间晚于当前时间", "returned after now"));
+            if handed > req.now {
+                issues.push(time_order(format!("{p}.returnedAt"), "退回时间晚于当前时间", "returned after now"));
+            }
         }
         if let Some(f) = it.fault_at {
             if f < o.sold_at || f > req.now {
@@ -548,8 +584,10 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
         let mut weights = subs.clone();
         if let Some(ids) = &disc.lines {
+            let mut unknown = false;
             for (k, id) in ids.iter().enumerate() {
                 if !o.lines.iter().any(|l| &l.id == id) {
+                    unknown = true;
                     issues.push(Issue::new(
                         "REQUEST_LINE_UNKNOWN",
                         format!("{p}.lines[{k}]"),
@@ -557,6 +595,9 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                         format!("discount line \"{id}\" is not in the order"),
                     ));
                 }
+            }
+            if unknown {
+                continue;
             }
             for (w, l) in weights.iter_mut().zip(&o.lines) {
                 if !ids.contains(&l.id) {
