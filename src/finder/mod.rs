@@ -32,7 +32,7 @@ pub use doc::{
     ConnectorDoc, ConnectorKind, EdgeDoc, EdgeKind, LevelDoc, NodeDoc, NodeKind, ParkingDoc, PlaceDoc, PlaceKind,
     VenueDoc,
 };
-pub use venue::{Level, Place, Venue};
+pub use venue::{Level, Place, Venue, VenueSummary};
 
 /// Whether OSM `opening_hours` text says "open" at `at`; `None` when the hours cannot be read.
 /// (Wired to the `hours` module.)

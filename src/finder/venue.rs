@@ -128,6 +128,38 @@ pub(crate) struct ParkingInfo {
     pub y: f64,
 }
 
+/// What [`Venue::summary`] answers.
+///
+/// # Example
+/// ```
+/// let s = mallcare::finder::Venue::sample().unwrap().summary();
+/// assert_eq!(s.levels.len(), 8);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VenueSummary {
+    /// Document version.
+    pub version: String,
+    /// Document fingerprint.
+    pub fingerprint: String,
+    /// Name (zh).
+    pub name: String,
+    /// Name (en).
+    pub name_en: String,
+    /// Levels.
+    pub levels: Vec<Level>,
+    /// Number of places.
+    pub places: usize,
+    /// Number of stores.
+    pub stores: usize,
+    /// Number of parking spaces.
+    pub parking: usize,
+    /// Graph nodes.
+    pub nodes: usize,
+    /// Graph arcs.
+    pub arcs: usize,
+}
+
 /// A loaded, checked venue. Cheap to query; clone it to share (the graph is rebuilt never).
 ///
 /// # Example
@@ -452,7 +484,8 @@ impl Venue {
                 ));
                 continue;
             }
-            let len = e.length.filter(|l| l.is_finite() && *l >= 0.0).unwrap_or_else(|| (nb.x - na.x).hypot(nb.y - na.y));
+            let len =
+                e.length.filter(|l| l.is_finite() && *l >= 0.0).unwrap_or_else(|| (nb.x - na.x).hypot(nb.y - na.y));
             let cls = if e.step_free == Some(false) {
                 class::STEPS
             } else {
@@ -583,8 +616,8 @@ impl Venue {
                     }
                 }
             } else {
-                let one_way = c.kind == ConnectorKind::Escalator
-                    || c.one_way.unwrap_or(c.kind == ConnectorKind::MovingWalkway);
+                let one_way =
+                    c.kind == ConnectorKind::Escalator || c.one_way.unwrap_or(c.kind == ConnectorKind::MovingWalkway);
                 for pair in stops.windows(2) {
                     if let [a, b] = pair {
                         let (l, s) = hop(*a, *b);
@@ -723,8 +756,7 @@ impl Venue {
             let Ok(k) = u32::try_from(i) else { continue };
             for &n in &p.entrances {
                 if let Some(slot) = entrance_of.get_mut(n as usize) {
-                    let taken_by_store =
-                        places.get(*slot as usize).is_some_and(|q| q.kind == PlaceKind::Store);
+                    let taken_by_store = places.get(*slot as usize).is_some_and(|q| q.kind == PlaceKind::Store);
                     if *slot == u32::MAX || (!taken_by_store && p.kind == PlaceKind::Store) {
                         *slot = k;
                     }
@@ -874,6 +906,31 @@ impl Venue {
     /// ```
     pub fn node_id(&self, id: &str) -> Option<u32> {
         self.node_index.get(id).copied()
+    }
+
+    /// A summary for display and checks: version, fingerprint, names, levels, counts.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let s = mallcare::finder::Venue::sample().unwrap().summary();
+    /// assert!(s.stores >= 150);
+    /// ```
+    pub fn summary(&self) -> VenueSummary {
+        VenueSummary {
+            version: self.version.clone(),
+            fingerprint: self.fingerprint.clone(),
+            name: self.name.clone(),
+            name_en: self.name_en.clone(),
+            levels: self.levels.clone(),
+            places: self.places.len(),
+            stores: self.places.iter().filter(|p| p.kind == PlaceKind::Store).count(),
+            parking: self.parking.len(),
+            nodes: self.graph.node_count(),
+            arcs: self.graph.arc_count(),
+        }
     }
 
     pub(crate) fn level_name(&self, level: u16) -> (&str, &str) {

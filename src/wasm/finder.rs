@@ -1,1 +1,227 @@
-//! JS calls of the finder pillar (in progress).
+//! JS calls of the finder pillar: the `Venue` handle (load once, query many). Thin glue: argument checks, the
+//! call, conversion. Every method throws `MallcareError` on bad input.
+
+use super::{default_locale, json_arg, locale_of, value_or_throw};
+use crate::error::{Error, Issue, Issues};
+use crate::finder::route::{Endpoint, RouteOptions};
+use crate::finder::Venue;
+use crate::Result;
+use wasm_bindgen::prelude::*;
+
+type JsResult = std::result::Result<JsValue, JsValue>;
+
+fn endpoint_arg(v: &JsValue, path: &str) -> Result<Endpoint> {
+    if let Some(s) = v.as_string() {
+        return Ok(Endpoint::Id(s));
+    }
+    if !v.is_object() {
+        return Endpoint::from_json(&serde_json::Value::Null).map_err(|e| e.under(path));
+    }
+    let value = json_arg(v, path)?;
+    Endpoint::from_json(&value).map_err(|e| e.under(path))
+}
+
+fn options_arg(v: &JsValue) -> Result<RouteOptions> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(RouteOptions::default());
+    }
+    let value = json_arg(v, "options")?;
+    crate::json::from_value::<RouteOptions>(value, "ROUTE_OPTIONS_INVALID").map_err(|e| e.under("options"))
+}
+
+fn strings_arg(v: &JsValue, path: &str) -> Result<Vec<String>> {
+    if let Some(s) = v.as_string() {
+        return Ok(vec![s]);
+    }
+    let value = json_arg(v, path)?;
+    crate::json::from_value::<Vec<String>>(value, "INPUT_NOT_ARRAY").map_err(|e| e.under(path))
+}
+
+fn endpoints_arg(v: &JsValue, path: &str) -> Result<Vec<Endpoint>> {
+    if !js_sys::Array::is_array(v) {
+        return Err(Error::from(Issue::new("INPUT_NOT_ARRAY", path, "应为数组", "expected an array")));
+    }
+    let mut issues = Issues::default();
+    let out: Vec<Endpoint> = js_sys::Array::from(v)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| issues.take(endpoint_arg(&e, &format!("{path}[{i}]")), ""))
+        .collect();
+    issues.finish(out)
+}
+
+/// Every issue of the given results, or their values.
+fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
+    let mut issues = Issues::default();
+    let (a, b, c) = (issues.take(a, ""), issues.take(b, ""), issues.take(c, ""));
+    match (a, b, c) {
+        (Some(a), Some(b), Some(c)) => Ok((a, b, c)),
+        _ => Err(Error::new(issues.into_vec())),
+    }
+}
+
+/// A loaded venue: `Venue.load(doc)`, `Venue.sample()`, then `route`, `nearest`, `tour`, `findCar`.
+#[wasm_bindgen(js_name = "Venue")]
+pub struct JsVenue {
+    inner: Venue,
+}
+
+#[wasm_bindgen(js_class = "Venue")]
+impl JsVenue {
+    /// Loads a venue document (object or JSON text). Throws `MallcareError` with every issue found.
+    #[wasm_bindgen(js_name = "load")]
+    pub fn load(#[wasm_bindgen(unchecked_param_type = "VenueDoc | string")] doc: JsValue) -> Result<JsVenue, JsValue> {
+        json_arg(&doc, "")
+            .and_then(Venue::load_value)
+            .map(|inner| JsVenue { inner })
+            .map_err(|e| super::throw(e, default_locale()))
+    }
+
+    /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
+    #[wasm_bindgen(js_name = "sample")]
+    pub fn sample() -> Result<JsVenue, JsValue> {
+        Venue::sample().map(|inner| JsVenue { inner }).map_err(|e| super::throw(e, default_locale()))
+    }
+
+    /// The document's version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.inner.version().to_string()
+    }
+
+    /// The document's fingerprint (16 hex digits).
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> String {
+        self.inner.fingerprint().to_string()
+    }
+
+    /// Levels in document order.
+    #[wasm_bindgen(getter, unchecked_return_type = "VenueLevel[]")]
+    pub fn levels(&self) -> JsResult {
+        value_or_throw(Ok(self.inner.levels()), default_locale())
+    }
+
+    /// Places (stores and amenities).
+    #[wasm_bindgen(getter, unchecked_return_type = "VenuePlace[]")]
+    pub fn places(&self) -> JsResult {
+        value_or_throw(Ok(self.inner.places()), default_locale())
+    }
+
+    /// Version, fingerprint, names, levels and counts.
+    #[wasm_bindgen(getter, unchecked_return_type = "VenueSummary")]
+    pub fn summary(&self) -> JsResult {
+        value_or_throw(Ok(self.inner.summary()), default_locale())
+    }
+
+    /// A route between two endpoints. Throws `MallcareError` (`ROUTE_*`).
+    #[wasm_bindgen(unchecked_return_type = "Route")]
+    pub fn route(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint")] to: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+    ) -> JsResult {
+        let r = all3(endpoint_arg(&from, "from"), endpoint_arg(&to, "to"), options_arg(&options))
+            .and_then(|(a, b, o)| self.inner.route(&a, &b, &o));
+        value_or_throw(r, locale_of(&options))
+    }
+
+    /// The nearest places of a kind or category (`"restroom"`, `["motherBabyRoom"]`, `"cafe"`), nearest first.
+    #[wasm_bindgen(unchecked_return_type = "NearestHit[]")]
+    pub fn nearest(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] what: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+    ) -> JsResult {
+        let r = all3(endpoint_arg(&from, "from"), strings_arg(&what, "what"), options_arg(&options))
+            .and_then(|(a, w, o)| self.inner.nearest(&a, &w, &o));
+        value_or_throw(r, locale_of(&options))
+    }
+
+    /// The best order to visit `stops` from `from`, with the routes.
+    #[wasm_bindgen(unchecked_return_type = "Tour")]
+    pub fn tour(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint[]")] stops: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+    ) -> JsResult {
+        let r = all3(endpoint_arg(&from, "from"), endpoints_arg(&stops, "stops"), options_arg(&options))
+            .and_then(|(a, s, o)| self.inner.tour(&a, &s, &o));
+        value_or_throw(r, locale_of(&options))
+    }
+
+    /// Find my car: routes from `from` to parking space `code` and back.
+    #[wasm_bindgen(js_name = "findCar", unchecked_return_type = "FindCar")]
+    pub fn find_car(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+    ) -> JsResult {
+        let r = all3(endpoint_arg(&from, "from"), super::string_arg(&code, "code"), options_arg(&options))
+            .and_then(|(a, c, o)| self.inner.find_car(&a, &c, &o));
+        value_or_throw(r, locale_of(&options))
+    }
+
+    /// A parking space by code (case-insensitive).
+    #[wasm_bindgen(js_name = "parkingSpace", unchecked_return_type = "ParkingSpace")]
+    pub fn parking_space(&self, #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue) -> JsResult {
+        let r = super::string_arg(&code, "code").and_then(|c| self.inner.parking_space(&c));
+        value_or_throw(r, default_locale())
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FINDER: &'static str = r#"
+/** A venue document: see docs/finder.md "The venue format". */
+export interface VenueDoc {
+  version: string; name: string; nameEn?: string; walkSpeed?: number;
+  levels: { id: string; ordinal: number; name: string; nameEn?: string; elevation?: number }[];
+  nodes: { id: string; level: string; x: number; y: number; kind?: "corridor" | "door" | "open" | "entrance"; place?: string }[];
+  edges?: { id?: string; from: string; to: string; length?: number; kind?: "corridor" | "door" | "open"; oneWay?: boolean; stepFree?: boolean; place?: string }[];
+  connectors?: { id: string; kind: ConnectorKind; nodes: string[]; oneWay?: boolean; length?: number; seconds?: number; waitSeconds?: number; name?: string; nameEn?: string }[];
+  places?: { id: string; kind: PlaceKind; name: string; nameEn?: string; brand?: string; category?: string; level: string; unit?: string; entrances: string[]; hours?: string; phone?: string; pinyin?: string[]; x?: number; y?: number }[];
+  parking?: { code: string; level: string; zone?: string; node?: string; x?: number; y?: number }[];
+}
+export type ConnectorKind = "elevator" | "escalator" | "stairs" | "ramp" | "movingWalkway";
+export type PlaceKind = "store" | "restroom" | "accessibleRestroom" | "motherBabyRoom" | "serviceDesk" | "atm" | "lockers"
+  | "wheelchairRental" | "strollerRental" | "umbrellaRental" | "lostAndFound" | "exit" | "other";
+/** Where a route starts or ends: a place id (else node id), or one of these objects. */
+export type Endpoint = string | { place: string } | { node: string } | { parking: string } | { level: string; x: number; y: number };
+/** Options of route / nearest / tour / findCar. */
+export interface RouteOptions extends LocaleOptions {
+  optimize?: "distance" | "time";
+  mode?: "default" | "accessible" | "avoidElevators";
+  avoid?: ConnectorKind[];
+  /** Closed connector, edge, node (door) or place ids. */
+  closed?: string[];
+  /** RFC 3339; places closed then (by their hours) are avoided. */
+  at?: string;
+  maxSnap?: number;
+  /** nearest: how many answers (default 1). */
+  limit?: number;
+  /** tour: come back to the start. */
+  roundTrip?: boolean;
+}
+export interface VenueLevel { id: string; ordinal: number; name: string; nameEn: string; elevation: number }
+export interface VenuePlace { id: string; kind: PlaceKind; name: string; nameEn: string; brand?: string; category?: string; level: string; unit?: string; hours?: string; phone?: string; pinyin?: string[]; x: number; y: number }
+export interface VenueSummary { version: string; fingerprint: string; name: string; nameEn: string; levels: VenueLevel[]; places: number; stores: number; parking: number; nodes: number; arcs: number }
+export interface RouteStop { level: string; levelName: string; x: number; y: number; place?: string; parking?: string; name: string; nameEn: string }
+export interface RouteLeg { level: string; levelName: string; ordinal: number; points: [number, number][]; metres: number }
+export interface RouteStep {
+  kind: "depart" | "walk" | "turn" | "elevator" | "escalator" | "stairs" | "ramp" | "walkway" | "arrive";
+  turn?: "slightLeft" | "left" | "slightRight" | "right" | "uTurn";
+  metres?: number; landmark?: string; connector?: string; direction?: "up" | "down" | "level"; toLevel?: string;
+  level: string; text: string; textEn: string;
+}
+export interface Route {
+  metres: number; seconds: number; optimize: "distance" | "time"; mode: "default" | "accessible" | "avoidElevators";
+  from: RouteStop; to: RouteStop; legs: RouteLeg[]; steps: RouteStep[]; connectors: string[]; version: string;
+}
+export interface NearestHit { place: VenuePlace; metres: number; seconds: number; route: Route }
+export interface Tour { order: number[]; metres: number; seconds: number; exact: boolean; legs: Route[] }
+export interface ParkingSpace { code: string; level: string; levelName: string; zone?: string; x: number; y: number }
+export interface FindCar { space: ParkingSpace; toCar: Route; fromCar: Route }
+"#;
