@@ -62,7 +62,10 @@ pub fn validate_email(text: &str) -> Result<Email> {
         return invalid("@ 前的部分应为 1-64 个字符", "the part before @ must have 1-64 characters");
     }
     if local.split('.').any(|part| part.is_empty() || !part.chars().all(atom_char)) {
-        return invalid("@ 前的部分含有不允许的字符或多余的点", "the part before @ has a character or dot that is not allowed");
+        return invalid(
+            "@ 前的部分含有不允许的字符或多余的点",
+            "the part before @ has a character or dot that is not allowed",
+        );
     }
     let domain = domain.to_ascii_lowercase();
     let labels: Vec<&str> = domain.split('.').collect();

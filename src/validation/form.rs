@@ -203,7 +203,11 @@ impl Loader {
                     (Some(z), Some(e)) => Some(Text { zh: z.to_string(), en: e.to_string() }),
                     (Some(one), None) | (None, Some(one)) => Some(Text { zh: one.to_string(), en: one.to_string() }),
                     (None, None) => {
-                        self.bad(path, "文本应为字符串或 {\"zh-CN\", \"en\"}", "text must be a string or {\"zh-CN\", \"en\"}");
+                        self.bad(
+                            path,
+                            "文本应为字符串或 {\"zh-CN\", \"en\"}",
+                            "text must be a string or {\"zh-CN\", \"en\"}",
+                        );
                         None
                     }
                 }
@@ -243,9 +247,17 @@ impl Loader {
         if self.rules > MAX_RULES || depth > MAX_DEPTH {
             if self.issues.is_empty() || (self.rules == MAX_RULES + 1 || depth == MAX_DEPTH + 1) {
                 let (code, zh, en) = if depth > MAX_DEPTH {
-                    ("FORM_DESCRIPTOR_TOO_DEEP", format!("表单描述嵌套超过 {MAX_DEPTH} 层"), format!("the descriptor nests deeper than {MAX_DEPTH} levels"))
+                    (
+                        "FORM_DESCRIPTOR_TOO_DEEP",
+                        format!("表单描述嵌套超过 {MAX_DEPTH} 层"),
+                        format!("the descriptor nests deeper than {MAX_DEPTH} levels"),
+                    )
                 } else {
-                    ("FORM_DESCRIPTOR_TOO_LARGE", format!("表单描述超过 {MAX_RULES} 条规则"), format!("the descriptor has more than {MAX_RULES} rules"))
+                    (
+                        "FORM_DESCRIPTOR_TOO_LARGE",
+                        format!("表单描述超过 {MAX_RULES} 条规则"),
+                        format!("the descriptor has more than {MAX_RULES} rules"),
+                    )
                 };
                 self.issues.push(dissue(code, path, zh, en));
             }
@@ -351,7 +363,11 @@ impl Loader {
         match m.get(key).and_then(Value::as_str) {
             Some(s) if !s.is_empty() => Some(s.to_string()),
             _ => {
-                self.bad(&join_path(path, key), format!("应为字段名字符串"), format!("{key} must be a field name"));
+                self.bad(
+                    &join_path(path, key),
+                    format!("{key} 应为字段名字符串"),
+                    format!("{key} must be a field name"),
+                );
                 None
             }
         }
@@ -376,7 +392,11 @@ impl Loader {
                 match fields {
                     Some(f) if f.len() >= 2 => Some(Cross::OneOfRequired { fields: f, message }),
                     _ => {
-                        self.bad(&join_path(path, "fields"), "fields 应为至少两个字段名的数组", "fields must list at least two field names");
+                        self.bad(
+                            &join_path(path, "fields"),
+                            "fields 应为至少两个字段名的数组",
+                            "fields must list at least two field names",
+                        );
                         None
                     }
                 }
@@ -401,7 +421,10 @@ impl Loader {
                     "FORM_TYPE_UNKNOWN",
                     &join_path(path, "type"),
                     format!("未知的跨字段规则 “{}”，可用：oneOfRequired、dateNotBefore、requiredWhen", clip(shown)),
-                    format!("unknown cross-field rule \"{}\"; known: oneOfRequired, dateNotBefore, requiredWhen", clip(shown)),
+                    format!(
+                        "unknown cross-field rule \"{}\"; known: oneOfRequired, dateNotBefore, requiredWhen",
+                        clip(shown)
+                    ),
                 ));
                 None
             }
@@ -457,7 +480,13 @@ impl FormSchema {
             (None, l.fields(descriptor, "", 0), Vec::new())
         };
         let rule_count = l.rules;
-        l.issues.finish(FormSchema { name, fields, cross, fingerprint: crate::json::fingerprint(descriptor), rule_count })
+        l.issues.finish(FormSchema {
+            name,
+            fields,
+            cross,
+            fingerprint: crate::json::fingerprint(descriptor),
+            rule_count,
+        })
     }
 
     /// [`FormSchema::load`] from JSON text.
@@ -632,7 +661,13 @@ fn json_eq(a: &Value, b: &Value) -> bool {
 }
 
 impl Ctx {
-    fn object(&self, fields: &[(String, Vec<Rule>)], obj: &mut Map<String, Value>, base: &str, issues: &mut Vec<Issue>) {
+    fn object(
+        &self,
+        fields: &[(String, Vec<Rule>)],
+        obj: &mut Map<String, Value>,
+        base: &str,
+        issues: &mut Vec<Issue>,
+    ) {
         for (name, rules) in fields {
             let path = join_path(base, name);
             let mut value = obj.get(name).cloned();
@@ -651,7 +686,12 @@ impl Ctx {
         let is_array = rule.ty == Some(Type::Array);
         if empty(value.as_ref(), rule.ty, is_array) {
             if rule.required {
-                own.push(dissue("FORM_REQUIRED", path, format!("请填写{}", label.zh), format!("{} is required", label.en)));
+                own.push(dissue(
+                    "FORM_REQUIRED",
+                    path,
+                    format!("请填写{}", label.zh),
+                    format!("{} is required", label.en),
+                ));
             }
             self.finish(rule, own, path, out);
             return;
@@ -669,7 +709,12 @@ impl Ctx {
                 return;
             }
             if rule.whitespace && s.trim().is_empty() {
-                own.push(dissue("FORM_WHITESPACE", path, format!("{}不能只有空白", label.zh), format!("{} cannot be blank", label.en)));
+                own.push(dissue(
+                    "FORM_WHITESPACE",
+                    path,
+                    format!("{}不能只有空白", label.zh),
+                    format!("{} cannot be blank", label.en),
+                ));
                 self.finish(rule, own, path, out);
                 return;
             }
@@ -689,7 +734,8 @@ impl Ctx {
             }
             if let Some(list) = &rule.enumeration {
                 if !list.iter().any(|e| json_eq(e, v)) {
-                    let shown: Vec<String> = list.iter().map(|e| e.as_str().map_or_else(|| e.to_string(), str::to_string)).collect();
+                    let shown: Vec<String> =
+                        list.iter().map(|e| e.as_str().map_or_else(|| e.to_string(), str::to_string)).collect();
                     own.push(dissue(
                         "FORM_ENUM",
                         path,
@@ -747,8 +793,7 @@ impl Ctx {
             }
             Value::Object(map) => {
                 if let Some(d) = &rule.default_field {
-                    let keys: Vec<String> =
-                        map.keys().filter(|k| specific(k).is_none()).cloned().collect();
+                    let keys: Vec<String> = map.keys().filter(|k| specific(k).is_none()).cloned().collect();
                     for k in keys {
                         let mut slot = map.get(&k).cloned();
                         let p = join_path(path, &k);
@@ -851,10 +896,16 @@ impl Ctx {
         let Some(x) = measure else { return };
         let x = x / scale;
         let (lo, hi, len) = (rule.min, rule.max, rule.len);
-        let what = |code: &str, zh: String, en: String| dissue(code, path, format!("{}{zh}", label.zh), format!("{} {en}", label.en));
+        let what = |code: &str, zh: String, en: String| {
+            dissue(code, path, format!("{}{zh}", label.zh), format!("{} {en}", label.en))
+        };
         if let Some(l) = len {
             if x != l {
-                own.push(what("FORM_LEN", format!("应为 {} {unit_zh}", fmt_num(l)), format!("must be exactly {}{unit_en}", fmt_num(l))));
+                own.push(what(
+                    "FORM_LEN",
+                    format!("应为 {} {unit_zh}", fmt_num(l)),
+                    format!("must be exactly {}{unit_en}", fmt_num(l)),
+                ));
             }
         } else if lo.is_some_and(|lo| x < lo) || hi.is_some_and(|hi| x > hi) {
             let issue = match (lo, hi) {
@@ -863,12 +914,16 @@ impl Ctx {
                     format!("应在 {} 到 {} {unit_zh}之间", fmt_num(lo), fmt_num(hi)),
                     format!("must be between {} and {}{unit_en}", fmt_num(lo), fmt_num(hi)),
                 ),
-                (Some(lo), None) => {
-                    what("FORM_MIN", format!("不能少于 {} {unit_zh}", fmt_num(lo)), format!("must be at least {}{unit_en}", fmt_num(lo)))
-                }
-                (None, Some(hi)) => {
-                    what("FORM_MAX", format!("不能超过 {} {unit_zh}", fmt_num(hi)), format!("must be at most {}{unit_en}", fmt_num(hi)))
-                }
+                (Some(lo), None) => what(
+                    "FORM_MIN",
+                    format!("不能少于 {} {unit_zh}", fmt_num(lo)),
+                    format!("must be at least {}{unit_en}", fmt_num(lo)),
+                ),
+                (None, Some(hi)) => what(
+                    "FORM_MAX",
+                    format!("不能超过 {} {unit_zh}", fmt_num(hi)),
+                    format!("must be at most {}{unit_en}", fmt_num(hi)),
+                ),
                 (None, None) => return,
             };
             own.push(issue);
@@ -962,7 +1017,11 @@ const BUILTIN: [(&str, &str); 4] = [
 pub fn form_descriptor(name: &str) -> Result<&'static str> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
         let names = form_descriptor_names().join(", ");
-        err("FORM_UNKNOWN", format!("没有名为 “{}” 的表单（可用：{names}）", clip(name)), format!("no form named \"{}\" (known: {names})", clip(name)))
+        err(
+            "FORM_UNKNOWN",
+            format!("没有名为 “{}” 的表单（可用：{names}）", clip(name)),
+            format!("no form named \"{}\" (known: {names})", clip(name)),
+        )
     })
 }
 

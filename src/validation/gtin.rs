@@ -71,7 +71,10 @@ impl GtinLayout {
             }
         }
         if v > 1 || (v == 1 && !(4..=5).contains(&p)) {
-            return bad("价格校验位 V 只能有一个，且需要 4 或 5 位价格 P", "a price check digit V needs a 4- or 5-digit price P");
+            return bad(
+                "价格校验位 V 只能有一个，且需要 4 或 5 位价格 P",
+                "a price check digit V needs a 4- or 5-digit price P",
+            );
         }
         Ok(GtinLayout { spec })
     }
@@ -81,7 +84,7 @@ impl GtinLayout {
     }
 
     fn matches(&self, code: &[u8]) -> bool {
-        self.spec.iter().zip(code).all(|(s, d)| !s.is_ascii_digit() || s == d)
+        self.spec.iter().zip(code).all(|(s, d)| !s.is_ascii_digit() || s.wrapping_sub(b'0') == *d)
     }
 }
 

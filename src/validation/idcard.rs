@@ -152,7 +152,8 @@ pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
     if bad_char {
         return Err(format_error());
     }
-    let x_only_last = |len: usize| buf.iter().take(len).position(|&b| b == b'X').is_none_or(|p| p + 1 == 18 && len == 18);
+    let x_only_last =
+        |len: usize| buf.iter().take(len).position(|&b| b == b'X').is_none_or(|p| p + 1 == 18 && len == 18);
     let (number, upgraded_from) = match n {
         18 if x_only_last(18) => (buf, None),
         15 if x_only_last(15) => {

@@ -163,7 +163,9 @@ pub fn validate_invoice_title(input: &InvoiceTitleInput) -> Result<InvoiceTitle>
     let tax_id = clean(&input.tax_id);
     let mut uscc = None;
     match (kind, &tax_id) {
-        (InvoiceTitleKind::Company, None) => required(&mut issues, "taxId", "纳税人识别号（统一社会信用代码）", "the tax id (USCC)"),
+        (InvoiceTitleKind::Company, None) => {
+            required(&mut issues, "taxId", "纳税人识别号（统一社会信用代码）", "the tax id (USCC)")
+        }
         (InvoiceTitleKind::Company, Some(t)) => uscc = issues.take(validate_uscc(t), "taxId"),
         (InvoiceTitleKind::Personal, Some(_)) => issues.push(Issue::new(
             "INVOICE_TAX_ID_NOT_ALLOWED",

@@ -230,7 +230,7 @@ pub fn validate_mobile(text: &str, options: &MobileOptions) -> Result<Mobile> {
     let mut digits = [0u8; 16];
     let mut n = 0usize;
     let mut plus = false;
-    for (i, c) in s.chars().enumerate() {
+    for c in s.chars() {
         match c {
             '0'..='9' => {
                 if let Some(slot) = digits.get_mut(n) {
@@ -238,13 +238,16 @@ pub fn validate_mobile(text: &str, options: &MobileOptions) -> Result<Mobile> {
                 }
                 n += 1;
             }
-            '+' if i == 0 => plus = true,
+            '+' if n == 0 && !plus => plus = true,
             ' ' | '-' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}' => {}
             _ => {
                 return Err(err(
                     "MOBILE_INVALID_CHAR",
                     format!("手机号只能包含数字（可带 +86、空格和短横线）：“{}”", clip(text)),
-                    format!("a mobile number holds digits only (with an optional +86, spaces, dashes): \"{}\"", clip(text)),
+                    format!(
+                        "a mobile number holds digits only (with an optional +86, spaces, dashes): \"{}\"",
+                        clip(text)
+                    ),
                 ))
             }
         }
@@ -266,7 +269,11 @@ pub fn validate_mobile(text: &str, options: &MobileOptions) -> Result<Mobile> {
     } else if n == 13 && all.starts_with(&[8, 6]) {
         all.get(2..).unwrap_or(&[])
     } else if n > 11 && all.starts_with(&[0, 0]) {
-        return Err(err("MOBILE_COUNTRY_CODE", "仅支持中国大陆手机号（+86）", "only mainland China mobile numbers (+86) are accepted"));
+        return Err(err(
+            "MOBILE_COUNTRY_CODE",
+            "仅支持中国大陆手机号（+86）",
+            "only mainland China mobile numbers (+86) are accepted",
+        ));
     } else {
         all
     };
@@ -279,11 +286,7 @@ pub fn validate_mobile(text: &str, options: &MobileOptions) -> Result<Mobile> {
         ));
     };
     let Some((segment, carrier, kind)) = segment_of(&eleven) else {
-        return Err(err(
-            "MOBILE_SEGMENT_UNKNOWN",
-            "不是已分配的手机号段",
-            "not an allocated mobile number segment",
-        ));
+        return Err(err("MOBILE_SEGMENT_UNKNOWN", "不是已分配的手机号段", "not an allocated mobile number segment"));
     };
     if kind == MobileKind::DataOnly && !options.allow_data_only {
         return Err(err(
@@ -329,7 +332,9 @@ mod tests {
     #[test]
     fn prefixes_and_separators() {
         let o = MobileOptions::default();
-        for t in ["13800138000", "+8613800138000", "+86 138 0013 8000", "008613800138000", "8613800138000", "138-0013-8000"] {
+        for t in
+            ["13800138000", "+8613800138000", "+86 138 0013 8000", "008613800138000", "8613800138000", "138-0013-8000"]
+        {
             assert_eq!(validate_mobile(t, &o).map(|m| m.national).ok().as_deref(), Some("13800138000"), "{t}");
         }
         assert_eq!(validate_mobile("+85291234567", &o).unwrap_err().code(), "MOBILE_COUNTRY_CODE");

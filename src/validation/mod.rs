@@ -225,7 +225,11 @@ pub fn validate_kind(kind: Kind, text: &str, options: &FieldOptions) -> Result<s
 /// assert!(out[0].is_ok());
 /// assert_eq!(out[1].as_ref().unwrap_err().code(), "INPUT_NOT_STRING");
 /// ```
-pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOptions) -> Vec<Result<serde_json::Value>> {
+pub fn validate_many(
+    kind: Kind,
+    values: &[serde_json::Value],
+    options: &FieldOptions,
+) -> Vec<Result<serde_json::Value>> {
     values
         .iter()
         .map(|v| match v.as_str() {

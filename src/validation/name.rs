@@ -101,7 +101,11 @@ pub fn validate_name(text: &str) -> Result<PersonName> {
         let mut out = String::with_capacity(s.len());
         for c in s.chars().filter(|c| *c != ' ') {
             if c == '-' || c == '\'' || c == '’' {
-                return Err(err("NAME_INVALID_CHAR", format!("汉字姓名中不能有字符 “{c}”"), format!("a Han name cannot contain \"{c}\"")));
+                return Err(err(
+                    "NAME_INVALID_CHAR",
+                    format!("汉字姓名中不能有字符 “{c}”"),
+                    format!("a Han name cannot contain \"{c}\""),
+                ));
             }
             out.push(if is_name_dot(c) { '·' } else { c });
         }

@@ -310,7 +310,8 @@ impl Parser<'_> {
     fn hex(&mut self, n: usize) -> Result<char> {
         let mut v = 0u32;
         for _ in 0..n {
-            let d = self.next()?.to_digit(16).ok_or_else(|| bad(self.text, "十六进制转义无效", "invalid hex escape"))?;
+            let d =
+                self.next()?.to_digit(16).ok_or_else(|| bad(self.text, "十六进制转义无效", "invalid hex escape"))?;
             v = v * 16 + d;
         }
         char::from_u32(v).ok_or_else(|| bad(self.text, "转义字符无效", "invalid escaped character"))

@@ -17,17 +17,44 @@ const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 /// later-assigned codes: (authority, name zh, name en, [(type, name zh)]).
 type Authority = (u8, &'static str, &'static str, &'static [(u8, &'static str)]);
 const AUTHORITIES: [Authority; 12] = [
-    (b'1', "机构编制", "institutional establishment", &[(b'1', "机关"), (b'2', "事业单位"), (b'3', "中央编办直接管理机构编制的群众团体"), (b'9', "其他")]),
+    (
+        b'1',
+        "机构编制",
+        "institutional establishment",
+        &[(b'1', "机关"), (b'2', "事业单位"), (b'3', "中央编办直接管理机构编制的群众团体"), (b'9', "其他")],
+    ),
     (b'2', "外交", "foreign affairs", &[(b'1', "外国常驻新闻机构"), (b'9', "其他")]),
-    (b'3', "司法行政", "justice", &[(b'1', "律师执业机构"), (b'2', "公证处"), (b'3', "基层法律服务所"), (b'4', "司法鉴定机构"), (b'5', "仲裁委员会"), (b'9', "其他")]),
+    (
+        b'3',
+        "司法行政",
+        "justice",
+        &[
+            (b'1', "律师执业机构"),
+            (b'2', "公证处"),
+            (b'3', "基层法律服务所"),
+            (b'4', "司法鉴定机构"),
+            (b'5', "仲裁委员会"),
+            (b'9', "其他"),
+        ],
+    ),
     (b'4', "文化", "culture", &[(b'1', "外国在华文化中心"), (b'9', "其他")]),
     (b'5', "民政", "civil affairs", &[(b'1', "社会团体"), (b'2', "民办非企业单位"), (b'3', "基金会"), (b'9', "其他")]),
-    (b'6', "旅游", "tourism", &[(b'1', "外国旅游部门常驻代表机构"), (b'2', "港澳台地区旅游部门常驻内地（大陆）代表机构"), (b'9', "其他")]),
+    (
+        b'6',
+        "旅游",
+        "tourism",
+        &[(b'1', "外国旅游部门常驻代表机构"), (b'2', "港澳台地区旅游部门常驻内地（大陆）代表机构"), (b'9', "其他")],
+    ),
     (b'7', "宗教", "religious affairs", &[(b'1', "宗教活动场所"), (b'2', "宗教院校"), (b'9', "其他")]),
     (b'8', "工会", "trade unions", &[(b'1', "基层工会"), (b'9', "其他")]),
     (b'9', "工商", "market regulation", &[(b'1', "企业"), (b'2', "个体工商户"), (b'3', "农民专业合作社")]),
     (b'A', "中央军委改革和编制办公室", "military establishment", &[(b'1', "军队事业单位"), (b'9', "其他")]),
-    (b'N', "农业", "agriculture", &[(b'1', "组级集体经济组织"), (b'2', "村级集体经济组织"), (b'3', "乡镇级集体经济组织"), (b'9', "其他")]),
+    (
+        b'N',
+        "农业",
+        "agriculture",
+        &[(b'1', "组级集体经济组织"), (b'2', "村级集体经济组织"), (b'3', "乡镇级集体经济组织"), (b'9', "其他")],
+    ),
     (b'Y', "其他", "other", &[(b'1', "其他")]),
 ];
 
@@ -114,8 +141,7 @@ fn issue(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Issue {
 /// ```
 pub fn validate_uscc(text: &str) -> Result<Uscc> {
     let s = prepare(text, "USCC", ("统一社会信用代码", "unified social credit code"))?;
-    let code: Vec<u8> =
-        s.bytes().filter(|b| !matches!(b, b' ' | b'-')).map(|b| b.to_ascii_uppercase()).collect();
+    let code: Vec<u8> = s.bytes().filter(|b| !matches!(b, b' ' | b'-')).map(|b| b.to_ascii_uppercase()).collect();
     let Ok(code) = <[u8; 18]>::try_from(code.as_slice()) else {
         return Err(Error::from(issue(
             "USCC_FORMAT",
@@ -129,7 +155,10 @@ pub fn validate_uscc(text: &str) -> Result<Uscc> {
             return Err(Error::from(issue(
                 "USCC_FORMAT",
                 format!("统一社会信用代码含有不允许的字符 “{}”（不使用 I、O、Z、S、V）", char::from(c)),
-                format!("character \"{}\" is not allowed in a unified social credit code (no I, O, Z, S, V)", char::from(c)),
+                format!(
+                    "character \"{}\" is not allowed in a unified social credit code (no I, O, Z, S, V)",
+                    char::from(c)
+                ),
             )));
         };
         *slot = v;

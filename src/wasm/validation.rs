@@ -1,1 +1,463 @@
-//! JS calls of the validation pillar (in progress).
+//! JS calls of the validation pillar: field validators, batch validation, form validation and the `FormSchema` handle.
+//!
+//! Objects coming from JS (options, invoice titles, descriptors, form values) cross as JSON text
+//! (`JSON.stringify`), so a cyclic object becomes an `INPUT_CYCLIC` issue instead of unbounded recursion, and deep
+//! nesting is bounded by serde_json's recursion limit.
+
+use super::{default_locale, locale_of, outcome, string_arg, throw, to_js, value_or_throw};
+use crate::error::{Error, Issue, LocalizedIssue};
+use crate::validation::{self as v, FieldOptions, FormOptions, FormSchema, InvoiceTitleInput, Kind};
+use crate::{Locale, Result};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+type JsResult = std::result::Result<JsValue, JsValue>;
+
+/// A JS value as JSON: objects and arrays through `JSON.stringify`, strings as JSON text when `text_is_json`.
+fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
+    if val.is_undefined() || val.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(s) = val.as_string() {
+        if text_is_json {
+            return crate::json::from_str(&s, "JSON_SYNTAX").map_err(|e| e.under(path));
+        }
+        return Ok(Value::String(s));
+    }
+    let text = js_sys::JSON::stringify(val).map_err(|_| {
+        Error::from(Issue::new(
+            "INPUT_CYCLIC",
+            path,
+            "输入无法转换为 JSON（对象有循环引用或含有 BigInt）",
+            "the input cannot be converted to JSON (a cyclic object or a BigInt)",
+        ))
+    })?;
+    let text = text.as_string().unwrap_or_default();
+    if text.is_empty() {
+        return Ok(Value::Null);
+    }
+    crate::json::from_str(&text, "INPUT_NOT_JSON").map_err(|e| {
+        let mut issues = e.into_issues();
+        for i in &mut issues {
+            if i.code == "JSON_SYNTAX" {
+                i.code = "INPUT_TOO_DEEP".to_string();
+                i.zh = "输入嵌套过深".to_string();
+                i.en = "the input is nested too deeply".to_string();
+            }
+        }
+        Error::new(issues).under(path)
+    })
+}
+
+/// Field options from the optional JS options object.
+fn field_options(options: &JsValue) -> Result<FieldOptions> {
+    if !options.is_object() {
+        return Ok(FieldOptions::default());
+    }
+    let val = js_json(options, "options", false)?;
+    crate::json::from_value::<FieldOptions>(val, "OPTIONS_INVALID").map_err(|e| e.under("options"))
+}
+
+fn form_options(options: &JsValue) -> Result<FormOptions> {
+    if !options.is_object() {
+        return Ok(FormOptions::default());
+    }
+    let val = js_json(options, "options", false)?;
+    crate::json::from_value::<FormOptions>(val, "OPTIONS_INVALID").map_err(|e| e.under("options"))
+}
+
+fn text_then<T: Serialize>(
+    text: &JsValue,
+    options: &JsValue,
+    f: impl FnOnce(&str, FieldOptions) -> Result<T>,
+) -> JsResult {
+    let r = string_arg(text, "").and_then(|t| field_options(options).and_then(|o| f(&t, o)));
+    outcome(r, locale_of(options))
+}
+
+/// Validates a mainland mobile number: `{ ok: true, value: Mobile } | { ok: false, issues }`.
+/// Options: `allowDataOnly`, `allowIot`, `locale`.
+#[wasm_bindgen(js_name = "validateMobile", unchecked_return_type = "Outcome<Mobile>")]
+pub fn js_validate_mobile(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MobileOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, o| v::validate_mobile(t, &o.mobile))
+}
+
+/// Validates a resident ID / residence permit number. Options: `today` (`YYYY-MM-DD`; without it `age` is null and
+/// a future birth date is not detected), `locale`.
+#[wasm_bindgen(js_name = "validateIdCard", unchecked_return_type = "Outcome<IdCard>")]
+pub fn js_validate_id_card(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IdCardOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, o| v::validate_id_card(t, o.today))
+}
+
+/// Validates a unified social credit code.
+#[wasm_bindgen(js_name = "validateUscc", unchecked_return_type = "Outcome<Uscc>")]
+pub fn js_validate_uscc(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, _| v::validate_uscc(t))
+}
+
+/// Validates a GTIN-8/12/13/14; decodes in-store variable-measure codes with `options.layout`.
+#[wasm_bindgen(js_name = "validateGtin", unchecked_return_type = "Outcome<Gtin>")]
+pub fn js_validate_gtin(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GtinOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, o| v::validate_gtin(t, &o.gtin))
+}
+
+/// Validates an e-mail address.
+#[wasm_bindgen(js_name = "validateEmail", unchecked_return_type = "Outcome<Email>")]
+pub fn js_validate_email(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, _| v::validate_email(t))
+}
+
+/// Validates a person's name (Han with `·`, or Latin).
+#[wasm_bindgen(js_name = "validateName", unchecked_return_type = "Outcome<PersonName>")]
+pub fn js_validate_name(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, _| v::validate_name(t))
+}
+
+/// Validates a mainland postal code.
+#[wasm_bindgen(js_name = "validatePostalCode", unchecked_return_type = "Outcome<PostalCode>")]
+pub fn js_validate_postal_code(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    text_then(&text, &options, |t, _| v::validate_postal_code(t))
+}
+
+/// Validates an invoice title `{ kind, name, taxId?, invoiceType?, address?, phone?, bank?, account? }`.
+#[wasm_bindgen(js_name = "validateInvoiceTitle", unchecked_return_type = "Outcome<InvoiceTitle>")]
+pub fn js_validate_invoice_title(
+    #[wasm_bindgen(unchecked_param_type = "InvoiceTitleInput")] title: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    let r = invoice_input(&title).and_then(|i| v::validate_invoice_title(&i));
+    outcome(r, locale_of(&options))
+}
+
+fn invoice_input(title: &JsValue) -> Result<InvoiceTitleInput> {
+    if !title.is_object() {
+        return Err(Error::from(Issue::new(
+            "INPUT_NOT_OBJECT",
+            "",
+            "发票抬头应为对象",
+            "an invoice title must be an object",
+        )));
+    }
+    crate::json::from_value(js_json(title, "", false)?, "INVOICE_TITLE_INVALID")
+}
+
+#[derive(Serialize)]
+struct Compact<'a> {
+    total: usize,
+    valid: usize,
+    invalid: Vec<CompactItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct CompactItem<'a> {
+    index: usize,
+    issues: Vec<LocalizedIssue<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Out<'a> {
+    Ok { ok: bool, value: Value },
+    Err { ok: bool, issues: Vec<LocalizedIssue<'a>> },
+}
+
+fn outcomes(results: &[Result<Value>], locale: Locale) -> Vec<Out<'_>> {
+    results
+        .iter()
+        .map(|r| match r {
+            Ok(v) => Out::Ok { ok: true, value: v.clone() },
+            Err(e) => Out::Err { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() },
+        })
+        .collect()
+}
+
+fn compact(results: &[Result<Value>], locale: Locale) -> Compact<'_> {
+    let invalid: Vec<CompactItem<'_>> = results
+        .iter()
+        .enumerate()
+        .filter_map(|(index, r)| {
+            r.as_ref()
+                .err()
+                .map(|e| CompactItem { index, issues: e.issues().iter().map(|i| i.localized(locale)).collect() })
+        })
+        .collect();
+    Compact { total: results.len(), valid: results.len() - invalid.len(), invalid }
+}
+
+fn is_compact(options: &JsValue) -> bool {
+    options.is_object()
+        && js_sys::Reflect::get(options, &JsValue::from_str("compact")).is_ok_and(|c| c.as_bool() == Some(true))
+}
+
+/// Batch validation for bulk work. `kind` is `"mobile" | "idCard" | "uscc" | "gtin" | "email" | "name" |
+/// "postalCode"`; `values` an array. Returns one `Outcome` per input, or with `{ compact: true }`
+/// `{ total, valid, invalid: [{ index, issues }] }` (values are not returned: much less to copy back).
+/// Throws `MallcareError` for a bad `kind` (`VALIDATION_KIND_UNKNOWN`), a non-array (`INPUT_NOT_ARRAY`) or bad options.
+#[wasm_bindgen(js_name = "validateMany", unchecked_return_type = "Outcome<unknown>[] | BatchSummary")]
+pub fn js_validate_many(
+    #[wasm_bindgen(unchecked_param_type = "ValidationKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown[]")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateManyOptions")] options: JsValue,
+) -> JsResult {
+    let locale = locale_of(&options);
+    let kind = match string_arg(&kind, "kind").and_then(|k| kind_of(&k)) {
+        Ok(k) => k,
+        Err(e) => return Err(throw(e, locale)),
+    };
+    if !js_sys::Array::is_array(&values) {
+        return Err(throw(
+            Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "values 应为数组", "values must be an array")),
+            locale,
+        ));
+    }
+    let opts = field_options(&options).map_err(|e| throw(e, locale))?;
+    let arr = js_sys::Array::from(&values);
+    let results: Vec<Result<Value>> = arr
+        .iter()
+        .map(|item| match item.as_string() {
+            Some(s) => v::validate_kind(kind, &s, &opts),
+            None => string_arg(&item, "").map(|_| Value::Null),
+        })
+        .collect();
+    if is_compact(&options) {
+        to_js(&compact(&results, locale))
+    } else {
+        to_js(&outcomes(&results, locale))
+    }
+}
+
+fn kind_of(name: &str) -> Result<Kind> {
+    Kind::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        Error::from(Issue::new(
+            "VALIDATION_KIND_UNKNOWN",
+            "kind",
+            format!("未知的校验类型 “{name}”（可用：{}）", names.join("、")),
+            format!("unknown validation kind \"{name}\" (known: {})", names.join(", ")),
+        ))
+    })
+}
+
+/// Validates a form value against a descriptor (object, JSON text, or the name of a ready descriptor):
+/// `{ ok: true, value }` with the normalised value, or `{ ok: false, issues }` with every issue and its path.
+/// A broken descriptor also answers `{ ok: false }`, with `FORM_DESCRIPTOR_*` / `FORM_TYPE_UNKNOWN` codes.
+/// Options: `today` (`YYYY-MM-DD`, for idCard fields), `locale`.
+#[wasm_bindgen(js_name = "validateForm", unchecked_return_type = "Outcome<Record<string, unknown>>")]
+pub fn js_validate_form(
+    #[wasm_bindgen(unchecked_param_type = "FormDescriptor | string")] descriptor: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+) -> JsResult {
+    let r = load_schema(&descriptor).and_then(|s| validate_with(&s, &value, &options));
+    outcome(r, locale_of(&options))
+}
+
+fn load_schema(descriptor: &JsValue) -> Result<FormSchema> {
+    if let Some(s) = descriptor.as_string() {
+        if !s.trim_start().starts_with('{') {
+            return FormSchema::builtin(&s);
+        }
+    }
+    FormSchema::load(&js_json(descriptor, "", true)?)
+}
+
+fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Value> {
+    let opts = form_options(options)?;
+    let val = js_json(value, "", true)?;
+    schema.validate(&val, &opts)
+}
+
+/// The JSON of a ready descriptor (`"returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress"`),
+/// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
+#[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
+pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")] name: JsValue) -> JsResult {
+    let r = string_arg(&name, "")
+        .and_then(|n| v::form_descriptor(&n))
+        .and_then(|t| crate::json::from_str::<Value>(t, "INTERNAL"));
+    value_or_throw(r, default_locale())
+}
+
+/// The names of the ready descriptors.
+#[wasm_bindgen(js_name = "formDescriptorNames", unchecked_return_type = "ReadyFormName[]")]
+pub fn js_form_descriptor_names() -> JsResult {
+    value_or_throw(Ok(v::form_descriptor_names()), default_locale())
+}
+
+/// A form descriptor checked once ("load once, validate many").
+#[wasm_bindgen(js_name = "FormSchema")]
+pub struct JsFormSchema {
+    inner: FormSchema,
+}
+
+#[wasm_bindgen(js_class = "FormSchema")]
+impl JsFormSchema {
+    /// Loads a descriptor (object, JSON text, or the name of a ready descriptor). Throws `MallcareError` with every
+    /// problem of the descriptor (`FORM_DESCRIPTOR_INVALID`, `FORM_TYPE_UNKNOWN`, `FORM_RULE_UNKNOWN_KEY`,
+    /// `FORM_PATTERN_*`, `FORM_DESCRIPTOR_TOO_DEEP`, `FORM_DESCRIPTOR_TOO_LARGE`, `INPUT_CYCLIC`, ...).
+    #[wasm_bindgen(js_name = "load")]
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "FormDescriptor | string")] descriptor: JsValue,
+    ) -> std::result::Result<JsFormSchema, JsValue> {
+        load_schema(&descriptor).map(|inner| JsFormSchema { inner }).map_err(|e| throw(e, default_locale()))
+    }
+
+    /// Validates one form value: `{ ok: true, value } | { ok: false, issues }`. Options: `today`, `locale`.
+    #[wasm_bindgen(js_name = "validate", unchecked_return_type = "Outcome<Record<string, unknown>>")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+    ) -> JsResult {
+        outcome(validate_with(&self.inner, &value, &options), locale_of(&options))
+    }
+
+    /// Validates many form values (an array): one `Outcome` per value.
+    #[wasm_bindgen(js_name = "validateMany", unchecked_return_type = "Outcome<Record<string, unknown>>[]")]
+    pub fn validate_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+    ) -> JsResult {
+        let locale = locale_of(&options);
+        let r = form_options(&options).and_then(|o| {
+            let all = js_json(&values, "values", true)?;
+            let Value::Array(items) = all else {
+                return Err(Error::from(Issue::new(
+                    "INPUT_NOT_ARRAY",
+                    "values",
+                    "values 应为数组",
+                    "values must be an array",
+                )));
+            };
+            Ok(items.iter().map(|item| self.inner.validate(item, &o)).collect::<Vec<_>>())
+        });
+        match r {
+            Ok(results) => to_js(&outcomes(&results, locale)),
+            Err(e) => Err(throw(e, locale)),
+        }
+    }
+
+    /// The form's name (form documents), or `null`.
+    #[wasm_bindgen(getter, js_name = "name")]
+    pub fn name(&self) -> Option<String> {
+        self.inner.name().map(str::to_string)
+    }
+
+    /// The descriptor's fingerprint (16 hex digits).
+    #[wasm_bindgen(getter, js_name = "fingerprint")]
+    pub fn fingerprint(&self) -> String {
+        self.inner.fingerprint().to_string()
+    }
+
+    /// The number of rules in the descriptor.
+    #[wasm_bindgen(getter, js_name = "ruleCount")]
+    pub fn rule_count(&self) -> usize {
+        self.inner.rule_count()
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VALIDATION: &'static str = r#"
+/** Segment kinds of mainland mobile numbers. */
+export type MobileKind = "mobile" | "virtual" | "satellite" | "dataOnly" | "iot";
+/** Network operators. */
+export type Carrier = "chinaMobile" | "chinaUnicom" | "chinaTelecom" | "broadnet";
+/** Options of `validateMobile`: data-only (145/147/149) and IoT (140/141/144/146/148) segments are rejected unless allowed. */
+export interface MobileOptions extends LocaleOptions { allowDataOnly?: boolean; allowIot?: boolean }
+/** A valid mobile number. */
+export interface Mobile { e164: string; national: string; carrier: Carrier | null; carrierName: string | null; kind: MobileKind; segment: string }
+/** Options of `validateIdCard`: `today` enables the age and the not-in-the-future check. */
+export interface IdCardOptions extends LocaleOptions { today?: DateString }
+/** A valid resident ID / residence permit number. */
+export interface IdCard {
+  number: string; kind: "resident" | "hongKongPermit" | "macaoPermit" | "taiwanPermit"; regionCode: string;
+  province: string; provinceEn: string; birthDate: DateString; sex: "male" | "female"; age: number | null;
+  upgradedFrom: string | null;
+}
+/** A valid unified social credit code, decoded. */
+export interface Uscc {
+  code: string; authorityCode: string; authority: string; authorityEn: string; organisationTypeCode: string;
+  organisationType: string; regionCode: string; province: string | null; organisationCode: string; check: string;
+}
+/** Options of `validateGtin`: the store's in-store code layout, 13 characters of 0-9 X I P W V C (default "2XIIIIIPPPPPC"). */
+export interface GtinOptions extends LocaleOptions { layout?: string }
+/** A valid GTIN. */
+export interface Gtin {
+  code: string; format: "GTIN-8" | "GTIN-12" | "GTIN-13" | "GTIN-14"; gtin14: string; inStore: boolean;
+  variableMeasure: { item: string; priceFen: number | null; weightGrams: number | null } | null;
+}
+/** A valid e-mail address. */
+export interface Email { address: string; local: string; domain: string }
+/** A valid person name. */
+export interface PersonName { name: string; script: "han" | "latin"; length: number }
+/** A valid postal code. */
+export interface PostalCode { code: string; province: string; provinceEn: string }
+/** What a customer enters for an invoice title. */
+export interface InvoiceTitleInput {
+  kind: "company" | "personal"; name: string; taxId?: string; invoiceType?: "normal" | "special";
+  address?: string; phone?: string; bank?: string; account?: string;
+}
+/** A valid invoice title. */
+export interface InvoiceTitle {
+  kind: "company" | "personal"; name: string; taxId: string | null; uscc: Uscc | null; invoiceType: "normal" | "special";
+  address: string | null; phone: string | null; bank: string | null; account: string | null;
+}
+/** Field validators usable in `validateMany`. */
+export type ValidationKind = "mobile" | "idCard" | "uscc" | "gtin" | "email" | "name" | "postalCode";
+/** Options of `validateMany`: the field options plus `compact`. */
+export interface ValidateManyOptions extends LocaleOptions {
+  today?: DateString; allowDataOnly?: boolean; allowIot?: boolean; layout?: string; compact?: boolean;
+}
+/** The compact answer of `validateMany(kind, values, { compact: true })`. */
+export interface BatchSummary { total: number; valid: number; invalid: { index: number; issues: Issue[] }[] }
+/** A message or label in one language for both, or per language. */
+export type FormText = string | { "zh-CN"?: string; en?: string };
+/** Types of form rules: async-validator's plus mallcare's domain types. */
+export type FormRuleType =
+  | "string" | "number" | "boolean" | "integer" | "float" | "array" | "object" | "enum" | "date" | "url" | "hex"
+  | "email" | "any" | "mobile" | "idCard" | "uscc" | "gtin" | "amount" | "postalCode" | "name";
+/** One rule of a field (async-validator semantics; see docs/validation.md). */
+export interface FormRule {
+  type?: FormRuleType; required?: boolean; pattern?: string; min?: number; max?: number; len?: number;
+  enum?: (string | number | boolean | null)[]; whitespace?: boolean; fields?: Record<string, FormRule | FormRule[]>;
+  defaultField?: FormRule | FormRule[]; message?: FormText; label?: FormText; trigger?: string | string[];
+  layout?: string; allowDataOnly?: boolean; allowIot?: boolean;
+}
+/** A plain async-validator descriptor. */
+export type FormRules = Record<string, FormRule | FormRule[]>;
+/** Cross-field rules of a form document. */
+export type FormCrossRule =
+  | { type: "oneOfRequired"; fields: string[]; message?: FormText }
+  | { type: "dateNotBefore"; field: string; other: string; message?: FormText }
+  | { type: "requiredWhen"; field: string; when: string; equals: unknown; message?: FormText };
+/** A form document: rules plus cross-field rules. */
+export interface FormDocument { name?: string; version?: number; about?: string; title?: string; fields: FormRules; rules?: FormCrossRule[] }
+/** Either shape of descriptor. */
+export type FormDescriptor = FormDocument | FormRules;
+/** Options of `validateForm` / `FormSchema.validate`. */
+export interface FormOptions extends LocaleOptions { today?: DateString }
+/** The ready descriptors shipped with mallcare. */
+export type ReadyFormName = "returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress";
+"#;

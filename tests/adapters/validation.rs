@@ -1,11 +1,177 @@
-//! Vector adapters of the validation pillar.
-use super::CallResult;
-use mallcare::Locale;
-use serde_json::Value;
+//! Vector adapters of the validation pillar: the same argument handling as `src/wasm/validation.rs`.
+use super::{issues, opt_locale, outcome, thrown, CallResult};
+use mallcare::validation::{self as v, FieldOptions, FormOptions, FormSchema, InvoiceTitleInput, Kind};
+use mallcare::{Error, Issue, Locale};
+use serde_json::{json, Value};
 
-crate::vector_files![];
+crate::vector_files!["validation-fields.json", "validation-forms.json", "validation-batch.json"];
+
+fn not_string(v: Option<&Value>) -> Error {
+    let t = match v {
+        None | Some(Value::Null) => "null/undefined",
+        Some(Value::Bool(_)) => "boolean",
+        Some(Value::Number(_)) => "number",
+        Some(Value::Array(_)) | Some(Value::Object(_)) => "object",
+        Some(Value::String(_)) => "string",
+    };
+    Error::from(Issue::new("INPUT_NOT_STRING", "", t, t))
+}
+
+fn options<T: serde::de::DeserializeOwned + Default>(args: &[Value], i: usize) -> mallcare::Result<T> {
+    match args.get(i) {
+        Some(o @ Value::Object(_)) => {
+            mallcare::json::from_value(o.clone(), "OPTIONS_INVALID").map_err(|e| e.under("options"))
+        }
+        _ => Ok(T::default()),
+    }
+}
+
+fn text_then<T: serde::Serialize>(
+    args: &[Value],
+    locale: Locale,
+    f: impl FnOnce(&str, FieldOptions) -> mallcare::Result<T>,
+) -> CallResult {
+    let locale = opt_locale(args, 1, locale);
+    let r = match args.first() {
+        Some(Value::String(s)) => options::<FieldOptions>(args, 1).and_then(|o| f(s, o)),
+        other => Err(not_string(other)),
+    };
+    outcome(r, locale)
+}
+
+/// A descriptor argument: an object, JSON text, or the name of a ready descriptor (as the JS glue reads it).
+fn schema(d: Option<&Value>) -> mallcare::Result<FormSchema> {
+    match d {
+        Some(Value::String(s)) if !s.trim_start().starts_with('{') => FormSchema::builtin(s),
+        Some(Value::String(s)) => FormSchema::from_json(s),
+        Some(d) => FormSchema::load(d),
+        None => FormSchema::load(&Value::Null),
+    }
+}
+
+fn form_value(v: Option<&Value>) -> mallcare::Result<Value> {
+    match v {
+        Some(Value::String(s)) => mallcare::json::from_str(s, "INPUT_NOT_JSON"),
+        Some(v) => Ok(v.clone()),
+        None => Ok(Value::Null),
+    }
+}
+
+fn outcomes(results: Vec<mallcare::Result<Value>>, locale: Locale) -> Value {
+    Value::Array(
+        results
+            .into_iter()
+            .map(|r| match r {
+                Ok(v) => json!({"ok": true, "value": v}),
+                Err(e) => json!({"ok": false, "issues": issues(&e, locale)}),
+            })
+            .collect(),
+    )
+}
 
 /// Dispatches the validation pillar's calls; `None` for names it does not know.
-pub fn call(_name: &str, _args: &[Value], _locale: Locale) -> Option<CallResult> {
-    None
+pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
+    Some(match name {
+        "validateMobile" => text_then(args, locale, |t, o| v::validate_mobile(t, &o.mobile)),
+        "validateIdCard" => text_then(args, locale, |t, o| v::validate_id_card(t, o.today)),
+        "validateUscc" => text_then(args, locale, |t, _| v::validate_uscc(t)),
+        "validateGtin" => text_then(args, locale, |t, o| v::validate_gtin(t, &o.gtin)),
+        "validateEmail" => text_then(args, locale, |t, _| v::validate_email(t)),
+        "validateName" => text_then(args, locale, |t, _| v::validate_name(t)),
+        "validatePostalCode" => text_then(args, locale, |t, _| v::validate_postal_code(t)),
+        "validateInvoiceTitle" => {
+            let r = match args.first() {
+                Some(o @ Value::Object(_)) => {
+                    mallcare::json::from_value::<InvoiceTitleInput>(o.clone(), "INVOICE_TITLE_INVALID")
+                        .and_then(|i| v::validate_invoice_title(&i))
+                }
+                _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "", "", ""))),
+            };
+            outcome(r, opt_locale(args, 1, locale))
+        }
+        "validateMany" => {
+            let locale = opt_locale(args, 2, locale);
+            let kind = match args.first().and_then(Value::as_str) {
+                Some(k) => match Kind::parse(k) {
+                    Some(k) => k,
+                    None => {
+                        return Some(thrown::<()>(
+                            Err(Error::from(Issue::new("VALIDATION_KIND_UNKNOWN", "kind", "", ""))),
+                            locale,
+                        ))
+                    }
+                },
+                None => {
+                    return Some(thrown::<()>(Err(Error::from(Issue::new("INPUT_NOT_STRING", "kind", "", ""))), locale))
+                }
+            };
+            let Some(Value::Array(values)) = args.get(1) else {
+                return Some(thrown::<()>(Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "", ""))), locale));
+            };
+            let opts = match options::<FieldOptions>(args, 2) {
+                Ok(o) => o,
+                Err(e) => return Some(thrown::<()>(Err(e), locale)),
+            };
+            let results = v::validate_many(kind, values, &opts);
+            let compact = args.get(2).and_then(|o| o.get("compact")).and_then(Value::as_bool) == Some(true);
+            if compact {
+                let invalid: Vec<Value> = results
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| r.as_ref().err().map(|e| json!({"index": i, "issues": issues(e, locale)})))
+                    .collect();
+                Ok(json!({"total": results.len(), "valid": results.len() - invalid.len(), "invalid": invalid}))
+            } else {
+                Ok(outcomes(results, locale))
+            }
+        }
+        "validateForm" => {
+            let locale = opt_locale(args, 2, locale);
+            let r = schema(args.first()).and_then(|s| {
+                let o = options::<FormOptions>(args, 2)?;
+                s.validate(&form_value(args.get(1))?, &o)
+            });
+            outcome(r, locale)
+        }
+        "formDescriptor" => {
+            let r = match args.first() {
+                Some(Value::String(n)) => {
+                    v::form_descriptor(n).and_then(|t| mallcare::json::from_str::<Value>(t, "INTERNAL"))
+                }
+                other => Err(not_string(other)),
+            };
+            thrown(r, locale)
+        }
+        "formDescriptorNames" => Ok(json!(v::form_descriptor_names())),
+        "FormSchema.load" => thrown(
+            schema(args.first())
+                .map(|s| json!({"name": s.name(), "fingerprint": s.fingerprint(), "ruleCount": s.rule_count()})),
+            locale,
+        ),
+        "FormSchema.validate" => {
+            let s = match schema(args.first()) {
+                Ok(s) => s,
+                Err(e) => return Some(thrown::<()>(Err(e), locale)),
+            };
+            let locale = opt_locale(args, 2, locale);
+            let r = options::<FormOptions>(args, 2).and_then(|o| s.validate(&form_value(args.get(1))?, &o));
+            outcome(r, locale)
+        }
+        "FormSchema.validateMany" => {
+            let s = match schema(args.first()) {
+                Ok(s) => s,
+                Err(e) => return Some(thrown::<()>(Err(e), locale)),
+            };
+            let locale = opt_locale(args, 2, locale);
+            let o = match options::<FormOptions>(args, 2) {
+                Ok(o) => o,
+                Err(e) => return Some(thrown::<()>(Err(e), locale)),
+            };
+            let Some(Value::Array(values)) = args.get(1) else {
+                return Some(thrown::<()>(Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "", ""))), locale));
+            };
+            Ok(outcomes(values.iter().map(|x| s.validate(x, &o)).collect(), locale))
+        }
+        _ => return None,
+    })
 }
