@@ -30,12 +30,15 @@ fn main() {
     years.sort();
     // Each day is one u16: ((days since 1 January of the file's year) + 32) << 1 | is_off_day.
     // Files may list late-December days of the previous year, hence the +32 bias.
-    let mut out = String::from("/// (file year, [((day offset from 1 Jan of file year) + 32) << 1 | is_off_day]) from data/holiday-cn.\n");
+    let mut out = String::from(
+        "/// (file year, [((day offset from 1 Jan of file year) + 32) << 1 | is_off_day]) from data/holiday-cn.\n",
+    );
     out.push_str("pub(crate) static EMBEDDED: &[(i32, &[u16])] = &[\n");
     for (year, days) in &years {
         let _ = write!(out, "    ({year}, &[");
         for (date, off) in days {
-            let mut parts = date.split('-').map(|p| p.trim_start_matches('0').parse::<i64>().unwrap_or_else(|_| fail(date)));
+            let mut parts =
+                date.split('-').map(|p| p.trim_start_matches('0').parse::<i64>().unwrap_or_else(|_| fail(date)));
             let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
             let offset = days_from_civil(y, m, d) - days_from_civil(*year, 1, 1);
             if !(-32..=400).contains(&offset) {

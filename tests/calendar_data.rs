@@ -65,7 +65,8 @@ fn reloading_a_year_from_its_own_file_changes_nothing() {
     let base = Calendar::default();
     let mut cal = Calendar::default();
     for year in [2008, 2019, 2026] {
-        let text = std::fs::read_to_string(format!("{}/data/holiday-cn/{year}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text =
+            std::fs::read_to_string(format!("{}/data/holiday-cn/{year}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         assert_eq!(cal.load_year_json(&text).unwrap(), year);
     }
     assert_eq!(cal, base);
