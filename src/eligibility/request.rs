@@ -641,6 +641,19 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             Err(e) => issues.extend_from(e, &p),
         }
     }
+    for (i, m) in money.iter().enumerate() {
+        if m.discount > m.sub {
+            issues.push(Issue::new(
+                "REQUEST_DISCOUNT_EXCEEDS",
+                format!("order.lines[{i}]"),
+                format!("分摊到该商品行的优惠 {} 分超过其实付 {} 分", m.discount, m.sub),
+                format!("discounts apportioned to this line ({} fen) exceed what it cost ({} fen)", m.discount, m.sub),
+            ));
+        }
+    }
+    if !issues.is_empty() {
+        return issues.finish(Checked { money, item_line });
+    }
     if let Some(pts) = o.points {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
             issues.push(neg("order.points".into()));
