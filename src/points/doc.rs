@@ -28,7 +28,7 @@ pub(crate) struct ProgramDoc {
 }
 
 /// `earning`: base rate, rounding, pending, exclusions, caps and rules.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct EarningDoc {
     #[serde(default)]
@@ -47,19 +47,6 @@ pub(crate) struct EarningDoc {
     pub rules: Vec<RuleDoc>,
 }
 
-impl Default for EarningDoc {
-    fn default() -> Self {
-        EarningDoc {
-            rate: Rate::default(),
-            rounding: RoundingDoc::default(),
-            pending_days: 0,
-            minimum_spend_fen: 0,
-            exclusions: Exclusions::default(),
-            caps: Caps::default(),
-            rules: Vec::new(),
-        }
-    }
-}
 
 /// `points` per `perYuan` yuan of net paid amount (default 1 point per yuan).
 #[derive(Clone, Copy, Debug, Deserialize)]
@@ -417,12 +404,7 @@ pub(crate) fn weekday_number(w: Weekday) -> u8 {
 fn non_negative(issues: &mut Issues, v: Option<i64>, path: String) {
     if let Some(x) = v {
         if x < 0 {
-            issues.push(Issue::new(
-                "POINTS_VALUE_NEGATIVE",
-                path,
-                "该值不能为负数",
-                "this value must not be negative",
-            ));
+            issues.push(Issue::new("POINTS_VALUE_NEGATIVE", path, "该值不能为负数", "this value must not be negative"));
         }
     }
 }
@@ -437,7 +419,12 @@ impl ProgramDoc {
     /// Collects every semantic problem of the document.
     pub(crate) fn check(&self, issues: &mut Issues) {
         if self.version.trim().is_empty() {
-            issues.push(Issue::new("POINTS_VERSION_MISSING", "version", "方案必须写明版本号", "the program needs a version"));
+            issues.push(Issue::new(
+                "POINTS_VERSION_MISSING",
+                "version",
+                "方案必须写明版本号",
+                "the program needs a version",
+            ));
         }
         let tier_ids: Vec<&str> = match &self.tiers {
             Some(t) => t.levels.iter().map(|l| l.id.as_str()).collect(),
@@ -536,7 +523,12 @@ impl EarningDoc {
         for (i, r) in self.rules.iter().enumerate() {
             let p = format!("earning.rules[{i}]");
             if r.id.trim().is_empty() {
-                issues.push(Issue::new("POINTS_RULE_ID_MISSING", format!("{p}.id"), "规则需要 id", "a rule needs an id"));
+                issues.push(Issue::new(
+                    "POINTS_RULE_ID_MISSING",
+                    format!("{p}.id"),
+                    "规则需要 id",
+                    "a rule needs an id",
+                ));
             }
             if let Some((j, _)) = self.rules.iter().enumerate().take(i).find(|(_, o)| o.id == r.id) {
                 issues.push(Issue::new(
@@ -661,7 +653,12 @@ impl EarningDoc {
 impl TiersDoc {
     fn check(&self, issues: &mut Issues) {
         if self.levels.is_empty() {
-            issues.push(Issue::new("POINTS_TIERS_EMPTY", "tiers.levels", "至少需要一个等级", "at least one tier is needed"));
+            issues.push(Issue::new(
+                "POINTS_TIERS_EMPTY",
+                "tiers.levels",
+                "至少需要一个等级",
+                "at least one tier is needed",
+            ));
         }
         if let Some(first) = self.levels.first() {
             if first.threshold != 0 {

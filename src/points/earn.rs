@@ -198,7 +198,10 @@ fn birthday_matches(birthday: Date, today: Date, mode: BirthdayMatch) -> bool {
                 return true;
             }
             // 29 February outside leap years: celebrated on 28 February.
-            birthday.month() == 2 && birthday.day() == 29 && today.day() == 28 && today.add_days(1).is_ok_and(|d| d.month() == 3)
+            birthday.month() == 2
+                && birthday.day() == 29
+                && today.day() == 28
+                && today.add_days(1).is_ok_and(|d| d.month() == 3)
         }
     }
 }
@@ -261,7 +264,9 @@ fn order_ok(r: &RuleDoc, c: &Ctx<'_>) -> bool {
 
 fn line_ok(r: &RuleDoc, l: &Line) -> bool {
     let w = &r.when;
-    contains(&w.categories, l.category.as_ref()) && contains(&w.brands, l.brand.as_ref()) && contains(&w.skus, l.sku.as_ref())
+    contains(&w.categories, l.category.as_ref())
+        && contains(&w.brands, l.brand.as_ref())
+        && contains(&w.skus, l.sku.as_ref())
 }
 
 /// Keeps what applies among matched rules: an exclusive rule drops every other rule of equal or lower
@@ -481,7 +486,9 @@ impl Program {
                     .iter()
                     .enumerate()
                     .filter(|(ri, r)| {
-                        r.multiplier_percent.is_some() && order_rules.get(*ri).copied().unwrap_or(false) && line_ok(r, l)
+                        r.multiplier_percent.is_some()
+                            && order_rules.get(*ri).copied().unwrap_or(false)
+                            && line_ok(r, l)
                     })
                     .map(|(ri, _)| ri)
                     .collect();
@@ -529,7 +536,8 @@ impl Program {
                 let Some(r) = e.rules.get(ri) else { continue };
                 let targets: Vec<usize> = (0..nlines)
                     .filter(|li| {
-                        excluded.get(*li).is_some_and(Option::is_none) && order.lines.get(*li).is_some_and(|l| line_ok(r, l))
+                        excluded.get(*li).is_some_and(Option::is_none)
+                            && order.lines.get(*li).is_some_and(|l| line_ok(r, l))
                     })
                     .collect();
                 let mut weights: Vec<i64> =
@@ -577,7 +585,8 @@ impl Program {
                 let mut prefix = Q::ZERO;
                 let mut prev = 0i128;
                 for k in 0..ncols {
-                    let column: Vec<Q> = (0..nlines).map(|li| exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO)).collect();
+                    let column: Vec<Q> =
+                        (0..nlines).map(|li| exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO)).collect();
                     let mut sum = Q::ZERO;
                     for q in &column {
                         sum = sum.add(*q)?;
@@ -620,9 +629,8 @@ impl Program {
                 ));
             }
         }
-        let mut line_totals: Vec<i64> = (0..nlines)
-            .map(|li| grid.get(li * ncols..(li + 1) * ncols).map_or(0, |row| row.iter().sum()))
-            .collect();
+        let mut line_totals: Vec<i64> =
+            (0..nlines).map(|li| grid.get(li * ncols..(li + 1) * ncols).map_or(0, |row| row.iter().sum())).collect();
         let total: i64 = line_totals.iter().sum();
         let day_left = e.caps.per_day.map(|c| (c - member.points_earned_today).max(0));
         let order_cap = match (e.caps.per_order, day_left) {
@@ -639,8 +647,18 @@ impl Program {
                 let cut: Vec<i64> = line_totals.iter().zip(&before).map(|(a, b)| a - b).collect();
                 cap_col = Some((format!("cap:{which}"), cut));
                 let (zh, en) = if which == "perDay" {
-                    (format!("每日积分上限 {}，今日已得 {}", e.caps.per_day.unwrap_or(0), member.points_earned_today),
-                     format!("daily cap of {} points, {} already earned today", e.caps.per_day.unwrap_or(0), member.points_earned_today))
+                    (
+                        format!(
+                            "每日积分上限 {}，今日已得 {}",
+                            e.caps.per_day.unwrap_or(0),
+                            member.points_earned_today
+                        ),
+                        format!(
+                            "daily cap of {} points, {} already earned today",
+                            e.caps.per_day.unwrap_or(0),
+                            member.points_earned_today
+                        ),
+                    )
                 } else {
                     (format!("每单积分上限 {cap}"), format!("per-order cap of {cap} points"))
                 };

@@ -267,7 +267,10 @@ impl Program {
                         "at",
                         "POINTS_EVENTS_OUT_OF_ORDER",
                         format!("事件时间 {} 早于前一条事件（{}），账本须按时间顺序", e.at, p),
-                        format!("event time {} is before the previous event ({}): the ledger must be in time order", e.at, p),
+                        format!(
+                            "event time {} is before the previous event ({}): the ledger must be in time order",
+                            e.at, p
+                        ),
                     ));
                 }
             }
@@ -333,7 +336,10 @@ impl Program {
                             "points",
                             "POINTS_BALANCE_INSUFFICIENT",
                             format!("可用积分 {} 不足以扣减 {want}，余额不能为负", f.available),
-                            format!("{} points available, cannot take {want}: the balance would be negative", f.available),
+                            format!(
+                                "{} points available, cannot take {want}: the balance would be negative",
+                                f.available
+                            ),
                         ));
                         continue;
                     }
@@ -607,22 +613,42 @@ impl Program {
                 let mut issues = Issues::default();
                 let points = match request.points {
                     None => {
-                        issues.push(Issue::new("POINTS_FIELD_MISSING", "request.points", "请写明要使用的积分", "points is required"));
+                        issues.push(Issue::new(
+                            "POINTS_FIELD_MISSING",
+                            "request.points",
+                            "请写明要使用的积分",
+                            "points is required",
+                        ));
                         0
                     }
                     Some(p) if p <= 0 || p > crate::money::MAX_FEN => {
-                        issues.push(Issue::new("POINTS_VALUE_NOT_POSITIVE", "request.points", "积分须为正数", "points must be positive"));
+                        issues.push(Issue::new(
+                            "POINTS_VALUE_NOT_POSITIVE",
+                            "request.points",
+                            "积分须为正数",
+                            "points must be positive",
+                        ));
                         0
                     }
                     Some(p) => p,
                 };
                 let order_fen = match request.order_fen {
                     None => {
-                        issues.push(Issue::new("POINTS_FIELD_MISSING", "request.orderFen", "请写明订单金额", "orderFen is required"));
+                        issues.push(Issue::new(
+                            "POINTS_FIELD_MISSING",
+                            "request.orderFen",
+                            "请写明订单金额",
+                            "orderFen is required",
+                        ));
                         0
                     }
                     Some(o) if !(0..=crate::money::MAX_FEN).contains(&o) => {
-                        issues.push(Issue::new("POINTS_VALUE_NEGATIVE", "request.orderFen", "订单金额不能为负数", "orderFen must not be negative"));
+                        issues.push(Issue::new(
+                            "POINTS_VALUE_NEGATIVE",
+                            "request.orderFen",
+                            "订单金额不能为负数",
+                            "orderFen must not be negative",
+                        ));
                         0
                     }
                     Some(o) => o,
@@ -632,7 +658,8 @@ impl Program {
                 let value = |p: i64| -> i64 {
                     i64::try_from(i128::from(p) * i128::from(pv.fen) / i128::from(pv.points)).unwrap_or(i64::MAX)
                 };
-                let cap_fen = i64::try_from(i128::from(order_fen) * i128::from(rd.max_percent_of_order) / 100).unwrap_or(0);
+                let cap_fen =
+                    i64::try_from(i128::from(order_fen) * i128::from(rd.max_percent_of_order) / 100).unwrap_or(0);
                 let value_fen = value(points);
                 if points < rd.minimum_points {
                     reasons.push(Reason::new(
@@ -949,7 +976,12 @@ impl Program {
                 continue;
             };
             if r.previously_refunded_fen < 0 || r.refund_fen.is_some_and(|x| x < 0) {
-                issues.push(Issue::new("POINTS_VALUE_NEGATIVE", p.clone(), "退款金额不能为负数", "refund amounts must not be negative"));
+                issues.push(Issue::new(
+                    "POINTS_VALUE_NEGATIVE",
+                    p.clone(),
+                    "退款金额不能为负数",
+                    "refund amounts must not be negative",
+                ));
                 continue;
             }
             let now = match (r.all, r.refund_fen) {
@@ -1000,7 +1032,10 @@ impl Program {
                     "POINTS_CLAWBACK_EXCEEDS_EARNING",
                     "refund",
                     format!("应扣回 {owed} 分，超过该单账本中尚未扣回的 {} 分", info.earned - info.clawed),
-                    format!("{owed} points owed back, more than the order still holds in the ledger ({})", info.earned - info.clawed),
+                    format!(
+                        "{owed} points owed back, more than the order still holds in the ledger ({})",
+                        info.earned - info.clawed
+                    ),
                 )));
             }
         }
@@ -1031,7 +1066,9 @@ impl Program {
                     cash = value.min(refund_fen);
                     if cash < value {
                         forgiven = pv.map_or(shortfall, |pv| {
-                            shortfall - i64::try_from(i128::from(cash) * i128::from(pv.points) / i128::from(pv.fen)).unwrap_or(0)
+                            shortfall
+                                - i64::try_from(i128::from(cash) * i128::from(pv.points) / i128::from(pv.fen))
+                                    .unwrap_or(0)
                         });
                     }
                     reasons.push(Reason::new(

@@ -386,7 +386,12 @@ impl Program {
     ///     "2026-05-01T10:00:00+08:00").unwrap();
     /// assert_eq!(d.reasons[0].code, "POINTS_INSUFFICIENT_BALANCE");
     /// ```
-    pub fn redeem_value(&self, events: serde_json::Value, request: serde_json::Value, at: &str) -> Result<RedeemDecision> {
+    pub fn redeem_value(
+        &self,
+        events: serde_json::Value,
+        request: serde_json::Value,
+        at: &str,
+    ) -> Result<RedeemDecision> {
         let mut issues = Issues::default();
         let e = issues.take(read_arg::<Vec<Event>>(events, "events"), "");
         let r = issues.take(read_arg::<RedeemRequest>(request, "request"), "");

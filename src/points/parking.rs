@@ -218,7 +218,12 @@ impl Program {
             ));
         }
         if spend_today_fen < 0 {
-            issues.push(Issue::new("POINTS_VALUE_NEGATIVE", "spendTodayFen", "消费金额不能为负数", "spend must not be negative"));
+            issues.push(Issue::new(
+                "POINTS_VALUE_NEGATIVE",
+                "spendTodayFen",
+                "消费金额不能为负数",
+                "spend must not be negative",
+            ));
         }
         let Some(tier) = tier.filter(|_| issues.is_empty()) else {
             return Err(Error::new(issues.into_vec()));

@@ -271,33 +271,47 @@ impl Program {
             return Err(Error::new(issues.into_vec()));
         }
         let sim = Sim { t, days, prefix };
-        let mut s = State { cur: start, since: None, valid_until: if start > 0 { history.start_valid_until } else { None } };
+        let mut s =
+            State { cur: start, since: None, valid_until: if start > 0 { history.start_valid_until } else { None } };
         let mut floor = s;
         let mut changes = Vec::new();
-        let review = |s: &mut State, floor: &mut State, changes: &mut Vec<TierChange>, upto: Date, n: usize| -> Result<()> {
-            while let Some(v) = s.valid_until.filter(|v| *v < upto) {
-                let (from, to) = sim.window(v)?;
-                let q = sim.sum(from, to, n);
-                let supported = sim.supported(q);
-                let next_day = v.add_days(1)?;
-                let renewed_until = v.add_months(12)?;
-                if supported >= s.cur {
-                    s.valid_until = Some(renewed_until);
-                    changes.push(TierChange { on: next_day, from: sim.id(s.cur), to: sim.id(s.cur), reason: "renewed".into(), reference: None });
-                } else {
-                    let new = match t.downgrade {
-                        Downgrade::OneStep => s.cur.saturating_sub(1),
-                        Downgrade::ToSupported => supported,
-                    };
-                    changes.push(TierChange { on: next_day, from: sim.id(s.cur), to: sim.id(new), reason: "downgrade".into(), reference: None });
-                    s.cur = new;
-                    s.since = Some(next_day);
-                    s.valid_until = if new > 0 { Some(renewed_until) } else { None };
+        let review =
+            |s: &mut State, floor: &mut State, changes: &mut Vec<TierChange>, upto: Date, n: usize| -> Result<()> {
+                while let Some(v) = s.valid_until.filter(|v| *v < upto) {
+                    let (from, to) = sim.window(v)?;
+                    let q = sim.sum(from, to, n);
+                    let supported = sim.supported(q);
+                    let next_day = v.add_days(1)?;
+                    let renewed_until = v.add_months(12)?;
+                    if supported >= s.cur {
+                        s.valid_until = Some(renewed_until);
+                        changes.push(TierChange {
+                            on: next_day,
+                            from: sim.id(s.cur),
+                            to: sim.id(s.cur),
+                            reason: "renewed".into(),
+                            reference: None,
+                        });
+                    } else {
+                        let new = match t.downgrade {
+                            Downgrade::OneStep => s.cur.saturating_sub(1),
+                            Downgrade::ToSupported => supported,
+                        };
+                        changes.push(TierChange {
+                            on: next_day,
+                            from: sim.id(s.cur),
+                            to: sim.id(new),
+                            reason: "downgrade".into(),
+                            reference: None,
+                        });
+                        s.cur = new;
+                        s.since = Some(next_day);
+                        s.valid_until = if new > 0 { Some(renewed_until) } else { None };
+                    }
+                    *floor = *s;
                 }
-                *floor = *s;
-            }
-            Ok(())
-        };
+                Ok(())
+            };
         for (i, e) in history.entries.iter().enumerate() {
             let day = e.at.date();
             review(&mut s, &mut floor, &mut changes, day, i)?;
@@ -306,11 +320,23 @@ impl Program {
             let supported = sim.supported(q);
             let amount = sim.prefix.get(i + 1).copied().unwrap_or(0) - sim.prefix.get(i).copied().unwrap_or(0);
             if supported > s.cur {
-                changes.push(TierChange { on: day, from: sim.id(s.cur), to: sim.id(supported), reason: "upgrade".into(), reference: e.reference.clone() });
+                changes.push(TierChange {
+                    on: day,
+                    from: sim.id(s.cur),
+                    to: sim.id(supported),
+                    reason: "upgrade".into(),
+                    reference: e.reference.clone(),
+                });
                 s = State { cur: supported, since: Some(day), valid_until: Some(sim.validity_end(day)?) };
             } else if amount < 0 && supported < s.cur && s.cur > floor.cur {
                 let new = supported.max(floor.cur);
-                changes.push(TierChange { on: day, from: sim.id(s.cur), to: sim.id(new), reason: "returnUndo".into(), reference: e.reference.clone() });
+                changes.push(TierChange {
+                    on: day,
+                    from: sim.id(s.cur),
+                    to: sim.id(new),
+                    reason: "returnUndo".into(),
+                    reference: e.reference.clone(),
+                });
                 s = if new == floor.cur { floor } else { State { cur: new, ..s } };
             }
         }
@@ -329,7 +355,12 @@ impl Program {
             (Some(v), Some(l)) if s.cur > 0 => {
                 let (from, _) = sim.window(v)?;
                 let so_far = sim.sum(from, today.min(v), n);
-                Some(TierTarget { tier: l.id.clone(), threshold: l.threshold, needed: (l.threshold - so_far).max(0), by: Some(v) })
+                Some(TierTarget {
+                    tier: l.id.clone(),
+                    threshold: l.threshold,
+                    needed: (l.threshold - so_far).max(0),
+                    by: Some(v),
+                })
             }
             _ => None,
         };
