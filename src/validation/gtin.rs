@@ -37,7 +37,7 @@ impl GtinLayout {
     ///
     /// # Example
     /// ```
-    /// assert!(mallcare::validation::GtinLayout::parse("2XIIIIVPPPPPC").is_err()); // V needs a 4/5-digit P field
+    /// assert!(mallcare::validation::GtinLayout::parse("2XIIIVPPPPPPC").is_err()); // V needs a 4/5-digit P field
     /// assert!(mallcare::validation::GtinLayout::parse("2XIIIIIVPPPPC").is_ok());
     /// ```
     pub fn parse(text: &str) -> Result<GtinLayout> {
@@ -117,7 +117,7 @@ pub struct GtinOptions {
 /// # Example
 /// ```
 /// use mallcare::validation::{validate_gtin, GtinOptions};
-/// let g = validate_gtin("2212345012340", &GtinOptions::default()).unwrap();
+/// let g = validate_gtin("2212345012343", &GtinOptions::default()).unwrap();
 /// assert_eq!(g.variable_measure.unwrap().price_fen, Some(1234));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -206,7 +206,7 @@ fn number(digits: &[u8]) -> i64 {
 /// ```
 /// use mallcare::validation::{validate_gtin, GtinOptions};
 /// let o = GtinOptions::default();
-/// assert_eq!(validate_gtin("9787111213823", &o).unwrap().format, "GTIN-13");
+/// assert_eq!(validate_gtin("9787111213826", &o).unwrap().format, "GTIN-13");
 /// assert_eq!(validate_gtin("9787111213824", &o).unwrap_err().code(), "GTIN_CHECKSUM");
 /// ```
 pub fn validate_gtin(text: &str, options: &GtinOptions) -> Result<Gtin> {

@@ -59,7 +59,7 @@ pub enum MobileKind {
     Mobile,
     /// A mobile virtual network operator (虚拟运营商: 162, 165, 167, 170, 171); `carrier` is the host network.
     Virtual,
-    /// Satellite service (1349, 1740).
+    /// Satellite service (1349, 17400-17405).
     Satellite,
     /// Data-only cards (上网卡: 145, 147, 149). Rejected unless `allow_data_only`.
     DataOnly,
@@ -131,7 +131,7 @@ const SEGMENTS4: [(u16, Option<Carrier>, MobileKind); 13] = [
 ];
 
 /// Three-digit segments (MIIT allocations; see `data/validation/SOURCE`).
-const SEGMENTS3: [(u16, Carrier, MobileKind); 56] = [
+const SEGMENTS3: [(u16, Carrier, MobileKind); 57] = [
     (130, U, P),
     (131, U, P),
     (132, U, P),
@@ -188,6 +188,7 @@ const SEGMENTS3: [(u16, Carrier, MobileKind); 56] = [
     (196, U, P),
     (197, M, P),
     (198, M, P),
+    (199, T, P),
 ];
 
 fn segment_of(digits: &[u8; 11]) -> Option<(u16, Option<Carrier>, MobileKind)> {
@@ -195,7 +196,10 @@ fn segment_of(digits: &[u8; 11]) -> Option<(u16, Option<Carrier>, MobileKind)> {
     let p3 = d(0) * 100 + d(1) * 10 + d(2);
     let p4 = p3 * 10 + d(3);
     if p3 == 161 || p3 == 174 {
-        // Only 1610 and 1740 are allocated in these blocks.
+        // Only 1610 and 17400-17405 (satellite; 17406-17412 are for emergency communication) are public service.
+        if p4 == 1740 && d(4) > 5 {
+            return None;
+        }
         return SEGMENTS4.iter().find(|s| s.0 == p4).map(|s| (s.0, s.1, s.2));
     }
     if let Some(s) = SEGMENTS4.iter().find(|s| s.0 == p4) {
