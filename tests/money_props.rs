@@ -1,4 +1,5 @@
 //! Property tests of the money primitives.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, reason = "test code")]
 
 use mallcare::money::{FormatOptions, MAX_FEN};
