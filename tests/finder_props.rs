@@ -19,9 +19,18 @@ struct Spec {
 fn spec() -> impl Strategy<Value = Spec> {
     (1usize..4, 3usize..9).prop_flat_map(|(levels, per_level)| {
         let n = levels * per_level;
-        let edges = proptest::collection::vec((0..n, 0..n, 0u16..500, prop::bool::weighted(0.2), prop::bool::weighted(0.15)), 0..n * 2);
-        let conns = proptest::collection::vec((0u8..5, proptest::collection::vec(0..n, 2..4), 1u16..300), 0..levels * 3);
-        (Just(levels), Just(per_level), edges, conns).prop_map(|(levels, per_level, edges, conns)| Spec { levels, per_level, edges, conns })
+        let edges = proptest::collection::vec(
+            (0..n, 0..n, 0u16..500, prop::bool::weighted(0.2), prop::bool::weighted(0.15)),
+            0..n * 2,
+        );
+        let conns =
+            proptest::collection::vec((0u8..5, proptest::collection::vec(0..n, 2..4), 1u16..300), 0..levels * 3);
+        (Just(levels), Just(per_level), edges, conns).prop_map(|(levels, per_level, edges, conns)| Spec {
+            levels,
+            per_level,
+            edges,
+            conns,
+        })
     })
 }
 
@@ -38,7 +47,12 @@ fn doc(s: &Spec) -> VenueDoc {
     let level_of = |i: usize| i / s.per_level;
     let mut d = VenueDoc { version: "p".into(), name: "p".into(), ..Default::default() };
     for l in 0..s.levels {
-        d.levels.push(LevelDoc { id: format!("L{l}"), ordinal: l as i32, name: format!("{}F", l + 1), ..Default::default() });
+        d.levels.push(LevelDoc {
+            id: format!("L{l}"),
+            ordinal: l as i32,
+            name: format!("{}F", l + 1),
+            ..Default::default()
+        });
     }
     for i in 0..s.levels * s.per_level {
         let k = i % s.per_level;
@@ -70,7 +84,15 @@ fn doc(s: &Spec) -> VenueDoc {
         let ok = stops.windows(2).all(|w| !vertical || level_of(w[0]) != level_of(w[1]));
         let mut uniq = stops.clone();
         uniq.dedup();
-        if !ok || uniq.len() < 2 || (kind == ConnectorKind::Elevator && { let mut u = stops.clone(); u.sort_unstable(); u.dedup(); u.len() != stops.len() }) {
+        if !ok
+            || uniq.len() < 2
+            || (kind == ConnectorKind::Elevator && {
+                let mut u = stops.clone();
+                u.sort_unstable();
+                u.dedup();
+                u.len() != stops.len()
+            })
+        {
             continue;
         }
         d.connectors.push(ConnectorDoc {
@@ -105,7 +127,8 @@ fn reference(d: &VenueDoc, from: usize, to: usize, accessible: bool, closed: &[S
         }
     }
     for c in &d.connectors {
-        if closed.contains(&c.id) || (accessible && matches!(c.kind, ConnectorKind::Escalator | ConnectorKind::Stairs)) {
+        if closed.contains(&c.id) || (accessible && matches!(c.kind, ConnectorKind::Escalator | ConnectorKind::Stairs))
+        {
             continue;
         }
         let st: Vec<usize> = c.nodes.iter().map(|n| idx[n.as_str()]).collect();

@@ -118,7 +118,7 @@ impl Step {
 #[derive(Clone, Debug)]
 pub(crate) enum Piece {
     Walk { level: u16, pts: Vec<(f64, f64)>, nodes: Vec<Option<u32>>, seg_mm: Vec<u32>, mm: u32 },
-    Ride { conn: usize, from_level: u16, to_level: u16, mm: u32, ms: u32 },
+    Ride { conn: usize, from_level: u16, to_level: u16, mm: u32 },
 }
 
 impl Piece {

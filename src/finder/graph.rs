@@ -252,8 +252,10 @@ impl Graph {
                 *c = a.class;
                 *o = a.owner;
             }
-            let (x0, y0) = (xs.get(a.from as usize).copied().unwrap_or(0.0), ys.get(a.from as usize).copied().unwrap_or(0.0));
-            let (x1, y1) = (xs.get(a.to as usize).copied().unwrap_or(0.0), ys.get(a.to as usize).copied().unwrap_or(0.0));
+            let (x0, y0) =
+                (xs.get(a.from as usize).copied().unwrap_or(0.0), ys.get(a.from as usize).copied().unwrap_or(0.0));
+            let (x1, y1) =
+                (xs.get(a.to as usize).copied().unwrap_or(0.0), ys.get(a.to as usize).copied().unwrap_or(0.0));
             let straight = (x1 - x0).hypot(y1 - y0) * 1000.0;
             if straight > 1e-6 {
                 factor[0] = factor[0].min(f64::from(a.dist) / straight);
@@ -342,7 +344,7 @@ impl Graph {
     /// assert_eq!(Graph::default().weight(0, Metric::Distance), 0);
     /// ```
     pub fn weight(&self, a: u32, metric: Metric) -> u32 {
-        self.weight[metric as usize].get(a as usize).copied().unwrap_or(0)
+        self.weights(metric).get(a as usize).copied().unwrap_or(0)
     }
 
     /// The tail of arc `a` (found by binary search over the offsets).
@@ -372,7 +374,19 @@ impl Graph {
     /// assert_eq!(mallcare::finder::graph::Graph::default().factor(Default::default()), 0.0);
     /// ```
     pub fn factor(&self, metric: Metric) -> f64 {
-        self.factor[metric as usize]
+        let [d, t] = self.factor;
+        match metric {
+            Metric::Distance => d,
+            Metric::Time => t,
+        }
+    }
+
+    fn weights(&self, metric: Metric) -> &[u32] {
+        let [d, t] = &self.weight;
+        match metric {
+            Metric::Distance => d,
+            Metric::Time => t,
+        }
     }
 
     /// Shortest path from any `sources` node (with its starting cost) to any `targets` node (plus its exit cost).
@@ -426,6 +440,7 @@ impl Graph {
     ///     &mut Scratch::default());
     /// assert_eq!(found.iter().map(|f| f.target).collect::<Vec<_>>(), vec![1, 0]);
     /// ```
+    #[allow(clippy::too_many_arguments, reason = "mirrors `shortest` plus the grouping; all are needed")]
     pub fn nearest(
         &self,
         filter: &Filter,
@@ -436,7 +451,8 @@ impl Graph {
         limit: usize,
         scratch: &mut Scratch,
     ) -> Vec<Found> {
-        let mut found = self.search(filter, metric, sources, targets, None, scratch, limit.max(1).saturating_add(1), groups);
+        let mut found =
+            self.search(filter, metric, sources, targets, None, scratch, limit.max(1).saturating_add(1), groups);
         let mut seen: Vec<u32> = Vec::new();
         found.retain(|f| {
             let g = groups.get(f.target).copied().unwrap_or(u32::MAX);
@@ -497,8 +513,8 @@ impl Graph {
         let n = self.node_count();
         s.begin(n);
         let st = s.stamp;
-        let w = &self.weight[metric as usize];
-        let factor = if goal.is_some() { self.factor[metric as usize] * 1000.0 } else { 0.0 };
+        let w = self.weights(metric);
+        let factor = if goal.is_some() { self.factor(metric) * 1000.0 } else { 0.0 };
         let (gx, gy) = goal.unwrap_or((0.0, 0.0));
         let h = |u: u32| -> u32 {
             if factor == 0.0 {
@@ -506,7 +522,11 @@ impl Graph {
             }
             let dx = self.xs.get(u as usize).copied().unwrap_or(gx) - gx;
             let dy = self.ys.get(u as usize).copied().unwrap_or(gy) - gy;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "floor of a bounded non-negative value")]
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "floor of a bounded non-negative value"
+            )]
             let v = (factor * dx.hypot(dy)).min(f64::from(u32::MAX / 2)) as u32;
             v
         };
@@ -599,7 +619,6 @@ impl Graph {
         }
         if limit > 1 {
             best.sort_by_key(|&(t, u)| (t, u));
-
         }
         best.into_iter()
             .map(|(cost, u)| {

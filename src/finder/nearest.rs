@@ -69,9 +69,8 @@ impl Venue {
         let ctx = issues.take(self.context(opts), "");
         let (Some(a), Some(ctx)) = (a, ctx) else { return Err(Error::new(issues.into_vec())) };
         issues.finish(())?;
-        let matches = |p: &Place| {
-            what.iter().any(|w| p.kind.as_str() == w || p.category.as_deref() == Some(w.as_str()))
-        };
+        let matches =
+            |p: &Place| what.iter().any(|w| p.kind.as_str() == w || p.category.as_deref() == Some(w.as_str()));
         let mut targets = Vec::new();
         let mut groups = Vec::new();
         let mut entry = Vec::new(); // (place, entrance index)

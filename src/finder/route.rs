@@ -292,12 +292,7 @@ fn frac(v: u32, t: f64) -> u32 {
 impl Venue {
     pub(crate) fn resolve(&self, e: &Endpoint, opts: &RouteOptions, path: &str) -> Result<Anchor> {
         let unknown = |code: &str, what_zh: &str, what_en: &str, id: &str| -> Error {
-            Error::from(Issue::new(
-                code,
-                path,
-                format!("{what_zh}“{id}”不存在"),
-                format!("no {what_en} \"{id}\""),
-            ))
+            Error::from(Issue::new(code, path, format!("{what_zh}“{id}”不存在"), format!("no {what_en} \"{id}\"")))
         };
         match e {
             Endpoint::Id(id) => {
@@ -315,7 +310,8 @@ impl Venue {
                 let Some(&pi) = self.place_index.get(id) else {
                     return Err(unknown("ROUTE_PLACE_UNKNOWN", "地点", "place", id));
                 };
-                let p = self.places.get(pi as usize).ok_or_else(|| unknown("ROUTE_PLACE_UNKNOWN", "地点", "place", id))?;
+                let p =
+                    self.places.get(pi as usize).ok_or_else(|| unknown("ROUTE_PLACE_UNKNOWN", "地点", "place", id))?;
                 let first = p.entrances.first().and_then(|&n| self.nodes.get(n as usize));
                 let (ln, _) = self.level_name(p.level_index);
                 Ok(Anchor {
@@ -710,10 +706,8 @@ impl Venue {
                 mm += u64::from(d);
                 ms += u64::from(t);
                 let Some(hn) = self.nodes.get(head as usize) else { continue };
-                let is_conn = matches!(
-                    cls,
-                    class::ELEVATOR | class::ESCALATOR | class::STAIRS | class::RAMP | class::WALKWAY
-                );
+                let is_conn =
+                    matches!(cls, class::ELEVATOR | class::ESCALATOR | class::STAIRS | class::RAMP | class::WALKWAY);
                 if is_conn {
                     let ci = (owner as usize).saturating_sub(self.edges.len());
                     if let Some(c) = self.conns.get(ci) {
@@ -722,7 +716,7 @@ impl Venue {
                         }
                         let from_level = walk.level();
                         pieces.push(std::mem::replace(&mut walk, Piece::walk(hn.level, (hn.x, hn.y), Some(head))));
-                        pieces.push(Piece::Ride { conn: ci, from_level, to_level: hn.level, mm: d, ms: t });
+                        pieces.push(Piece::Ride { conn: ci, from_level, to_level: hn.level, mm: d });
                         continue;
                     }
                 }

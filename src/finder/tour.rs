@@ -120,7 +120,13 @@ impl Venue {
         }
         let metres = legs.iter().map(|r| r.metres).sum::<f64>();
         let seconds = legs.iter().map(|r| r.seconds).sum::<f64>();
-        Ok(Tour { order, metres: (metres * 1000.0).round() / 1000.0, seconds: (seconds * 1000.0).round() / 1000.0, exact, legs })
+        Ok(Tour {
+            order,
+            metres: (metres * 1000.0).round() / 1000.0,
+            seconds: (seconds * 1000.0).round() / 1000.0,
+            exact,
+            legs,
+        })
     }
 
     /// Cost from every anchor to every other (`u64::MAX` = unreachable).

@@ -91,11 +91,9 @@ pub struct Place {
 
 #[derive(Clone, Debug)]
 pub(crate) struct NodeInfo {
-    pub id: String,
     pub level: u16,
     pub x: f64,
     pub y: f64,
-    pub kind: NodeKind,
     pub place: Option<u32>,
 }
 
@@ -114,8 +112,6 @@ pub(crate) struct EdgeInfo {
 pub(crate) struct ConnInfo {
     pub id: String,
     pub kind: ConnectorKind,
-    pub name: Option<String>,
-    pub name_en: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -429,11 +425,9 @@ impl Venue {
             let Ok(k) = u32::try_from(nodes.len()) else { continue };
             node_index.insert(n.id.clone(), k);
             nodes.push(NodeInfo {
-                id: n.id.clone(),
                 level: level.unwrap_or(0),
                 x: if n.x.is_finite() { n.x } else { 0.0 },
                 y: if n.y.is_finite() { n.y } else { 0.0 },
-                kind: n.kind.unwrap_or_default(),
                 place,
             });
         }
@@ -632,7 +626,7 @@ impl Venue {
                 }
             }
             conn_index.insert(c.id.clone(), k);
-            conns.push(ConnInfo { id: c.id.clone(), kind: c.kind, name: c.name.clone(), name_en: c.name_en.clone() });
+            conns.push(ConnInfo { id: c.id.clone(), kind: c.kind });
         }
         let mut degree = vec![0u32; nodes.len()];
         for a in &arcs {

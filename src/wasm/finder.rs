@@ -70,7 +70,9 @@ pub struct JsVenue {
 impl JsVenue {
     /// Loads a venue document (object or JSON text). Throws `MallcareError` with every issue found.
     #[wasm_bindgen(js_name = "load")]
-    pub fn load(#[wasm_bindgen(unchecked_param_type = "VenueDoc | string")] doc: JsValue) -> Result<JsVenue, JsValue> {
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "VenueDoc | string")] doc: JsValue,
+    ) -> std::result::Result<JsVenue, JsValue> {
         json_arg(&doc, "")
             .and_then(Venue::load_value)
             .map(|inner| JsVenue { inner })
@@ -79,7 +81,7 @@ impl JsVenue {
 
     /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
     #[wasm_bindgen(js_name = "sample")]
-    pub fn sample() -> Result<JsVenue, JsValue> {
+    pub fn sample() -> std::result::Result<JsVenue, JsValue> {
         Venue::sample().map(|inner| JsVenue { inner }).map_err(|e| super::throw(e, default_locale()))
     }
 
