@@ -197,7 +197,8 @@ fn example_program_loads_and_earns() {
         ]
     }))
     .unwrap();
-    let member: Member = serde_json::from_value(serde_json::json!({ "tier": "gold", "birthday": "1988-11-02" })).unwrap();
+    let member: Member =
+        serde_json::from_value(serde_json::json!({ "tier": "gold", "birthday": "1988-11-02" })).unwrap();
     let r = p.earn(&order, &member, Timestamp::parse("2026-05-05T19:30:00+08:00").unwrap()).unwrap();
     // Worked in docs/points.md: base floor(1479.50) = 1479; Tuesday x2 (priority 20, first): +1280 and +199.50;
     // cosmetics +100% of base: +1280; spend >= 1000 yuan: +100 shared 87/13; gold x1.5 of 3840 and 399: +1920, +199.50.
@@ -205,8 +206,99 @@ fn example_program_loads_and_earns() {
     assert_eq!(r.points, 6458);
     assert_eq!((r.lines[0].points, r.lines[1].points), (5847, 611));
     let ids: Vec<(&str, i64)> = r.breakdown.iter().map(|g| (g.rule_id.as_str(), g.points)).collect();
-    assert_eq!(ids, vec![("base", 1479), ("cosmetics-double", 1280), ("tuesday-double", 1480), ("spend-1000", 100), ("tier:gold", 2119)]);
+    assert_eq!(
+        ids,
+        vec![
+            ("base", 1479),
+            ("cosmetics-double", 1280),
+            ("tuesday-double", 1480),
+            ("spend-1000", 100),
+            ("tier:gold", 2119)
+        ]
+    );
     assert_eq!(r.lines[2].points, 0);
     assert_eq!(r.lines[0].available_on.to_string(), "2026-05-13");
     assert_eq!(r.lines[1].available_on.to_string(), "2026-05-13");
+}
+
+/// The worked results of docs/points.md, on data/points/example-program.json.
+#[test]
+fn worked_results_of_the_guide() {
+    let p = Program::load(include_str!("../data/points/example-program.json")).unwrap();
+    let at = |s: &str| Timestamp::parse(s).unwrap();
+    let order: Order = serde_json::from_value(serde_json::json!({
+        "id": "SO-20260505-0001", "store": "SH-NJL", "channel": "pos",
+        "lines": [
+            { "id": "1", "sku": "LAN-0101", "category": "cosmetics", "brand": "Lancome", "paidFen": 128000, "pendingUntil": "2026-05-12" },
+            { "id": "2", "sku": "UNI-7788", "category": "apparel", "brand": "Uniqlo", "paidFen": 19950 },
+            { "id": "3", "sku": "GC-500", "category": "giftCard", "paidFen": 50000 }
+        ]
+    }))
+    .unwrap();
+    let gold: Member = serde_json::from_value(serde_json::json!({ "tier": "gold" })).unwrap();
+    let earned = p.earn(&order, &gold, at("2026-05-05T19:30:00+08:00")).unwrap();
+    let mut events = earned.events.clone();
+    assert_eq!(events.len(), 1);
+
+    // Balance: pending until 05-13, then available, expiring 2027-12-31 (次年年底清零), gone on 2028-01-01.
+    let b = p.balance(&events, at("2026-05-10T12:00:00+08:00")).unwrap();
+    assert_eq!((b.available, b.pending), (0, 6458));
+    assert_eq!(b.pending_schedule[0].on.to_string(), "2026-05-13");
+    let b = p.balance(&events, at("2027-11-15T12:00:00+08:00")).unwrap();
+    assert_eq!((b.available, b.expiring_soon[0].on.to_string(), b.expiring_soon[0].points), (6458, "2027-12-31".into(), 6458));
+    let b = p.balance(&events, at("2028-01-01T00:00:00+08:00")).unwrap();
+    assert_eq!((b.available, b.expired), (0, 6458));
+
+    // Redeem on a ¥300 order: 6458 is not a multiple of 100; the most allowed is 6400 (cap 50% = 15000 points).
+    let req = |pts: i64| -> mallcare::points::RedeemRequest {
+        serde_json::from_value(serde_json::json!({ "kind": "cash", "points": pts, "orderFen": 30000, "ref": "SO-20260520-0007" }))
+            .unwrap()
+    };
+    let d = p.redeem(&events, &req(6458), at("2026-05-20T15:00:00+08:00")).unwrap();
+    assert_eq!((d.allowed, d.reasons[0].code.as_str(), d.max_points), (false, "POINTS_NOT_STEP", 6400));
+    let d = p.redeem(&events, &req(6400), at("2026-05-20T15:00:00+08:00")).unwrap();
+    assert_eq!((d.allowed, d.value_fen), (true, 6400));
+    events.push(d.event.unwrap());
+
+    // Half the cosmetics comes back on 05-25: round(5847 × 64000 / 128000) = round(2923.5) = 2924 owed; 58 held;
+    // 2866 already spent → deductFromRefund: 2866 points × 1 fen = ¥28.66 off the ¥640 refund.
+    let record: EarnRecord = serde_json::from_value(serde_json::to_value(&earned).unwrap()).unwrap();
+    let refund: Refund = serde_json::from_value(serde_json::json!({
+        "at": "2026-05-25T11:00:00+08:00", "lines": [ { "line": 0, "refundFen": 64000 } ] }))
+    .unwrap();
+    let c = p.clawback(&events, &record, &refund).unwrap();
+    assert_eq!((c.owed_points, c.clawed_points, c.shortfall_points), (2924, 58, 2866));
+    assert_eq!((c.cash_deducted_fen, c.net_refund_fen), (2866, 61134));
+    events.extend(c.events);
+    let b = p.balance(&events, at("2026-05-26T00:00:00+08:00")).unwrap();
+    assert_eq!((b.available, b.debt), (0, 0));
+
+    // Tier: ¥6,000 in March → silver; ¥1,479.50 on 05-05; ¥13,000 on 08-01 → ¥20,479.50 → gold;
+    // a ¥500 return on 08-05 leaves ¥19,979.50 → back to silver as it was (since 03-15, valid to 2027-03-14).
+    let h: mallcare::points::TierHistory = serde_json::from_value(serde_json::json!({ "entries": [
+        { "at": "2026-03-15T10:00:00+08:00", "spendFen": 600000 },
+        { "at": "2026-05-05T19:30:00+08:00", "spendFen": 147950 },
+        { "at": "2026-08-01T10:00:00+08:00", "spendFen": 1300000 },
+        { "at": "2026-08-05T10:00:00+08:00", "spendFen": -50000, "ref": "RT-1" } ] }))
+    .unwrap();
+    let upto_aug1 = mallcare::points::TierHistory { entries: h.entries[..3].to_vec(), ..h.clone() };
+    let s = p.tier(&upto_aug1, at("2026-08-02T00:00:00+08:00")).unwrap();
+    assert_eq!((s.tier.as_str(), s.valid_until.unwrap().to_string()), ("gold", "2027-07-31".into()));
+    let s = p.tier(&h, at("2026-08-06T00:00:00+08:00")).unwrap();
+    assert_eq!(s.tier, "silver");
+    assert_eq!((s.since.unwrap().to_string(), s.valid_until.unwrap().to_string()), ("2026-03-15".into(), "2027-03-14".into()));
+    assert_eq!((s.qualifying, s.next.unwrap().needed), (1_997_950, 2050));
+
+    // Parking: gold, ¥1,479.50 spent today, 10:00-17:45 (465 min). Free 30 + gold 120 + spend 240 = 390 min;
+    // 75 min left = 2 started hours = ¥20. Gross 8 h capped at ¥60; the cap makes the first two waivers worth ¥0.
+    let session: mallcare::points::ParkingSession = serde_json::from_value(serde_json::json!({
+        "entryAt": "2026-05-05T10:00:00+08:00", "exitAt": "2026-05-05T17:45:00+08:00" }))
+    .unwrap();
+    let member: Member = serde_json::from_value(serde_json::json!({ "tier": "gold", "availablePoints": 58 })).unwrap();
+    let f = p.parking_fee(&session, &member, 147950).unwrap();
+    assert_eq!((f.minutes, f.gross_fen, f.fee_fen), (465, 6000, 2000));
+    let saved: Vec<(&str, i64)> = f.waived.iter().map(|w| (w.kind.as_str(), w.fen)).collect();
+    assert_eq!(saved, vec![("freeMinutes", 0), ("tier", 0), ("spend", 4000)]);
+    let opt = f.pay_with_points.unwrap();
+    assert_eq!((opt.points, opt.enough), (2000, Some(false)));
 }

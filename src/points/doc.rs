@@ -47,7 +47,6 @@ pub(crate) struct EarningDoc {
     pub rules: Vec<RuleDoc>,
 }
 
-
 /// `points` per `perYuan` yuan of net paid amount (default 1 point per yuan).
 #[derive(Clone, Copy, Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

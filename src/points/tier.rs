@@ -274,47 +274,55 @@ impl Program {
         let mut s =
             State { cur: start, since: None, valid_until: if start > 0 { history.start_valid_until } else { None } };
         let mut floor = s;
+        // States left by upgrades since the last review, so a return can restore the one it falls back to.
+        let mut stack: Vec<State> = Vec::new();
         let mut changes = Vec::new();
-        let review =
-            |s: &mut State, floor: &mut State, changes: &mut Vec<TierChange>, upto: Date, n: usize| -> Result<()> {
-                while let Some(v) = s.valid_until.filter(|v| *v < upto) {
-                    let (from, to) = sim.window(v)?;
-                    let q = sim.sum(from, to, n);
-                    let supported = sim.supported(q);
-                    let next_day = v.add_days(1)?;
-                    let renewed_until = v.add_months(12)?;
-                    if supported >= s.cur {
-                        s.valid_until = Some(renewed_until);
-                        changes.push(TierChange {
-                            on: next_day,
-                            from: sim.id(s.cur),
-                            to: sim.id(s.cur),
-                            reason: "renewed".into(),
-                            reference: None,
-                        });
-                    } else {
-                        let new = match t.downgrade {
-                            Downgrade::OneStep => s.cur.saturating_sub(1),
-                            Downgrade::ToSupported => supported,
-                        };
-                        changes.push(TierChange {
-                            on: next_day,
-                            from: sim.id(s.cur),
-                            to: sim.id(new),
-                            reason: "downgrade".into(),
-                            reference: None,
-                        });
-                        s.cur = new;
-                        s.since = Some(next_day);
-                        s.valid_until = if new > 0 { Some(renewed_until) } else { None };
-                    }
-                    *floor = *s;
+        let review = |s: &mut State,
+                      floor: &mut State,
+                      stack: &mut Vec<State>,
+                      changes: &mut Vec<TierChange>,
+                      upto: Date,
+                      n: usize|
+         -> Result<()> {
+            while let Some(v) = s.valid_until.filter(|v| *v < upto) {
+                let (from, to) = sim.window(v)?;
+                let q = sim.sum(from, to, n);
+                let supported = sim.supported(q);
+                let next_day = v.add_days(1)?;
+                let renewed_until = v.add_months(12)?;
+                if supported >= s.cur {
+                    s.valid_until = Some(renewed_until);
+                    changes.push(TierChange {
+                        on: next_day,
+                        from: sim.id(s.cur),
+                        to: sim.id(s.cur),
+                        reason: "renewed".into(),
+                        reference: None,
+                    });
+                } else {
+                    let new = match t.downgrade {
+                        Downgrade::OneStep => s.cur.saturating_sub(1),
+                        Downgrade::ToSupported => supported,
+                    };
+                    changes.push(TierChange {
+                        on: next_day,
+                        from: sim.id(s.cur),
+                        to: sim.id(new),
+                        reason: "downgrade".into(),
+                        reference: None,
+                    });
+                    s.cur = new;
+                    s.since = Some(next_day);
+                    s.valid_until = if new > 0 { Some(renewed_until) } else { None };
                 }
-                Ok(())
-            };
+                *floor = *s;
+                stack.clear();
+            }
+            Ok(())
+        };
         for (i, e) in history.entries.iter().enumerate() {
             let day = e.at.date();
-            review(&mut s, &mut floor, &mut changes, day, i)?;
+            review(&mut s, &mut floor, &mut stack, &mut changes, day, i)?;
             let (from, to) = sim.window(day)?;
             let q = sim.sum(from, to, i + 1);
             let supported = sim.supported(q);
@@ -327,6 +335,7 @@ impl Program {
                     reason: "upgrade".into(),
                     reference: e.reference.clone(),
                 });
+                stack.push(s);
                 s = State { cur: supported, since: Some(day), valid_until: Some(sim.validity_end(day)?) };
             } else if amount < 0 && supported < s.cur && s.cur > floor.cur {
                 let new = supported.max(floor.cur);
@@ -337,12 +346,19 @@ impl Program {
                     reason: "returnUndo".into(),
                     reference: e.reference.clone(),
                 });
-                s = if new == floor.cur { floor } else { State { cur: new, ..s } };
+                while stack.last().is_some_and(|p| p.cur > new) {
+                    stack.pop();
+                }
+                s = match stack.pop() {
+                    Some(p) if p.cur == new => p,
+                    _ if new == floor.cur => floor,
+                    _ => State { cur: new, ..s },
+                };
             }
         }
         let n = history.entries.len();
         let today = at.date();
-        review(&mut s, &mut floor, &mut changes, today, n)?;
+        review(&mut s, &mut floor, &mut stack, &mut changes, today, n)?;
         let (window_from, window_to) = sim.window(today)?;
         let qualifying = sim.sum(window_from, window_to, n);
         let next = t.levels.get(s.cur + 1).map(|l| TierTarget {

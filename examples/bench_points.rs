@@ -1,0 +1,110 @@
+//! Native timings of the points pillar, one JSON line per case, for `make bench` (bench/points.mjs measures the same
+//! inputs through the npm package; the harness prints the wasm/native ratio). Run:
+//! `cargo run --release --no-default-features --features points --example bench_points`.
+//!
+//! The rows named like the JS rows go through the same entry points the JS glue uses (`earn_value`,
+//! `balance_value`: a JSON value in, a typed answer out), so the ratio measures wasm against native, not the JS
+//! boundary against nothing. The `typed` rows show the pure computation on already-parsed inputs.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
+
+#[cfg(feature = "points")]
+mod bench {
+    use mallcare::points::{Event, Member, Order, Program};
+    use mallcare::Timestamp;
+    use serde_json::{json, Value};
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    fn median_ns(iterations: u32, mut f: impl FnMut(u32)) -> f64 {
+        for i in 0..iterations / 10 {
+            f(i);
+        }
+        let mut rounds: Vec<f64> = (0..7)
+            .map(|_| {
+                let t = Instant::now();
+                for i in 0..iterations {
+                    f(i);
+                }
+                t.elapsed().as_nanos() as f64 / f64::from(iterations)
+            })
+            .collect();
+        rounds.sort_by(f64::total_cmp);
+        rounds[3]
+    }
+
+    fn row(name: &str, ns: f64) {
+        println!("{{\"name\":\"{name}\",\"median_ns\":{ns:.1},\"per_sec\":{:.0}}}", 1e9 / ns);
+    }
+
+    /// The 100-line order of bench/points.mjs (same generator).
+    pub fn order100() -> Value {
+        let cats = ["cosmetics", "apparel", "food", "giftCard", "shoes"];
+        let lines: Vec<Value> = (0..100)
+            .map(|i: i64| {
+                json!({ "id": format!("L{i}"), "sku": format!("SKU{i}"), "category": cats[(i % 5) as usize],
+                        "brand": format!("B{}", i % 7), "paidFen": 1990 + 137 * i })
+            })
+            .collect();
+        json!({ "id": "SO-BENCH", "store": "SH-NJL", "channel": "pos", "lines": lines })
+    }
+
+    /// The 10,000-event ledger of bench/points.mjs (same generator): an event every hour from 2026-01-01, three
+    /// earns of 100 then a redemption of 50.
+    pub fn events10k() -> Value {
+        let start = Timestamp::parse("2026-01-01T00:00:00+08:00").unwrap();
+        let events: Vec<Value> = (0..10_000i64)
+            .map(|i| {
+                let at = start.add_seconds(i * 3600).unwrap().to_string();
+                if i % 4 == 3 {
+                    json!({ "type": "redeem", "at": at, "points": 50 })
+                } else {
+                    json!({ "type": "earn", "at": at, "points": 100, "ref": format!("O{i}") })
+                }
+            })
+            .collect();
+        Value::Array(events)
+    }
+
+    pub fn run() {
+        let program = Program::load(include_str!("../data/points/example-program.json")).unwrap();
+        let order = order100();
+        let member = json!({ "tier": "gold" });
+        let at = "2026-05-05T19:30:00+08:00";
+        row(
+            "pointsEarn100",
+            median_ns(2000, |_| {
+                black_box(program.earn_value(black_box(order.clone()), member.clone(), at).unwrap());
+            }),
+        );
+        let typed_order: Order = serde_json::from_value(order.clone()).unwrap();
+        let typed_member: Member = serde_json::from_value(member.clone()).unwrap();
+        let t = Timestamp::parse(at).unwrap();
+        row(
+            "pointsEarn100Typed",
+            median_ns(2000, |_| {
+                black_box(program.earn(black_box(&typed_order), &typed_member, t).unwrap());
+            }),
+        );
+        let events = events10k();
+        let as_of = "2027-03-01T00:00:00+08:00";
+        row(
+            "pointsBalance10k",
+            median_ns(50, |_| {
+                black_box(program.balance_value(black_box(events.clone()), as_of).unwrap());
+            }),
+        );
+        let typed_events: Vec<Event> = serde_json::from_value(events.clone()).unwrap();
+        let t = Timestamp::parse(as_of).unwrap();
+        row(
+            "pointsBalance10kTyped",
+            median_ns(50, |_| {
+                black_box(program.balance(black_box(&typed_events), t).unwrap());
+            }),
+        );
+    }
+}
+
+fn main() {
+    #[cfg(feature = "points")]
+    bench::run();
+}
