@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 #[derive(Clone, Debug)]
 struct Order {
-    lines: Vec<(i64, i64, i64)>, // quantity, unit price, line promotion off
+    lines: Vec<(i64, i64, i64)>,          // quantity, unit price, line promotion off
     discounts: Vec<(i64, Option<usize>)>, // per-mille of the eligible amount, only line i
     points_permille: i64,
     shipping: i64,
@@ -154,7 +154,8 @@ fn unit_by_unit_returns_add_up_and_never_exceed_paid() {
             let mut points = 0i64;
             for (i, (q, _, _)) in o.lines.iter().enumerate() {
                 for _ in 0..*q {
-                    let item = json!({ "lineId": format!("L{i}"), "quantity": 1, "reason": "noReason", "want": "refund" });
+                    let item =
+                        json!({ "lineId": format!("L{i}"), "quantity": 1, "reason": "noReason", "want": "refund" });
                     let d = match policy.evaluate(&request(&order, vec![item]), &cal) {
                         Ok(d) => d,
                         Err(e) if e.has_code("REQUEST_DISCOUNT_EXCEEDS") => return Ok(()),
@@ -183,7 +184,8 @@ fn unit_by_unit_returns_add_up_and_never_exceed_paid() {
 
 #[test]
 fn partial_returns_never_exceed_paid() {
-    let policy = ReturnPolicy::load(r#"{"version": "p", "settings": {"couponBreakage": "clawBack"}, "rules": []}"#).unwrap();
+    let policy =
+        ReturnPolicy::load(r#"{"version": "p", "settings": {"couponBreakage": "clawBack"}, "rules": []}"#).unwrap();
     let cal = Calendar::default();
     runner()
         .run(&(order_strategy(), prop::collection::vec(any::<bool>(), 6)), |(o, pick)| {

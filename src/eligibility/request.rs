@@ -328,6 +328,16 @@ pub(crate) struct Checked {
     pub item_line: Vec<usize>,
 }
 
+/// A path like `order.lines[3]`, formatted only when an issue needs it.
+#[derive(Clone, Copy)]
+struct At(&'static str, usize);
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
 fn neg(path: String) -> Issue {
     Issue::new(
         "REQUEST_AMOUNT_INVALID",
@@ -396,7 +406,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     // Lines.
     let mut sum_sub: i64 = 0;
     for (i, l) in o.lines.iter().enumerate() {
-        let p = format!("order.lines[{i}]");
+        let p = At("order.lines", i);
         if o.lines.iter().take(i).any(|x| x.id == l.id) {
             issues.push(Issue::new(
                 "REQUEST_LINE_DUPLICATE",
@@ -491,7 +501,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     // Items.
     let mut item_line = Vec::with_capacity(req.items.len());
     for (k, it) in req.items.iter().enumerate() {
-        let p = format!("items[{k}]");
+        let p = At("items", k);
         let Some(li) = o.lines.iter().position(|l| l.id == it.line_id) else {
             issues.push(Issue::new(
                 "REQUEST_LINE_UNKNOWN",
@@ -577,7 +587,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         .map(|s| LineMoney { sub: *s, per_discount: vec![0; o.discounts.len()], ..LineMoney::default() })
         .collect();
     for (d, disc) in o.discounts.iter().enumerate() {
-        let p = format!("order.discounts[{d}]");
+        let p = At("order.discounts", d);
         if disc.amount_fen < 0 || disc.amount_fen > money_limit {
             issues.push(neg(format!("{p}.amountFen")));
             continue;
@@ -638,7 +648,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                     }
                 }
             }
-            Err(e) => issues.extend_from(e, &p),
+            Err(e) => issues.extend_from(e, &p.to_string()),
         }
     }
     for (i, m) in money.iter().enumerate() {

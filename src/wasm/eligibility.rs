@@ -26,7 +26,12 @@ fn json_text(v: &JsValue, path: &str) -> Result<String> {
         )));
     }
     js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-        Error::from(Issue::new("INPUT_NOT_JSON", path, "输入不是 JSON 兼容的值", "input is not a JSON-compatible value"))
+        Error::from(Issue::new(
+            "INPUT_NOT_JSON",
+            path,
+            "输入不是 JSON 兼容的值",
+            "input is not a JSON-compatible value",
+        ))
     })
 }
 
@@ -40,7 +45,10 @@ fn parse_request(text: &str) -> Result<Request> {
 
 fn to_js_json<T: Serialize>(value: &T) -> JsResult {
     let text = serde_json::to_string(value).map_err(|e| {
-        throw(Error::from(Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"))), default_locale())
+        throw(
+            Error::from(Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"))),
+            default_locale(),
+        )
     })?;
     js_sys::JSON::parse(&text)
 }
@@ -97,7 +105,10 @@ impl JsReturnPolicy {
     /// Decides one request (object or JSON text) on the module calendar. A decision that allows nothing is a value;
     /// a bad request throws `MallcareError` with every issue and its path.
     #[wasm_bindgen(unchecked_return_type = "ReturnDecision")]
-    pub fn evaluate(&self, #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue) -> JsResult {
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
+    ) -> JsResult {
         match json_text(&request, "").and_then(|t| decide(&self.inner, &t)) {
             Ok(d) => to_js_json(&d),
             Err(e) => Err(throw(e, default_locale())),
@@ -132,7 +143,8 @@ impl JsReturnPolicy {
             match piece {
                 Ok(p) => out.push_str(&p),
                 Err(e) => {
-                    let err = Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"));
+                    let err =
+                        Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"));
                     return Err(throw(Error::from(err), locale));
                 }
             }

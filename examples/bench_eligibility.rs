@@ -1,0 +1,132 @@
+//! Native timings of the eligibility pillar, one JSON line per case, for `make bench` (bench/eligibility.mjs measures
+//! the same requests through the npm package). Run: `cargo run --release --example bench_eligibility`.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
+
+use mallcare::eligibility::{Request, ReturnPolicy};
+use mallcare::Calendar;
+use serde_json::json;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn median_ns(iterations: u32, mut f: impl FnMut(u32)) -> f64 {
+    for i in 0..iterations / 10 {
+        f(i);
+    }
+    let mut rounds: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            for i in 0..iterations {
+                f(i);
+            }
+            t.elapsed().as_nanos() as f64 / f64::from(iterations)
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    rounds[3]
+}
+
+fn row(name: &str, ns: f64) {
+    println!("{{\"name\":\"{name}\",\"median_ns\":{ns:.1},\"per_sec\":{:.0}}}", 1e9 / ns);
+}
+
+/// The 10-line order of bench/eligibility.mjs: mixed categories, a coupon, points, two payments; 3 items back.
+fn ten_lines() -> serde_json::Value {
+    let cats = [
+        "clothing/apparel",
+        "clothing/shoes",
+        "food/packaged",
+        "cosmetics/skincare",
+        "toys",
+        "home-textile",
+        "electronics/accessory",
+        "bags",
+        "food/fresh",
+        "home/kitchenware",
+    ];
+    let lines: Vec<_> = cats
+        .iter()
+        .enumerate()
+        .map(|(i, c)| json!({ "id": format!("L{i}"), "sku": format!("SKU{i}"), "category": c, "quantity": 1 + (i % 3), "unitPriceFen": 1990 + 1000 * i as i64 }))
+        .collect();
+    let sum: i64 = (0..10).map(|i: i64| (1 + i % 3) * (1990 + 1000 * i)).sum();
+    let due = sum - 3000 - 500;
+    json!({
+        "now": "2026-05-06T10:00:00+08:00",
+        "order": {
+            "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T15:00:00+08:00",
+            "member": { "tier": "gold" }, "lines": lines,
+            "discounts": [{ "kind": "coupon", "amountFen": 3000, "thresholdFen": 20000 }],
+            "points": { "points": 500, "valueFen": 500 },
+            "payments": [{ "method": "wechat", "amountFen": due - 10000 }, { "method": "storedValue", "amountFen": 10000 }]
+        },
+        "items": [
+            { "lineId": "L1", "quantity": 1, "reason": "size", "want": "refund" },
+            { "lineId": "L4", "quantity": 1, "reason": "noReason", "want": "refund" },
+            { "lineId": "L8", "quantity": 1, "reason": "spoiled", "want": "refund", "evidence": { "photos": 1 } }
+        ]
+    })
+}
+
+fn main() {
+    let cal = Calendar::default();
+    let statutory = ReturnPolicy::statutory();
+    let store_text = include_str!("../data/eligibility/example-store-policy.json");
+    let store = ReturnPolicy::load(store_text).unwrap();
+    let simple = Request::from_value(json!({
+        "now": "2026-05-06T10:00:00+08:00",
+        "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T15:00:00+08:00",
+            "lines": [{ "id": "L1", "category": "clothing/shoes", "quantity": 1, "unitPriceFen": 39900 }],
+            "payments": [{ "method": "wechat", "amountFen": 39900 }] },
+        "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+    }))
+    .unwrap();
+    row(
+        "eligibility.simple (statutory, 1 line, parsed request)",
+        median_ns(200_000, |_| {
+            black_box(statutory.evaluate(black_box(&simple), &cal).unwrap());
+        }),
+    );
+    row(
+        "eligibility.simple (store policy, 1 line, parsed request)",
+        median_ns(200_000, |_| {
+            black_box(store.evaluate(black_box(&simple), &cal).unwrap());
+        }),
+    );
+    let ten = ten_lines();
+    let ten_req = Request::from_value(ten.clone()).unwrap();
+    row(
+        "eligibility.order10 (store policy, parsed request)",
+        median_ns(50_000, |_| {
+            black_box(store.evaluate(black_box(&ten_req), &cal).unwrap());
+        }),
+    );
+    let ten_text = ten.to_string();
+    row(
+        "eligibility.order10 JSON in, JSON out",
+        median_ns(20_000, |_| {
+            let r: Request = serde_json::from_str(black_box(&ten_text)).unwrap();
+            let d = store.evaluate(&r, &cal).unwrap();
+            black_box(serde_json::to_string(&d).unwrap());
+        }),
+    );
+    row(
+        "eligibility.order10 parse request JSON only",
+        median_ns(20_000, |_| {
+            black_box(serde_json::from_str::<Request>(black_box(&ten_text)).unwrap());
+        }),
+    );
+    let ten_decision = store.evaluate(&ten_req, &cal).unwrap();
+    let out_len = serde_json::to_string(&ten_decision).unwrap().len();
+    row(
+        &format!("eligibility.order10 serialize decision JSON only ({out_len} bytes)"),
+        median_ns(20_000, |_| {
+            black_box(serde_json::to_string(black_box(&ten_decision)).unwrap());
+        }),
+    );
+    row(
+        "eligibility.load (example store policy)",
+        median_ns(5_000, |_| {
+            black_box(ReturnPolicy::load(black_box(store_text)).unwrap());
+        }),
+    );
+}
