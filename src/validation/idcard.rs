@@ -225,7 +225,7 @@ pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
     Ok(IdCard {
         number: String::from_utf8_lossy(&number).into_owned(),
         kind,
-        region_code: format!("{region:06}"),
+        region_code: String::from_utf8_lossy(field(0, 6)).into_owned(),
         province: province.0,
         province_en: province.1,
         birth_date,

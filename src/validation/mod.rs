@@ -62,10 +62,11 @@ pub use uscc::{validate_uscc, Uscc};
 pub const MAX_INPUT_CHARS: usize = 256;
 
 /// Folds full-width characters, trims, and rejects empty or over-long input with `{prefix}_EMPTY` /
-/// `{prefix}_TOO_LONG`. `what` is the field's name in (zh, en) for the messages.
-pub(crate) fn prepare(text: &str, prefix: &str, what: (&str, &str)) -> Result<String> {
+/// `{prefix}_TOO_LONG`. `what` is the field's name in (zh, en) for the messages. Plain ASCII without surrounding
+/// whitespace (the common case) is borrowed, not copied.
+pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Result<std::borrow::Cow<'a, str>> {
     // 4 bytes per char at most: more bytes than that means more characters than allowed, without counting.
-    if text.len() > MAX_INPUT_CHARS * 4 || text.chars().count() > MAX_INPUT_CHARS {
+    if text.len() > MAX_INPUT_CHARS && (text.len() > MAX_INPUT_CHARS * 4 || text.chars().count() > MAX_INPUT_CHARS) {
         return Err(Error::from(Issue::new(
             &format!("{prefix}_TOO_LONG"),
             "",
@@ -73,7 +74,10 @@ pub(crate) fn prepare(text: &str, prefix: &str, what: (&str, &str)) -> Result<St
             format!("{} is too long (more than {MAX_INPUT_CHARS} characters)", what.1),
         )));
     }
-    let s = crate::text::normalize(text);
+    let plain = text.is_ascii()
+        && !text.starts_with(|c: char| c.is_ascii_whitespace())
+        && !text.ends_with(|c: char| c.is_ascii_whitespace());
+    let s = if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(crate::text::normalize(text)) };
     if s.is_empty() {
         return Err(Error::from(Issue::new(
             &format!("{prefix}_EMPTY"),

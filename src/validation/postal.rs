@@ -87,5 +87,5 @@ pub fn validate_postal_code(text: &str) -> Result<PostalCode> {
             format!("postal code {s} does not start with an allocated postal zone"),
         ));
     };
-    Ok(PostalCode { code: s, province: z.2, province_en: z.3 })
+    Ok(PostalCode { code: s.into_owned(), province: z.2, province_en: z.3 })
 }
