@@ -213,3 +213,31 @@ fn partial_returns_never_exceed_paid() {
         })
         .unwrap();
 }
+
+/// Extreme and inconsistent numbers never panic (debug builds check overflow): the answer is a decision or issues.
+#[test]
+fn extreme_inputs_never_trap() {
+    let policy = ReturnPolicy::load(include_str!("../data/eligibility/example-store-policy.json")).unwrap();
+    let cal = Calendar::default();
+    let big =
+        prop_oneof![Just(i64::MAX), Just(i64::MIN), Just(-1i64), Just(0i64), Just(1_000_000_000_000i64), 0i64..100_000];
+    let strategy = (big.clone(), big.clone(), big.clone(), big.clone(), big.clone(), big.clone(), big, 0u32..5);
+    runner()
+        .run(&strategy, |(qty, unit, paid, disc, points, ship, pay, repairs)| {
+            let v = json!({
+                "now": "2026-05-06T10:00:00+08:00",
+                "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+                    "lines": [{ "id": "A", "category": "appliance/small", "quantity": qty, "unitPriceFen": unit, "paidFen": paid,
+                                "returnedQuantity": qty / 2 },
+                              { "id": "G", "category": "toys", "quantity": 1, "unitPriceFen": 0, "giftOf": "A", "giftValueFen": unit }],
+                    "discounts": [{ "kind": "coupon", "amountFen": disc, "thresholdFen": disc }],
+                    "points": { "points": points, "valueFen": points }, "shippingFen": ship,
+                    "payments": [{ "method": "wechat", "amountFen": pay, "refundedFen": pay / 3 }] },
+                "items": [{ "lineId": "A", "quantity": qty / 3, "reason": "qualityDefect", "want": "refund", "failedRepairs": repairs,
+                            "exchangeFor": { "unitPriceFen": unit } }]
+            });
+            let _ = policy.evaluate_value(v, &cal);
+            Ok(())
+        })
+        .unwrap();
+}

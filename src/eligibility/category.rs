@@ -52,57 +52,57 @@ const fn c(path: &'static str, zh: &'static str, intact: Intact, law: LawClass, 
 use Intact::{Activation, General, Seal, Tags};
 use LawClass::{Media, Periodical, Perishable};
 
-/// Every known category path. Documented in `docs/eligibility.md`.
+/// Every known category path, sorted by path (for binary search). Documented in `docs/eligibility.md`.
 pub const TAXONOMY: &[Category] = &[
-    c("food", "食品", Seal, LawClass::None, false),
-    c("food/fresh", "生鲜", Seal, Perishable, false),
-    c("food/live", "活鲜", Seal, Perishable, false),
-    c("food/bakery", "烘焙（短保）", Seal, Perishable, false),
-    c("food/frozen", "冷冻食品", Seal, LawClass::None, false),
-    c("food/packaged", "预包装食品", Seal, LawClass::None, false),
-    c("food/beverage", "饮料酒水", Seal, LawClass::None, false),
-    c("food/health", "保健食品", Seal, LawClass::None, false),
-    c("cosmetics", "化妆品", Seal, LawClass::None, false),
-    c("cosmetics/skincare", "护肤", Seal, LawClass::None, false),
-    c("cosmetics/makeup", "彩妆", Seal, LawClass::None, false),
-    c("cosmetics/fragrance", "香水", Seal, LawClass::None, false),
-    c("personal-care", "个人护理", Seal, LawClass::None, false),
-    c("medical", "医疗用品", Seal, LawClass::None, false),
-    c("medical/device", "医疗器械", Seal, LawClass::None, false),
-    c("electronics", "数码电子", Activation, LawClass::None, true),
-    c("electronics/phone", "手机", Activation, LawClass::None, true),
-    c("electronics/computer", "电脑", Activation, LawClass::None, true),
-    c("electronics/tablet", "平板", Activation, LawClass::None, true),
-    c("electronics/camera", "相机", Activation, LawClass::None, true),
-    c("electronics/audio", "音响耳机", Activation, LawClass::None, true),
-    c("electronics/wearable", "智能穿戴", Activation, LawClass::None, true),
-    c("electronics/accessory", "数码配件", General, LawClass::None, false),
     c("appliance", "家用电器", Activation, LawClass::None, true),
+    c("appliance/kitchen", "厨房电器", Activation, LawClass::None, true),
     c("appliance/large", "大家电", Activation, LawClass::None, true),
     c("appliance/small", "小家电", Activation, LawClass::None, true),
-    c("appliance/kitchen", "厨房电器", Activation, LawClass::None, true),
-    c("media", "音像制品与软件", Seal, LawClass::None, false),
-    c("media/audio-visual", "音像制品", Seal, Media, false),
-    c("media/software", "计算机软件", Seal, Media, false),
-    c("media/periodical", "报纸期刊", Seal, Periodical, false),
-    c("media/book", "图书", General, LawClass::None, false),
+    c("baby", "母婴", Seal, LawClass::None, false),
+    c("bags", "箱包", Tags, LawClass::None, false),
     c("clothing", "服装", Tags, LawClass::None, false),
+    c("clothing/accessory", "服饰配件", Tags, LawClass::None, false),
     c("clothing/apparel", "服饰", Tags, LawClass::None, false),
     c("clothing/shoes", "鞋", Tags, LawClass::None, false),
     c("clothing/underwear", "内衣", Tags, LawClass::None, false),
-    c("clothing/accessory", "服饰配件", Tags, LawClass::None, false),
-    c("bags", "箱包", Tags, LawClass::None, false),
-    c("toys", "玩具", Tags, LawClass::None, false),
-    c("home-textile", "家纺", Tags, LawClass::None, false),
+    c("cosmetics", "化妆品", Seal, LawClass::None, false),
+    c("cosmetics/fragrance", "香水", Seal, LawClass::None, false),
+    c("cosmetics/makeup", "彩妆", Seal, LawClass::None, false),
+    c("cosmetics/skincare", "护肤", Seal, LawClass::None, false),
+    c("electronics", "数码电子", Activation, LawClass::None, true),
+    c("electronics/accessory", "数码配件", General, LawClass::None, false),
+    c("electronics/audio", "音响耳机", Activation, LawClass::None, true),
+    c("electronics/camera", "相机", Activation, LawClass::None, true),
+    c("electronics/computer", "电脑", Activation, LawClass::None, true),
+    c("electronics/phone", "手机", Activation, LawClass::None, true),
+    c("electronics/tablet", "平板", Activation, LawClass::None, true),
+    c("electronics/wearable", "智能穿戴", Activation, LawClass::None, true),
+    c("food", "食品", Seal, LawClass::None, false),
+    c("food/bakery", "烘焙（短保）", Seal, Perishable, false),
+    c("food/beverage", "饮料酒水", Seal, LawClass::None, false),
+    c("food/fresh", "生鲜", Seal, Perishable, false),
+    c("food/frozen", "冷冻食品", Seal, LawClass::None, false),
+    c("food/health", "保健食品", Seal, LawClass::None, false),
+    c("food/live", "活鲜", Seal, Perishable, false),
+    c("food/packaged", "预包装食品", Seal, LawClass::None, false),
     c("home", "家居", General, LawClass::None, false),
+    c("home-textile", "家纺", Tags, LawClass::None, false),
     c("home/furniture", "家具", General, LawClass::None, false),
     c("home/kitchenware", "厨具", General, LawClass::None, false),
     c("jewelry", "珠宝首饰", General, LawClass::None, false),
     c("jewelry/gold", "黄金", General, LawClass::None, false),
     c("jewelry/watch", "钟表", General, LawClass::None, false),
-    c("sports", "运动户外", Tags, LawClass::None, false),
-    c("baby", "母婴", Seal, LawClass::None, false),
+    c("media", "音像制品与软件", Seal, LawClass::None, false),
+    c("media/audio-visual", "音像制品", Seal, Media, false),
+    c("media/book", "图书", General, LawClass::None, false),
+    c("media/periodical", "报纸期刊", Seal, Periodical, false),
+    c("media/software", "计算机软件", Seal, Media, false),
+    c("medical", "医疗用品", Seal, LawClass::None, false),
+    c("medical/device", "医疗器械", Seal, LawClass::None, false),
     c("other", "其他", General, LawClass::None, false),
+    c("personal-care", "个人护理", Seal, LawClass::None, false),
+    c("sports", "运动户外", Tags, LawClass::None, false),
+    c("toys", "玩具", Tags, LawClass::None, false),
 ];
 
 /// Looks up a category path.
@@ -117,7 +117,7 @@ pub const TAXONOMY: &[Category] = &[
 /// assert!(lookup("clothing/hats").is_none());
 /// ```
 pub fn lookup(path: &str) -> Option<&'static Category> {
-    TAXONOMY.iter().find(|c| c.path == path)
+    TAXONOMY.binary_search_by(|c| c.path.cmp(path)).ok().and_then(|i| TAXONOMY.get(i))
 }
 
 /// Whether `path` is `prefix` or lies under it (`food/fresh` is under `food`; `foodcourt` is not).
@@ -136,5 +136,20 @@ pub fn is_under(path: &str, prefix: &str) -> bool {
     match path.strip_prefix(prefix) {
         Some(rest) => rest.is_empty() || rest.starts_with('/'),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn taxonomy_is_sorted_and_every_path_is_found() {
+        for pair in super::TAXONOMY.windows(2) {
+            if let [a, b] = pair {
+                assert!(a.path < b.path, "{} must sort before {}", a.path, b.path);
+            }
+        }
+        for c in super::TAXONOMY {
+            assert_eq!(super::lookup(c.path).map(|x| x.path), Some(c.path));
+        }
     }
 }

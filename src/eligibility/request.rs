@@ -373,7 +373,11 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     let mut issues = Issues::default();
     let o = &req.order;
     let money_limit = MAX_AMOUNT;
-    if o.lines.len() > MAX_LINES || req.items.len() > MAX_LINES {
+    if o.lines.len() > MAX_LINES
+        || req.items.len() > MAX_LINES
+        || o.payments.len() > MAX_LINES
+        || o.discounts.len() > MAX_LINES
+    {
         return crate::error::fail(
             "REQUEST_TOO_LARGE",
             "order.lines",
@@ -482,7 +486,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
         sum_sub = sum_sub.saturating_add(sub);
     }
-    if o.shipping_fen < 0 {
+    if !(0..=money_limit).contains(&o.shipping_fen) {
         issues.push(neg("order.shippingFen".into()));
     }
     for (j, pay) in o.payments.iter().enumerate() {
