@@ -39,6 +39,7 @@ const FAST = `function getStringFromWasm0(ptr, len) {
 }`;
 for (const f of ['web/mallcare.js', 'node/mallcare.js']) {
   const text = fs.readFileSync(p(f), 'utf8');
+  if (text.includes(FAST)) continue; // already patched (assemble run twice)
   if (!text.includes(SLOW)) fail(`${f}: wasm-bindgen's getStringFromWasm0 changed; update the patch in assemble.mjs`);
   fs.writeFileSync(p(f), text.replace(SLOW, FAST));
 }
