@@ -41,7 +41,9 @@ fn main() {
             None => serde_json::json!({"ok": false, "codes": ["VALIDATION_KIND_UNKNOWN"]}),
             Some(k) => match validate_kind(k, value, &options) {
                 Ok(v) => serde_json::json!({"ok": true, "value": v}),
-                Err(e) => serde_json::json!({"ok": false, "codes": e.issues().iter().map(|i| i.code.as_str()).collect::<Vec<_>>()}),
+                Err(e) => {
+                    serde_json::json!({"ok": false, "codes": e.issues().iter().map(|i| i.code.as_str()).collect::<Vec<_>>()})
+                }
             },
         };
         if writeln!(out, "{verdict}").is_err() {

@@ -129,7 +129,8 @@ fn oversized_descriptor_is_refused() {
 
 #[test]
 fn deep_value_and_huge_strings_in_forms() {
-    let s = FormSchema::from_json(r#"{"note": {"type": "string", "pattern": "x$"}, "tags": {"type": "array"}}"#).unwrap();
+    let s =
+        FormSchema::from_json(r#"{"note": {"type": "string", "pattern": "x$"}, "tags": {"type": "array"}}"#).unwrap();
     let e = s.validate(&json!({"note": "a".repeat(1 << 20)}), &FormOptions::default()).unwrap_err();
     assert_eq!(e.code(), "FORM_VALUE_TOO_LONG");
     // 9,999 characters are still checked (the pattern runs in linear time)

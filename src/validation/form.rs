@@ -602,8 +602,14 @@ struct Ctx {
     today: Option<Date>,
 }
 
-fn label_of(rule: &Rule, path: &str) -> Text {
-    rule.label.clone().unwrap_or_else(|| Text { zh: path.to_string(), en: path.to_string() })
+/// A field's name in messages, borrowed: the rule's `label`, else the path.
+struct Label<'a> {
+    zh: &'a str,
+    en: &'a str,
+}
+
+fn label_of<'a>(rule: &'a Rule, path: &'a str) -> Label<'a> {
+    rule.label.as_ref().map_or(Label { zh: path, en: path }, |t| Label { zh: &t.zh, en: &t.en })
 }
 
 fn empty(v: Option<&Value>, ty: Option<Type>, is_array_rule: bool) -> bool {
@@ -627,7 +633,11 @@ fn fmt_num(x: f64) -> String {
 
 /// Reads a date or RFC 3339 timestamp (a JS `Date` arrives as a UTC timestamp) as a China civil date.
 fn date_value(s: &str) -> Result<Date> {
-    let t = crate::text::normalize(s);
+    let t = if s.is_ascii() && s.trim() == s {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(crate::text::normalize(s))
+    };
     if t.len() > 10 {
         if let Ok(ts) = Timestamp::parse(&t) {
             return Ok(ts.date());
@@ -670,21 +680,17 @@ impl Ctx {
     ) {
         for (name, rules) in fields {
             let path = join_path(base, name);
-            let mut value = obj.get(name).cloned();
             for rule in rules {
-                self.rule(rule, &mut value, &path, issues);
-            }
-            if let Some(v) = value {
-                obj.insert(name.clone(), v);
+                self.rule(rule, obj.get_mut(name), &path, issues);
             }
         }
     }
 
-    fn rule(&self, rule: &Rule, value: &mut Option<Value>, path: &str, out: &mut Vec<Issue>) {
+    fn rule(&self, rule: &Rule, value: Option<&mut Value>, path: &str, out: &mut Vec<Issue>) {
         let mut own: Vec<Issue> = Vec::new();
         let label = label_of(rule, path);
         let is_array = rule.ty == Some(Type::Array);
-        if empty(value.as_ref(), rule.ty, is_array) {
+        if empty(value.as_deref(), rule.ty, is_array) {
             if rule.required {
                 own.push(dissue(
                     "FORM_REQUIRED",
@@ -696,7 +702,7 @@ impl Ctx {
             self.finish(rule, own, path, out);
             return;
         }
-        let Some(v) = value.as_mut() else { return };
+        let Some(v) = value else { return };
         if let Value::String(s) = &*v {
             if s.len() > MAX_VALUE_CHARS * 4 || s.chars().count() > MAX_VALUE_CHARS {
                 own.push(dissue(
@@ -767,15 +773,11 @@ impl Ctx {
         match v {
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    let rules = specific(&i.to_string()).or(rule.default_field.as_ref());
-                    if let Some(rules) = rules {
-                        let mut slot = Some(item.clone());
+                    let by_index = if rule.fields.is_some() { specific(&i.to_string()) } else { None };
+                    if let Some(rules) = by_index.or(rule.default_field.as_ref()) {
                         let p = format!("{path}[{i}]");
                         for r in rules {
-                            self.rule(r, &mut slot, &p, out);
-                        }
-                        if let Some(s) = slot {
-                            *item = s;
+                            self.rule(r, Some(&mut *item), &p, out);
                         }
                     }
                 }
@@ -783,9 +785,8 @@ impl Ctx {
                 if let Some(f) = &rule.fields {
                     for (k, rules) in f {
                         if k.parse::<usize>().is_ok_and(|i| i >= items.len()) {
-                            let mut slot = None;
                             for r in rules {
-                                self.rule(r, &mut slot, &format!("{path}[{k}]"), out);
+                                self.rule(r, None, &format!("{path}[{k}]"), out);
                             }
                         }
                     }
@@ -795,13 +796,9 @@ impl Ctx {
                 if let Some(d) = &rule.default_field {
                     let keys: Vec<String> = map.keys().filter(|k| specific(k).is_none()).cloned().collect();
                     for k in keys {
-                        let mut slot = map.get(&k).cloned();
                         let p = join_path(path, &k);
                         for r in d {
-                            self.rule(r, &mut slot, &p, out);
-                        }
-                        if let Some(s) = slot {
-                            map.insert(k, s);
+                            self.rule(r, map.get_mut(&k), &p, out);
                         }
                     }
                 }
@@ -813,7 +810,7 @@ impl Ctx {
         }
     }
 
-    fn check_type(&self, rule: &Rule, v: &mut Value, path: &str, label: &Text, own: &mut Vec<Issue>) -> bool {
+    fn check_type(&self, rule: &Rule, v: &mut Value, path: &str, label: &Label<'_>, own: &mut Vec<Issue>) -> bool {
         let Some(ty) = rule.ty else { return true };
         let (_, tzh, ten) = type_info(ty);
         let mismatch = |own: &mut Vec<Issue>| {
@@ -882,7 +879,7 @@ impl Ctx {
         }
     }
 
-    fn range(&self, rule: &Rule, v: &Value, path: &str, label: &Text, own: &mut Vec<Issue>) {
+    fn range(&self, rule: &Rule, v: &Value, path: &str, label: &Label<'_>, own: &mut Vec<Issue>) {
         if rule.min.is_none() && rule.max.is_none() && rule.len.is_none() {
             return;
         }

@@ -121,13 +121,12 @@ pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
     let mut buf = [0u8; 18];
     let mut n = 0usize;
     let mut bad_char = false;
-    for c in s.chars() {
-        if c == ' ' {
-            continue;
-        }
+    // After `prepare` the text is folded to ASCII where a person would expect it; any other byte is not allowed.
+    for &c in s.as_bytes() {
         let b = match c {
-            '0'..='9' | 'X' => c as u8,
-            'x' => b'X',
+            b' ' => continue,
+            b'0'..=b'9' | b'X' => c,
+            b'x' => b'X',
             _ => {
                 bad_char = true;
                 break;

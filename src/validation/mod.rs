@@ -77,7 +77,8 @@ pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Re
     let plain = text.is_ascii()
         && !text.starts_with(|c: char| c.is_ascii_whitespace())
         && !text.ends_with(|c: char| c.is_ascii_whitespace());
-    let s = if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(crate::text::normalize(text)) };
+    let s =
+        if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(crate::text::normalize(text)) };
     if s.is_empty() {
         return Err(Error::from(Issue::new(
             &format!("{prefix}_EMPTY"),

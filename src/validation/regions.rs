@@ -44,7 +44,7 @@ const PROVINCES: [(u8, &str, &str); 34] = [
 static REGIONS_BIN: &[u8] = include_bytes!("../../data/validation/regions.bin");
 
 fn province_entry(code: u32) -> Option<&'static (u8, &'static str, &'static str)> {
-    PROVINCES.iter().find(|p| u32::from(p.0) == code)
+    PROVINCES.binary_search_by_key(&code, |p| u32::from(p.0)).ok().and_then(|i| PROVINCES.get(i))
 }
 
 /// The Chinese and English names of the province-level division with this two-digit code (`11` → 北京市).
@@ -107,6 +107,10 @@ mod tests {
         let c = counties();
         assert!(c.len() > 6000, "{}", c.len());
         assert!(c.windows(2).all(|w| w.first() < w.get(1)));
+        assert!(
+            PROVINCES.windows(2).all(|w| w.first().map(|p| p.0) < w.get(1).map(|p| p.0)),
+            "sorted for binary search"
+        );
         // every province code appears as NN0000
         for p in PROVINCES {
             assert!(region_code_exists(u32::from(p.0) * 10000), "{}", p.0);
