@@ -527,7 +527,7 @@ impl Graph {
                 clippy::cast_sign_loss,
                 reason = "floor of a bounded non-negative value"
             )]
-            let v = (factor * dx.hypot(dy)).min(f64::from(u32::MAX / 2)) as u32;
+            let v = (factor * (dx * dx + dy * dy).sqrt()).min(f64::from(u32::MAX / 2)) as u32;
             v
         };
         for (i, &(t, exit)) in targets.iter().enumerate() {

@@ -33,10 +33,3 @@ pub use doc::{
     VenueDoc,
 };
 pub use venue::{Level, Place, Venue, VenueSummary};
-
-/// Whether OSM `opening_hours` text says "open" at `at`; `None` when the hours cannot be read.
-/// (Wired to the `hours` module.)
-pub(crate) fn open_at(hours: &str, at: crate::Timestamp) -> Option<bool> {
-    let _ = (hours, at);
-    None
-}

@@ -531,9 +531,8 @@ impl Venue {
 
     /// Whether place `i` is open at `at` by its hours; `None` when unknown.
     pub(crate) fn is_open(&self, i: usize, at: Timestamp) -> Option<bool> {
-        let p = self.places.get(i)?;
-        let hours = p.hours.as_deref()?;
-        super::open_at(hours, at)
+        let h = self.hours.get(i)?.as_ref()?;
+        Some(h.is_open_in(at, super::venue::calendar()))
     }
 
     /// The cheapest path between anchors; `None` if unreachable.

@@ -26,3 +26,134 @@ impl Venue {
         SAMPLE.get_or_init(|| Venue::load(SAMPLE_MALL_JSON)).clone()
     }
 }
+
+/// Options of [`grid_doc`].
+///
+/// # Example
+/// ```
+/// let o = mallcare::finder::sample::GridOptions::default();
+/// assert_eq!(o.levels * o.cols * o.rows, 8000);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct GridOptions {
+    /// Levels (each a grid of corridors).
+    pub levels: usize,
+    /// Grid columns per level.
+    pub cols: usize,
+    /// Grid rows per level.
+    pub rows: usize,
+    /// Metres between neighbouring nodes (an integer, so lengths are exact).
+    pub spacing: u32,
+    /// Seed of the deterministic generator that removes some corridors (walls).
+    pub seed: u64,
+}
+
+impl Default for GridOptions {
+    fn default() -> GridOptions {
+        GridOptions { levels: 8, cols: 40, rows: 25, spacing: 4, seed: 1 }
+    }
+}
+
+/// A generated venue for tests and benchmarks: `levels` grids of `cols` x `rows` nodes (corridors of integer length,
+/// about 12% removed as walls, deterministically), an up and a down escalator between each pair of levels at
+/// three places, two elevator banks and two stairwells over all levels. All lengths are given explicitly in whole
+/// metres, so other routers can rebuild the exact same integer costs (millimetres).
+///
+/// # Errors
+/// None; sizes are clamped to at least 2 x 2 x 1 and at most 200,000 nodes.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{sample::{grid_doc, GridOptions}, Venue};
+/// let doc = grid_doc(&GridOptions { levels: 2, cols: 10, rows: 10, ..Default::default() });
+/// let v = Venue::from_doc(&doc).unwrap();
+/// assert_eq!(v.graph_size().0, 200);
+/// ```
+pub fn grid_doc(o: &GridOptions) -> super::VenueDoc {
+    use super::doc::{ConnectorDoc, ConnectorKind, EdgeDoc, LevelDoc, NodeDoc, VenueDoc};
+    let (cols, rows) = (o.cols.clamp(2, 2000), o.rows.clamp(2, 2000));
+    let levels = o.levels.clamp(1, (200_000 / (cols * rows)).max(1));
+    let sp = f64::from(o.spacing.max(1));
+    let mut state = o.seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    let mut next = move || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % 1000
+    };
+    let id = |l: usize, c: usize, r: usize| format!("{l}-{c}-{r}");
+    let mut doc = VenueDoc { version: "grid".into(), name: "生成场馆".into(), ..Default::default() };
+    doc.name_en = Some("Generated venue".into());
+    for l in 0..levels {
+        let ordinal = i32::try_from(l).unwrap_or(0);
+        doc.levels.push(LevelDoc { id: format!("L{l}"), ordinal, name: format!("{}F", l + 1), ..Default::default() });
+        for c in 0..cols {
+            for r in 0..rows {
+                #[allow(clippy::cast_precision_loss, reason = "grid indices are small")]
+                let (x, y) = (c as f64 * sp, r as f64 * sp);
+                doc.nodes.push(NodeDoc { id: id(l, c, r), level: format!("L{l}"), x, y, ..Default::default() });
+            }
+        }
+        for c in 0..cols {
+            for r in 0..rows {
+                // Keep the outer ring and the middle cross so every level stays connected.
+                let keep = c == 0 || r == 0 || c == cols - 1 || r == rows - 1 || c == cols / 2 || r == rows / 2;
+                if c + 1 < cols && (keep || next() >= 120) {
+                    doc.edges.push(EdgeDoc {
+                        from: id(l, c, r),
+                        to: id(l, c + 1, r),
+                        length: Some(sp),
+                        ..Default::default()
+                    });
+                }
+                if r + 1 < rows && (keep || next() >= 120) {
+                    doc.edges.push(EdgeDoc {
+                        from: id(l, c, r),
+                        to: id(l, c, r + 1),
+                        length: Some(sp),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+    }
+    let conn = |cid: String, kind, nodes: Vec<String>, length: f64| ConnectorDoc {
+        id: cid,
+        kind,
+        nodes,
+        one_way: None,
+        length: Some(length),
+        seconds: Some(length),
+        wait_seconds: Some(30.0),
+        name: None,
+        name_en: None,
+    };
+    for l in 0..levels.saturating_sub(1) {
+        for (k, (c, r)) in [(cols / 4, rows / 2), (cols / 2, rows / 4), (3 * cols / 4, 3 * rows / 4)].iter().enumerate()
+        {
+            let (c2, r2) = ((c + 1).min(cols - 1), *r);
+            doc.connectors.push(conn(
+                format!("XU{l}-{k}"),
+                ConnectorKind::Escalator,
+                vec![id(l, *c, *r), id(l + 1, c2, r2)],
+                12.0,
+            ));
+            doc.connectors.push(conn(
+                format!("XD{l}-{k}"),
+                ConnectorKind::Escalator,
+                vec![id(l + 1, *c, *r), id(l, c2, r2)],
+                12.0,
+            ));
+        }
+    }
+    if levels > 1 {
+        for (k, (c, r)) in [(0, rows / 2), (cols - 1, rows / 2)].iter().enumerate() {
+            let stops: Vec<String> = (0..levels).map(|l| id(l, *c, *r)).collect();
+            doc.connectors.push(conn(format!("EL{k}"), ConnectorKind::Elevator, stops, 5.0));
+        }
+        for (k, (c, r)) in [(0, 0), (cols - 1, rows - 1)].iter().enumerate() {
+            let stops: Vec<String> = (0..levels).map(|l| id(l, *c, *r)).collect();
+            doc.connectors.push(conn(format!("ST{k}"), ConnectorKind::Stairs, stops, 10.0));
+        }
+    }
+    doc
+}

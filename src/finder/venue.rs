@@ -2,6 +2,8 @@
 //! graph, then queried many times.
 
 use super::graph::{class, ArcSpec, Graph, Scratch};
+use super::hours::OpeningHours;
+use super::search::{Hit, SearchIndex, SearchOptions};
 use crate::error::{Issue, Issues};
 use crate::Result;
 use serde::Serialize;
@@ -9,6 +11,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 pub use super::doc::*;
+
+/// The calendar used for `PH` (public holiday) rules of opening hours: the embedded holiday-cn data.
+pub(crate) fn calendar() -> &'static crate::Calendar {
+    static CAL: std::sync::OnceLock<crate::Calendar> = std::sync::OnceLock::new();
+    CAL.get_or_init(crate::Calendar::embedded)
+}
 
 /// Default walking speed, metres per second.
 pub const WALK_SPEED: f64 = 1.2;
@@ -189,6 +197,10 @@ pub struct Venue {
     pub(crate) level_edges: Vec<Vec<u32>>,
     /// Per node: the place it is an entrance of (stores first), `u32::MAX` if none.
     pub(crate) entrance_of: Vec<u32>,
+    /// Parsed opening hours per place.
+    pub(crate) hours: Vec<Option<OpeningHours>>,
+    /// The search index over the places.
+    pub(crate) search: SearchIndex,
     pub(crate) graph: Graph,
     pub(crate) scratch: Mutex<Scratch>,
 }
@@ -213,6 +225,8 @@ impl Clone for Venue {
             parking_index: self.parking_index.clone(),
             level_edges: self.level_edges.clone(),
             entrance_of: self.entrance_of.clone(),
+            hours: self.hours.clone(),
+            search: self.search.clone(),
             graph: self.graph.clone(),
             scratch: Mutex::new(Scratch::default()),
         }
@@ -757,6 +771,21 @@ impl Venue {
                 }
             }
         }
+        // Opening hours (every bad one reported at its path) and the search index over the places.
+        let hours: Vec<Option<OpeningHours>> = doc
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let h = p.hours.as_deref()?;
+                issues.take(OpeningHours::parse(h), &format!("places[{i}].hours"))
+            })
+            .collect();
+        let search = if issues.is_empty() {
+            SearchIndex::from_doc(doc).unwrap_or_else(|_| SearchIndex::build(&[]))
+        } else {
+            SearchIndex::build(&[])
+        };
         issues.finish(())?;
         Ok(Venue {
             version: doc.version.clone(),
@@ -776,6 +805,8 @@ impl Venue {
             parking_index,
             level_edges,
             entrance_of,
+            hours,
+            search,
             graph,
             scratch: Mutex::new(Scratch::default()),
         })
@@ -925,6 +956,45 @@ impl Venue {
             nodes: self.graph.node_count(),
             arcs: self.graph.arc_count(),
         }
+    }
+
+    /// Searches the places: names, brands, categories, English names, pinyin and initials, typos; filters by
+    /// level, category, kind and open-at time (public holidays from the embedded calendar). See
+    /// [`SearchIndex::search`](super::search::SearchIndex::search).
+    ///
+    /// # Errors
+    /// None: every query has an answer, possibly empty.
+    ///
+    /// # Example
+    /// ```
+    /// let v = mallcare::finder::Venue::sample().unwrap();
+    /// let hits = v.search("xbk", &Default::default());
+    /// assert_eq!(v.place(&hits[0].id).unwrap().name, "星巴克");
+    /// ```
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
+        self.search.search_with_calendar(query, options, calendar())
+    }
+
+    /// Imports an IMDF archive (file name -> JSON text) and loads it; answers the venue and the import report.
+    ///
+    /// # Errors
+    /// The importer's issues (`IMDF_*`), then every load issue of the produced document.
+    ///
+    /// # Example
+    /// ```
+    /// let files: std::collections::BTreeMap<String, String> = mallcare::finder::imdf::tiny_fixture()
+    ///     .into_iter().map(|(k, v)| (k, v.to_string())).collect();
+    /// let (v, report) = mallcare::finder::Venue::from_imdf(&files, &Default::default()).unwrap();
+    /// assert_eq!(v.levels().len(), 2);
+    /// assert!(report.issues.len() < 100);
+    /// ```
+    pub fn from_imdf(
+        files: &std::collections::BTreeMap<String, String>,
+        options: &super::imdf::ImportOptions,
+    ) -> Result<(Venue, super::imdf::ImportReport)> {
+        let imported = super::imdf::import_texts(files, options)?;
+        let v = Venue::from_doc(&imported.doc)?;
+        Ok((v, imported.report))
     }
 
     pub(crate) fn level_name(&self, level: u16) -> (&str, &str) {

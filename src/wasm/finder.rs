@@ -64,6 +64,7 @@ fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> 
 #[wasm_bindgen(js_name = "Venue")]
 pub struct JsVenue {
     inner: Venue,
+    report: Option<serde_json::Value>,
 }
 
 #[wasm_bindgen(js_class = "Venue")]
@@ -75,14 +76,83 @@ impl JsVenue {
     ) -> std::result::Result<JsVenue, JsValue> {
         json_arg(&doc, "")
             .and_then(Venue::load_value)
-            .map(|inner| JsVenue { inner })
+            .map(|inner| JsVenue { inner, report: None })
             .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
     #[wasm_bindgen(js_name = "sample")]
     pub fn sample() -> std::result::Result<JsVenue, JsValue> {
-        Venue::sample().map(|inner| JsVenue { inner }).map_err(|e| super::throw(e, default_locale()))
+        Venue::sample().map(|inner| JsVenue { inner, report: None }).map_err(|e| super::throw(e, default_locale()))
+    }
+
+    /// Imports an IMDF archive: `files` maps file names (`"unit.geojson"`) to JSON text or parsed JSON. The
+    /// import report is then on `venue.importReport`. Throws `MallcareError` (`IMDF_*`, `VENUE_*`).
+    #[wasm_bindgen(js_name = "fromImdf")]
+    pub fn from_imdf(
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string | object>")] files: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ImdfImportOptions")] options: JsValue,
+    ) -> std::result::Result<JsVenue, JsValue> {
+        let locale = locale_of(&options);
+        let opts = if options.is_undefined() || options.is_null() {
+            Ok(crate::finder::imdf::ImportOptions::default())
+        } else {
+            json_arg(&options, "options")
+                .and_then(|v| crate::json::from_value(v, "IMDF_OPTIONS_INVALID").map_err(|e: Error| e.under("options")))
+        };
+        let texts = json_arg(&files, "files").and_then(|v| match v {
+            serde_json::Value::Object(map) => Ok(map
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+                .collect::<std::collections::BTreeMap<_, _>>()),
+            _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
+        });
+        opts.and_then(|o| texts.map(|t| (o, t)))
+            .and_then(|(o, t)| Venue::from_imdf(&t, &o))
+            .map(|(inner, report)| JsVenue { inner, report: Some(report.to_json(locale)) })
+            .map_err(|e| super::throw(e, locale))
+    }
+
+    /// A generated test / benchmark venue (see `grid_doc`): `levels` grids of `cols` x `rows` nodes with
+    /// escalators, elevators and stairs; answers the document (load it with `Venue.load`).
+    #[wasm_bindgen(js_name = "generateGrid", unchecked_return_type = "VenueDoc")]
+    pub fn generate_grid(#[wasm_bindgen(unchecked_param_type = "GridOptions")] options: JsValue) -> JsResult {
+        let o = if options.is_undefined() || options.is_null() {
+            Ok(crate::finder::sample::GridOptions::default())
+        } else {
+            json_arg(&options, "options")
+                .and_then(|v| crate::json::from_value(v, "INPUT_INVALID").map_err(|e: Error| e.under("options")))
+        };
+        value_or_throw(o.map(|o| crate::finder::sample::grid_doc(&o)), default_locale())
+    }
+
+    /// What `fromImdf` used and skipped (`undefined` for venues not imported from IMDF).
+    #[wasm_bindgen(getter, js_name = "importReport", unchecked_return_type = "ImdfImportReport | undefined")]
+    pub fn import_report(&self) -> JsResult {
+        match &self.report {
+            Some(r) => value_or_throw(Ok(r), default_locale()),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Searches the places: names, brands, categories, English names, pinyin and initials (`"xbk"`), typos.
+    #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
+    pub fn search(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: JsValue,
+    ) -> JsResult {
+        let opts = if options.is_undefined() || options.is_null() {
+            Ok(crate::finder::search::SearchOptions::default())
+        } else {
+            json_arg(&options, "options").and_then(|v| {
+                crate::json::from_value(v, "SEARCH_OPTIONS_INVALID").map_err(|e: Error| e.under("options"))
+            })
+        };
+        let r = super::string_arg(&query, "query")
+            .and_then(|q| opts.map(|o| (q, o)))
+            .map(|(q, o)| self.inner.search(&q, &o));
+        value_or_throw(r, locale_of(&options))
     }
 
     /// The document's version.
@@ -226,4 +296,22 @@ export interface NearestHit { place: VenuePlace; metres: number; seconds: number
 export interface Tour { order: number[]; metres: number; seconds: number; exact: boolean; legs: Route[] }
 export interface ParkingSpace { code: string; level: string; levelName: string; zone?: string; x: number; y: number }
 export interface FindCar { space: ParkingSpace; toCar: Route; fromCar: Route }
+/** Options of `Venue.generateGrid`. */
+export interface GridOptions { levels?: number; cols?: number; rows?: number; spacing?: number; seed?: number }
+/** Options of `Venue.fromImdf`. */
+export interface ImdfImportOptions extends LocaleOptions { strict?: boolean }
+/** What an IMDF import used, produced and skipped. */
+export interface ImdfImportReport {
+  used: Record<string, number>; produced: Record<string, number>; skipped: Record<string, number>; issues: Issue[];
+  ignoredFiles: Record<string, string>; notes: string[]; origin: [number, number];
+}
+/** Options of `venue.search`. */
+export interface SearchOptions extends LocaleOptions {
+  limit?: number; level?: string; category?: string; kind?: PlaceKind; at?: string; openOnly?: boolean; openFirst?: boolean;
+}
+/** One search hit: the place id, a score (higher is better), how and where it matched. */
+export interface SearchHit {
+  id: string; score: number; matched: "exact" | "prefix" | "initials" | "contains" | "fuzzy" | "all";
+  field: "name" | "pinyin" | "brand" | "nameEn" | "category"; open?: boolean;
+}
 "#;
