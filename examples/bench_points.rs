@@ -32,6 +32,10 @@ mod bench {
         rounds[3]
     }
 
+    fn wanted(name: &str) -> bool {
+        std::env::var("BENCH_ONLY").map_or(true, |o| o == name)
+    }
+
     fn row(name: &str, ns: f64) {
         println!("{{\"name\":\"{name}\",\"median_ns\":{ns:.1},\"per_sec\":{:.0}}}", 1e9 / ns);
     }
@@ -70,37 +74,45 @@ mod bench {
         let order = order100();
         let member = json!({ "tier": "gold" });
         let at = "2026-05-05T19:30:00+08:00";
-        row(
-            "pointsEarn100",
-            median_ns(2000, |_| {
-                black_box(program.earn_value(black_box(order.clone()), member.clone(), at).unwrap());
-            }),
-        );
+        if wanted("pointsEarn100") {
+            row(
+                "pointsEarn100",
+                median_ns(2000, |_| {
+                    black_box(program.earn_value(black_box(order.clone()), member.clone(), at).unwrap());
+                }),
+            );
+        }
         let typed_order: Order = serde_json::from_value(order.clone()).unwrap();
         let typed_member: Member = serde_json::from_value(member.clone()).unwrap();
         let t = Timestamp::parse(at).unwrap();
-        row(
-            "pointsEarn100Typed",
-            median_ns(2000, |_| {
-                black_box(program.earn(black_box(&typed_order), &typed_member, t).unwrap());
-            }),
-        );
+        if wanted("pointsEarn100Typed") {
+            row(
+                "pointsEarn100Typed",
+                median_ns(2000, |_| {
+                    black_box(program.earn(black_box(&typed_order), &typed_member, t).unwrap());
+                }),
+            );
+        }
         let events = events10k();
         let as_of = "2027-03-01T00:00:00+08:00";
-        row(
-            "pointsBalance10k",
-            median_ns(50, |_| {
-                black_box(program.balance_value(black_box(events.clone()), as_of).unwrap());
-            }),
-        );
+        if wanted("pointsBalance10k") {
+            row(
+                "pointsBalance10k",
+                median_ns(50, |_| {
+                    black_box(program.balance_value(black_box(events.clone()), as_of).unwrap());
+                }),
+            );
+        }
         let typed_events: Vec<Event> = serde_json::from_value(events.clone()).unwrap();
         let t = Timestamp::parse(as_of).unwrap();
-        row(
-            "pointsBalance10kTyped",
-            median_ns(50, |_| {
-                black_box(program.balance(black_box(&typed_events), t).unwrap());
-            }),
-        );
+        if wanted("pointsBalance10kTyped") {
+            row(
+                "pointsBalance10kTyped",
+                median_ns(50, |_| {
+                    black_box(program.balance(black_box(&typed_events), t).unwrap());
+                }),
+            );
+        }
     }
 }
 

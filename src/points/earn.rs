@@ -272,7 +272,7 @@ fn line_ok(r: &RuleDoc, l: &Line) -> bool {
 /// Keeps what applies among matched rules: an exclusive rule drops every other rule of equal or lower
 /// priority; among `bestOf` rules only the largest survives. Returns rule indices in application order
 /// (priority descending, then document order).
-fn resolve(rules: &[RuleDoc], mut matched: Vec<usize>, value: impl Fn(&RuleDoc) -> i64) -> Vec<usize> {
+fn resolve(rules: &[RuleDoc], matched: &mut Vec<usize>, value: impl Fn(&RuleDoc) -> i64) {
     let get = |i: &usize| rules.get(*i);
     let top_exclusive = matched
         .iter()
@@ -295,7 +295,6 @@ fn resolve(rules: &[RuleDoc], mut matched: Vec<usize>, value: impl Fn(&RuleDoc) 
         let pb = get(b).map_or(0, |r| r.priority);
         pb.cmp(&pa).then(a.cmp(b))
     });
-    matched
 }
 
 fn round(q: Q, mode: RoundMode) -> Result<i128> {
@@ -310,16 +309,10 @@ fn round(q: Q, mode: RoundMode) -> Result<i128> {
 fn apportion(target: i128, parts: &[Q]) -> Vec<i128> {
     let mut out: Vec<i128> = parts.iter().map(|q| q.floor()).collect();
     let mut leftover = target - out.iter().sum::<i128>();
-    if parts.is_empty() {
+    if leftover == 0 || parts.is_empty() {
         return out;
     }
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|a, b| {
-        let fa = parts.get(*a).map_or(Q::ZERO, |q| q.frac());
-        let fb = parts.get(*b).map_or(Q::ZERO, |q| q.frac());
-        fb.cmp(fa).then(a.cmp(b))
-    });
-    let n = i128::try_from(order.len()).unwrap_or(1).max(1);
+    let n = i128::try_from(parts.len()).unwrap_or(1).max(1);
     // Whole rounds first (never needed for valid input, but keeps this total), then the remainder.
     let rounds = leftover.div_euclid(n);
     if rounds != 0 {
@@ -328,7 +321,9 @@ fn apportion(target: i128, parts: &[Q]) -> Vec<i128> {
         }
         leftover -= rounds * n;
     }
-    for i in order.iter().take(usize::try_from(leftover).unwrap_or(0)) {
+    let mut order: Vec<(Q, usize)> = parts.iter().map(|q| q.frac()).zip(0..).collect();
+    order.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in order.iter().take(usize::try_from(leftover).unwrap_or(0)) {
         if let Some(v) = out.get_mut(*i) {
             *v += 1;
         }
@@ -471,6 +466,7 @@ impl Program {
         let order_rules: Vec<bool> = e.rules.iter().map(|r| order_ok(r, &ctx)).collect();
         let denom = e.rate.per_yuan.checked_mul(100).ok_or_else(super::ratio::overflow)?;
         if !below_min {
+            let mut matched: Vec<usize> = Vec::with_capacity(e.rules.len());
             for (li, l) in order.lines.iter().enumerate() {
                 if excluded.get(li).is_some_and(Option::is_some) {
                     continue;
@@ -481,18 +477,20 @@ impl Program {
                 if let Some(c) = row.first_mut() {
                     *c = base;
                 }
-                let matched: Vec<usize> = e
-                    .rules
-                    .iter()
-                    .enumerate()
-                    .filter(|(ri, r)| {
-                        r.multiplier_percent.is_some()
-                            && order_rules.get(*ri).copied().unwrap_or(false)
-                            && line_ok(r, l)
-                    })
-                    .map(|(ri, _)| ri)
-                    .collect();
-                for ri in resolve(&e.rules, matched, |r| r.multiplier_percent.unwrap_or(0)) {
+                matched.clear();
+                matched.extend(
+                    e.rules
+                        .iter()
+                        .enumerate()
+                        .filter(|(ri, r)| {
+                            r.multiplier_percent.is_some()
+                                && order_rules.get(*ri).copied().unwrap_or(false)
+                                && line_ok(r, l)
+                        })
+                        .map(|(ri, _)| ri),
+                );
+                resolve(&e.rules, &mut matched, |r| r.multiplier_percent.unwrap_or(0));
+                for &ri in &matched {
                     let Some(r) = e.rules.get(ri) else { continue };
                     let m = r.multiplier_percent.unwrap_or(100);
                     let before = v;
@@ -521,7 +519,7 @@ impl Program {
                 }
             }
             // Order bonuses, shared over the lines they match by net paid.
-            let matched: Vec<usize> = e
+            let mut matched: Vec<usize> = e
                 .rules
                 .iter()
                 .enumerate()
@@ -532,7 +530,8 @@ impl Program {
                 })
                 .map(|(ri, _)| ri)
                 .collect();
-            for ri in resolve(&e.rules, matched, |r| r.bonus_points.unwrap_or(0)) {
+            resolve(&e.rules, &mut matched, |r| r.bonus_points.unwrap_or(0));
+            for &ri in &matched {
                 let Some(r) = e.rules.get(ri) else { continue };
                 let targets: Vec<usize> = (0..nlines)
                     .filter(|li| {
@@ -571,6 +570,9 @@ impl Program {
                     let mut prefix = Q::ZERO;
                     let mut prev = 0i128;
                     for k in 0..ncols {
+                        if !cols.get(k).is_some_and(|c| c.applied) {
+                            continue;
+                        }
                         let q = exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO);
                         prefix = prefix.add(q)?;
                         let r = round(prefix, mode)?;
@@ -585,6 +587,9 @@ impl Program {
                 let mut prefix = Q::ZERO;
                 let mut prev = 0i128;
                 for k in 0..ncols {
+                    if !cols.get(k).is_some_and(|c| c.applied) {
+                        continue;
+                    }
                     let column: Vec<Q> =
                         (0..nlines).map(|li| exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO)).collect();
                     let mut sum = Q::ZERO;

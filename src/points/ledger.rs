@@ -6,7 +6,8 @@ use crate::error::{Error, Issue, Issues, Locale};
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::BuildHasherDefault;
 
 /// What a ledger event records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,17 +121,19 @@ struct Lot {
     expires_on: Option<Date>,
     remaining: i64,
     is_available: bool,
+    /// Index in `Fold::ref_info` of the order that earned it (`u32::MAX`: none).
+    ref_id: u32,
 }
 
-#[derive(Default)]
 struct RefInfo {
-    lots: Vec<usize>,
+    first_lot: usize,
+    last_lot: usize,
     earned: i64,
     clawed: i64,
 }
 
 #[derive(Default)]
-struct Fold {
+struct Fold<'a> {
     lots: Vec<Lot>,
     head: usize,
     expiry: BinaryHeap<Reverse<(Date, usize)>>,
@@ -145,10 +148,32 @@ struct Fold {
     adjusted_in: i64,
     adjusted_out: i64,
     expired_since_checkpoint: i64,
-    refs: BTreeMap<String, RefInfo>,
+    refs: HashMap<&'a str, u32, BuildHasherDefault<Fnv>>,
+    ref_info: Vec<RefInfo>,
+    /// Whether orders are indexed (only needed when the ledger has clawbacks, or for a clawback call).
+    index_refs: bool,
 }
 
-impl Fold {
+/// FNV-1a: a small deterministic hasher for the order index (no random keys, the same in every runtime).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+impl Fold<'_> {
     fn tick(&mut self, today: Date) {
         while let Some(Reverse((day, i))) = self.pending_q.peek().copied() {
             if day > today {
@@ -204,7 +229,7 @@ impl Fold {
         if let Some(e) = expires_on {
             self.expiry.push(Reverse((e, i)));
         }
-        self.lots.push(Lot { available_on, expires_on, remaining, is_available });
+        self.lots.push(Lot { available_on, expires_on, remaining, is_available, ref_id: u32::MAX });
         i
     }
 
@@ -256,7 +281,7 @@ impl Program {
         })
     }
 
-    fn fold(&self, events: &[Event], at: Timestamp) -> Result<Fold> {
+    fn fold<'a>(&self, events: &'a [Event], at: Timestamp, index_refs: bool) -> Result<Fold<'a>> {
         let mut issues = Issues::default();
         let mut prev: Option<Timestamp> = None;
         for (i, e) in events.iter().enumerate() {
@@ -303,7 +328,8 @@ impl Program {
             return issues.finish(Fold::default());
         }
         let allow_debt = self.doc.clawback.when_spent == WhenSpent::AllowNegative;
-        let mut f = Fold::default();
+        let mut f =
+            Fold { index_refs: index_refs || events.iter().any(|e| e.kind == EventKind::Clawback), ..Fold::default() };
         for (i, e) in events.iter().enumerate() {
             let today = e.at.date();
             f.tick(today);
@@ -317,10 +343,19 @@ impl Program {
                     let lot = f.add_lot(today, available_on, expires_on, e.points);
                     if e.kind == EventKind::Earn {
                         f.earned += e.points;
-                        if let Some(r) = &e.reference {
-                            let info = f.refs.entry(r.clone()).or_default();
-                            info.lots.push(lot);
-                            info.earned += e.points;
+                        if let Some(r) = e.reference.as_deref().filter(|_| f.index_refs) {
+                            let next = u32::try_from(f.ref_info.len()).unwrap_or(u32::MAX - 1);
+                            let id = *f.refs.entry(r).or_insert(next);
+                            if id == next {
+                                f.ref_info.push(RefInfo { first_lot: lot, last_lot: lot, earned: 0, clawed: 0 });
+                            }
+                            if let Some(l) = f.lots.get_mut(lot) {
+                                l.ref_id = id;
+                            }
+                            if let Some(info) = f.ref_info.get_mut(id as usize) {
+                                info.earned += e.points;
+                                info.last_lot = lot;
+                            }
                         }
                     } else {
                         f.adjusted_in += e.points;
@@ -367,9 +402,10 @@ impl Program {
                 }
                 EventKind::Clawback => {
                     let mut want = e.points;
-                    let mut own: Vec<usize> = Vec::new();
-                    if let Some(r) = &e.reference {
-                        match f.refs.get(r) {
+                    let ref_id = e.reference.as_deref().and_then(|r| f.refs.get(r)).copied();
+                    let info = ref_id.and_then(|id| f.ref_info.get(id as usize));
+                    if e.reference.is_some() {
+                        match info {
                             Some(info) if want > info.earned - info.clawed => {
                                 issues.push(event_issue(
                                     i,
@@ -383,8 +419,7 @@ impl Program {
                                 ));
                                 continue;
                             }
-                            Some(info) => own.clone_from(&info.lots),
-                            None => {}
+                            _ => {}
                         }
                     }
                     let holdable = f.available + f.pending;
@@ -400,14 +435,21 @@ impl Program {
                         ));
                         continue;
                     }
-                    for lot in own {
-                        want -= f.take_from(lot, want);
+                    if let Some((id, (first, last))) = ref_id.zip(info.map(|x| (x.first_lot, x.last_lot))) {
+                        for lot in first..=last {
+                            if want == 0 {
+                                break;
+                            }
+                            if f.lots.get(lot).is_some_and(|l| l.ref_id == id) {
+                                want -= f.take_from(lot, want);
+                            }
+                        }
                     }
                     want -= f.take_fifo(want, false);
                     want -= f.take_fifo(want, true);
                     f.debt += want;
                     f.clawed += e.points;
-                    if let Some(info) = e.reference.as_ref().and_then(|r| f.refs.get_mut(r)) {
+                    if let Some(info) = ref_id.and_then(|id| f.ref_info.get_mut(id as usize)) {
                         info.clawed += e.points;
                     }
                 }
@@ -442,7 +484,7 @@ impl Program {
     /// assert_eq!((later.available, later.expired), (0, 200));
     /// ```
     pub fn balance(&self, events: &[Event], at: Timestamp) -> Result<Balance> {
-        let f = self.fold(events, at)?;
+        let f = self.fold(events, at, false)?;
         self.balance_of(&f, at)
     }
 
@@ -604,7 +646,7 @@ impl Program {
                 "the program has no redemption settings",
             ));
         };
-        let f = self.fold(events, at)?;
+        let f = self.fold(events, at, false)?;
         let available = f.available;
         let mut reasons = Vec::new();
         let mut note = None;
@@ -962,7 +1004,7 @@ impl Program {
     /// ```
     pub fn clawback(&self, events: &[Event], earned: &EarnRecord, refund: &Refund) -> Result<Clawback> {
         let mut issues = Issues::default();
-        let fold = issues.take(self.fold(events, refund.at), "");
+        let fold = issues.take(self.fold(events, refund.at, true), "");
         let mut lines = Vec::with_capacity(refund.lines.len());
         for (i, r) in refund.lines.iter().enumerate() {
             let p = format!("refund.lines[{i}]");
@@ -1026,7 +1068,8 @@ impl Program {
         let owed: i64 = lines.iter().map(|l| l.points).sum();
         let returned: i64 = lines.iter().map(|l| l.points_returned).sum();
         let refund_fen: i64 = lines.iter().map(|l| l.refund_fen).sum();
-        if let Some(info) = earned.order_id.as_ref().and_then(|r| f.refs.get(r)) {
+        let info = earned.order_id.as_deref().and_then(|r| f.refs.get(r)).and_then(|id| f.ref_info.get(*id as usize));
+        if let Some(info) = info {
             if owed > info.earned - info.clawed {
                 return Err(Error::from(Issue::new(
                     "POINTS_CLAWBACK_EXCEEDS_EARNING",

@@ -22,16 +22,48 @@ pub(crate) fn overflow() -> Error {
     ))
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
+/// Binary GCD: no division (128-bit division is a slow software routine, in wasm too).
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 0 {
+        return i128::try_from(b).unwrap_or(1);
     }
-    a
+    if b == 0 {
+        return i128::try_from(a).unwrap_or(1);
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            break;
+        }
+    }
+    i128::try_from(a << shift).unwrap_or(1)
 }
+
+/// `a / b` (Euclidean), with a fast path when both fit in 64 bits.
+fn div_euclid(a: i128, b: i128) -> i128 {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) if y != 0 && !(x == i64::MIN && y == -1) => i128::from(x.div_euclid(y)),
+        _ => a.div_euclid(b),
+    }
+}
+
+fn rem_euclid(a: i128, b: i128) -> i128 {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) if y != 0 && !(x == i64::MIN && y == -1) => i128::from(x.rem_euclid(y)),
+        _ => a.rem_euclid(b),
+    }
+}
+
+/// Fractions are reduced only when they grow large: the same operations on different lines then keep the same
+/// denominator, so sums stay cheap (no gcd, no 128-bit division on the hot path).
+const LIMIT: u128 = 1 << 62;
 
 impl Q {
     pub(crate) const ZERO: Q = Q { n: 0, d: 1 };
@@ -41,8 +73,15 @@ impl Q {
         if d <= 0 {
             return Err(overflow());
         }
+        Ok(Q::norm(n, d))
+    }
+
+    fn norm(n: i128, d: i128) -> Q {
+        if n.unsigned_abs() < LIMIT && d.unsigned_abs() < LIMIT {
+            return Q { n, d };
+        }
         let g = gcd(n, d).max(1);
-        Ok(Q { n: n / g, d: d / g })
+        Q { n: n / g, d: d / g }
     }
 
     pub(crate) fn int(n: i64) -> Q {
@@ -50,11 +89,13 @@ impl Q {
     }
 
     pub(crate) fn add(self, o: Q) -> Result<Q> {
-        let g = gcd(self.d, o.d).max(1);
-        let d = (self.d / g).checked_mul(o.d).ok_or_else(overflow)?;
-        let a = self.n.checked_mul(o.d / g).ok_or_else(overflow)?;
-        let b = o.n.checked_mul(self.d / g).ok_or_else(overflow)?;
-        Q::new(a.checked_add(b).ok_or_else(overflow)?, d)
+        if self.d == o.d {
+            return Ok(Q::norm(self.n.checked_add(o.n).ok_or_else(overflow)?, self.d));
+        }
+        let d = self.d.checked_mul(o.d).ok_or_else(overflow)?;
+        let a = self.n.checked_mul(o.d).ok_or_else(overflow)?;
+        let b = o.n.checked_mul(self.d).ok_or_else(overflow)?;
+        Ok(Q::norm(a.checked_add(b).ok_or_else(overflow)?, d))
     }
 
     pub(crate) fn sub(self, o: Q) -> Result<Q> {
@@ -63,36 +104,47 @@ impl Q {
 
     /// `self * num / den` with `den > 0`.
     pub(crate) fn scale(self, num: i64, den: i64) -> Result<Q> {
-        let (num, den) = (i128::from(num), i128::from(den));
-        let g1 = gcd(self.n, den).max(1);
-        let g2 = gcd(num, self.d).max(1);
-        let n = (self.n / g1).checked_mul(num / g2).ok_or_else(overflow)?;
-        let d = (self.d / g2).checked_mul(den / g1).ok_or_else(overflow)?;
+        let n = self.n.checked_mul(i128::from(num)).ok_or_else(overflow)?;
+        let d = self.d.checked_mul(i128::from(den)).ok_or_else(overflow)?;
         Q::new(n, d)
     }
 
     pub(crate) fn floor(self) -> i128 {
-        self.n.div_euclid(self.d)
+        div_euclid(self.n, self.d)
     }
 
     /// Half up (toward +infinity on a tie): `floor(x + 1/2)`.
     pub(crate) fn round_half_up(self) -> Result<i128> {
         let two_n = self.n.checked_mul(2).ok_or_else(overflow)?;
         let two_d = self.d.checked_mul(2).ok_or_else(overflow)?;
-        Ok(two_n.checked_add(self.d).ok_or_else(overflow)?.div_euclid(two_d))
+        Ok(div_euclid(two_n.checked_add(self.d).ok_or_else(overflow)?, two_d))
     }
 
     /// The fractional part as a fraction in `[0, 1)`, for largest-remainder ordering.
     pub(crate) fn frac(self) -> Q {
-        Q { n: self.n.rem_euclid(self.d), d: self.d }
+        Q { n: rem_euclid(self.n, self.d), d: self.d }
     }
 
-    /// Compares two fractions exactly (cross-multiplication, saturating on absurd sizes).
+    /// Compares two fractions exactly (cross-multiplication, reducing first if that would overflow).
     pub(crate) fn cmp(self, o: Q) -> std::cmp::Ordering {
+        if self.d == o.d {
+            return self.n.cmp(&o.n);
+        }
         match (self.n.checked_mul(o.d), o.n.checked_mul(self.d)) {
             (Some(a), Some(b)) => a.cmp(&b),
-            _ => (self.n.signum() * o.d.signum()).cmp(&(o.n.signum() * self.d.signum())),
+            _ => {
+                let (a, b) = (self.reduced(), o.reduced());
+                match (a.n.checked_mul(b.d), b.n.checked_mul(a.d)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    _ => div_euclid(a.n, a.d).cmp(&div_euclid(b.n, b.d)),
+                }
+            }
         }
+    }
+
+    fn reduced(self) -> Q {
+        let g = gcd(self.n, self.d).max(1);
+        Q { n: self.n / g, d: self.d / g }
     }
 
     pub(crate) fn is_positive(self) -> bool {
@@ -114,11 +166,14 @@ mod tests {
     fn arithmetic_is_exact() {
         let a = Q::new(1, 3).unwrap();
         let b = Q::new(1, 6).unwrap();
-        assert_eq!(a.add(b).unwrap(), Q::new(1, 2).unwrap());
+        assert_eq!(a.add(b).unwrap().cmp(Q::new(1, 2).unwrap()), std::cmp::Ordering::Equal);
+        assert_eq!(gcd(12, 18), 6);
+        assert_eq!(gcd(0, 7), 7);
+        assert_eq!(Q::new(1 << 100, 1 << 99).unwrap().floor(), 2);
         assert_eq!(Q::new(5, 2).unwrap().round_half_up().unwrap(), 3);
         assert_eq!(Q::new(-5, 2).unwrap().round_half_up().unwrap(), -2);
         assert_eq!(Q::new(-5, 2).unwrap().floor(), -3);
-        assert_eq!(Q::int(12345).scale(150, 100).unwrap(), Q::new(37035, 2).unwrap());
-        assert_eq!(Q::new(7, 2).unwrap().frac(), Q::new(1, 2).unwrap());
+        assert_eq!(Q::int(12345).scale(150, 100).unwrap().cmp(Q::new(37035, 2).unwrap()), std::cmp::Ordering::Equal);
+        assert_eq!(Q::new(7, 2).unwrap().frac().cmp(Q::new(1, 2).unwrap()), std::cmp::Ordering::Equal);
     }
 }

@@ -2,33 +2,77 @@
 //! the call (the pillar's JSON entry points, shared with the native vector adapter), conversion. Every method
 //! throws `MallcareError` on bad input; a refused redemption is a normal value (`{ allowed: false, reasons }`).
 
-use super::{default_locale, int_arg, json_arg, string_arg, throw, value_or_throw};
-use crate::error::{Error, Issues};
-use crate::points::Program;
-use crate::Result;
-use serde_json::Value;
+use super::{default_locale, int_arg, json_arg, string_arg, throw, to_js};
+use crate::error::{Error, Issue, Issues};
+use crate::points::{read_json, Member, Program};
+use crate::{Result, Timestamp};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult = std::result::Result<JsValue, JsValue>;
 
-/// A JSON argument; `undefined`/`null` become `null` when `optional`.
-fn doc_arg(v: &JsValue, path: &str, optional: bool) -> Result<Value> {
-    if optional && (v.is_undefined() || v.is_null()) {
-        return Ok(Value::Null);
+/// A typed argument: a JS object/array (crossed as one `JSON.stringify` string, much cheaper than walking it
+/// property by property) or JSON text.
+fn typed<T: DeserializeOwned>(v: &JsValue, path: &str) -> Result<T> {
+    if let Some(text) = v.as_string() {
+        return read_json(&text, path);
     }
-    json_arg(v, path)
+    if !v.is_object() {
+        // Not an object: json_arg reports INPUT_NOT_OBJECT with the path.
+        return json_arg(v, path).and_then(|value| crate::points::read_arg(value, path));
+    }
+    match js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()) {
+        Some(text) => read_json(&text, path),
+        None => Err(Error::from(Issue::new(
+            "INPUT_NOT_JSON",
+            path,
+            "输入不是 JSON 兼容的值",
+            "input is not a JSON-compatible value",
+        ))),
+    }
 }
 
-/// Every issue of the argument results, or their values.
-fn all<T>(results: Vec<Result<T>>) -> Result<Vec<T>> {
+fn at_arg(v: &JsValue) -> Result<Timestamp> {
+    Timestamp::parse(&string_arg(v, "at")?).map_err(|e| e.under("at"))
+}
+
+/// Answers cross as one JSON string and one `JSON.parse` (large answers: far fewer boundary crossings).
+fn answer<T: Serialize>(r: Result<T>) -> JsResult {
+    let locale = default_locale();
+    match r {
+        Ok(v) => match serde_json::to_string(&v) {
+            Ok(text) => js_sys::JSON::parse(&text).or_else(|_| to_js(&v)),
+            Err(_) => to_js(&v),
+        },
+        Err(e) => Err(throw(e, locale)),
+    }
+}
+
+fn member_arg(v: &JsValue) -> Result<Member> {
+    if v.is_undefined() || v.is_null() {
+        Ok(Member::default())
+    } else {
+        typed(v, "member")
+    }
+}
+
+/// Both results, or every issue of both.
+fn all2<A, B>(a: Result<A>, b: Result<B>) -> Result<(A, B)> {
     let mut issues = Issues::default();
-    let values: Vec<T> = results.into_iter().filter_map(|r| issues.take(r, "")).collect();
-    issues.finish(values)
+    match (issues.take(a, ""), issues.take(b, "")) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        _ => Err(Error::new(issues.into_vec())),
+    }
 }
 
-fn take3(v: Vec<Value>) -> (Value, Value, Value) {
-    let mut it = v.into_iter();
-    (it.next().unwrap_or(Value::Null), it.next().unwrap_or(Value::Null), it.next().unwrap_or(Value::Null))
+/// All three results, or every issue of them.
+fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
+    let mut issues = Issues::default();
+    match (issues.take(a, ""), issues.take(b, ""), issues.take(c, "")) {
+        (Some(a), Some(b), Some(c)) => Ok((a, b, c)),
+        _ => Err(Error::new(issues.into_vec())),
+    }
 }
 
 /// A loaded points program: `PointsProgram.load(doc)`, then `earn`, `balance`, `redeem`, `clawback`, `tier`,
@@ -72,14 +116,10 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "PointsMember | null | undefined")] member: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all(vec![doc_arg(&order, "order", false), doc_arg(&member, "member", true)])
-            .and_then(|v| {
-                let at = string_arg(&at, "at")?;
-                let (o, m, _) = take3(v);
-                self.inner.earn_value(o, m, &at)
-            })
+        let r = all3(typed(&order, "order"), member_arg(&member), at_arg(&at))
+            .and_then(|(o, m, t)| self.inner.earn(&o, &m, t))
             .map(|r| r.localize(default_locale()));
-        value_or_throw(r, default_locale())
+        answer(r)
     }
 
     /// The balance as of `at`, folding the ledger events (which must be in time order).
@@ -89,12 +129,8 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all(vec![doc_arg(&events, "events", false), string_arg(&at, "at").map(Value::String)])
-            .and_then(|v| match take3(v) {
-                (e, Value::String(at), _) => self.inner.balance_value(e, &at),
-                _ => Err(Error::new(vec![])),
-            });
-        value_or_throw(r, default_locale())
+        let r = all2(typed::<Vec<_>>(&events, "events"), at_arg(&at)).and_then(|(e, t)| self.inner.balance(&e, t));
+        answer(r)
     }
 
     /// Decides a redemption: `{ allowed: true, event, ... }` or `{ allowed: false, reasons, maxPoints, ... }`.
@@ -105,14 +141,10 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "RedeemRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all(vec![doc_arg(&events, "events", false), doc_arg(&request, "request", false)])
-            .and_then(|v| {
-                let at = string_arg(&at, "at")?;
-                let (e, q, _) = take3(v);
-                self.inner.redeem_value(e, q, &at)
-            })
+        let r = all3(typed::<Vec<_>>(&events, "events"), typed(&request, "request"), at_arg(&at))
+            .and_then(|(e, q, t)| self.inner.redeem(&e, &q, t))
             .map(|d| d.localize(default_locale()));
-        value_or_throw(r, default_locale())
+        answer(r)
     }
 
     /// What a refund takes back, and what happens to points already spent (the program's `whenSpent`).
@@ -123,17 +155,10 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "EarnRecord | EarnResult")] earn_result: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PointsRefund")] refund: JsValue,
     ) -> JsResult {
-        let r = all(vec![
-            doc_arg(&events, "events", false),
-            doc_arg(&earn_result, "earnResult", false),
-            doc_arg(&refund, "refund", false),
-        ])
-        .and_then(|v| {
-            let (e, r, f) = take3(v);
-            self.inner.clawback_value(e, r, f)
-        })
-        .map(|c| c.localize(default_locale()));
-        value_or_throw(r, default_locale())
+        let r = all3(typed::<Vec<_>>(&events, "events"), typed(&earn_result, "earnResult"), typed(&refund, "refund"))
+            .and_then(|(e, r, f)| self.inner.clawback(&e, &r, &f))
+            .map(|c| c.localize(default_locale()));
+        answer(r)
     }
 
     /// The member's tier as of `at` from their qualifying history.
@@ -143,19 +168,14 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "TierHistory")] history: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all(vec![doc_arg(&history, "history", false), string_arg(&at, "at").map(Value::String)])
-            .and_then(|v| match take3(v) {
-                (h, Value::String(at), _) => self.inner.tier_value(h, &at),
-                _ => Err(Error::new(vec![])),
-            });
-        value_or_throw(r, default_locale())
+        let r = all2(typed(&history, "history"), at_arg(&at)).and_then(|(h, t)| self.inner.tier(&h, t));
+        answer(r)
     }
 
     /// A tier's benefits.
     #[wasm_bindgen(unchecked_return_type = "TierBenefits")]
     pub fn benefits(&self, #[wasm_bindgen(unchecked_param_type = "string")] tier: JsValue) -> JsResult {
-        let r = string_arg(&tier, "tier").and_then(|t| self.inner.benefits(&t));
-        value_or_throw(r, default_locale())
+        answer(string_arg(&tier, "tier").and_then(|t| self.inner.benefits(&t)))
     }
 
     /// The parking fee of a session for a member who spent `spendTodayFen` today, with waivers and the points option.
@@ -166,15 +186,10 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "PointsMember | null | undefined")] member: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] spend_today_fen: JsValue,
     ) -> JsResult {
-        let spend = int_arg(&spend_today_fen, "spendTodayFen");
-        let r = all(vec![doc_arg(&session, "session", false), doc_arg(&member, "member", true)])
-            .and_then(|v| {
-                let spend = spend?;
-                let (s, m, _) = take3(v);
-                self.inner.parking_fee_value(s, m, spend)
-            })
+        let r = all3(typed(&session, "session"), member_arg(&member), int_arg(&spend_today_fen, "spendTodayFen"))
+            .and_then(|(s, m, n)| self.inner.parking_fee(&s, &m, n))
             .map(|f| f.localize(default_locale()));
-        value_or_throw(r, default_locale())
+        answer(r)
     }
 }
 

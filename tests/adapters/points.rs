@@ -1,9 +1,13 @@
 //! Vector adapters of the points pillar: `PointsProgram.<method>` with the program document as the first
-//! argument (`PointsProgram.load(doc).<method>(...rest)` in JS). A `{"$fixture": "name"}` argument is not
-//! supported: the runners do not hand adapters the vector file, so documents are written inline.
+//! argument (`PointsProgram.load(doc).<method>(...rest)` in JS). Arguments are read exactly as the JS glue reads
+//! them: each object crosses as JSON text into `mallcare::points::read_json` (the glue `JSON.stringify`s it).
+//! A `{"$fixture": "name"}` argument is not supported: the runners do not hand adapters the vector file, so
+//! documents are written inline.
 use super::{int_arg, str_arg, thrown, CallResult};
-use mallcare::points::Program;
-use mallcare::Locale;
+use mallcare::error::Issues;
+use mallcare::points::{read_json, Member, Program};
+use mallcare::{Error, Locale, Timestamp};
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 crate::vector_files![
@@ -16,8 +20,35 @@ crate::vector_files![
     "points-load.json",
 ];
 
-fn arg(args: &[Value], i: usize) -> Value {
-    args.get(i).cloned().unwrap_or(Value::Null)
+/// Reads argument `i` as the glue does: a string is JSON text, anything else is stringified.
+fn typed<T: DeserializeOwned>(args: &[Value], i: usize, path: &str) -> mallcare::Result<T> {
+    match args.get(i) {
+        Some(Value::String(s)) => read_json(s, path),
+        Some(v @ (Value::Object(_) | Value::Array(_))) => read_json(&v.to_string(), path),
+        _ => Err(Error::from(mallcare::Issue::new("INPUT_NOT_OBJECT", path, "", ""))),
+    }
+}
+
+fn member(args: &[Value], i: usize) -> mallcare::Result<Member> {
+    match args.get(i) {
+        None | Some(Value::Null) => Ok(Member::default()),
+        _ => typed(args, i, "member"),
+    }
+}
+
+fn at(args: &[Value], i: usize) -> mallcare::Result<Timestamp> {
+    match args.get(i).and_then(Value::as_str) {
+        Some(s) => Timestamp::parse(s).map_err(|e| e.under("at")),
+        None => Err(Error::from(mallcare::Issue::new("INPUT_NOT_STRING", "at", "", ""))),
+    }
+}
+
+fn all<A, B, C>(a: mallcare::Result<A>, b: mallcare::Result<B>, c: mallcare::Result<C>) -> mallcare::Result<(A, B, C)> {
+    let mut issues = Issues::default();
+    match (issues.take(a, ""), issues.take(b, ""), issues.take(c, "")) {
+        (Some(a), Some(b), Some(c)) => Ok((a, b, c)),
+        _ => Err(Error::new(issues.into_vec())),
+    }
 }
 
 /// Dispatches the points pillar's calls; `None` for names it does not know.
@@ -32,36 +63,44 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         Ok(p) => p,
         Err(e) => return Some(Err(super::issues(&e, locale))),
     };
-    let rest = args.get(1..).unwrap_or(&[]);
+    let a = args.get(1..).unwrap_or(&[]);
+    let ok = |_: &()| Ok(());
     Some(match method {
         "load" => Ok(json!({ "version": p.version(), "fingerprint": p.fingerprint() })),
-        "earn" => match str_arg(rest, 2, "at", locale) {
-            Ok(at) => thrown(p.earn_value(arg(rest, 0), arg(rest, 1), at).map(|r| r.localize(locale)), locale),
-            Err(e) => e,
-        },
-        "balance" => match str_arg(rest, 1, "at", locale) {
-            Ok(at) => thrown(p.balance_value(arg(rest, 0), at), locale),
-            Err(e) => e,
-        },
-        "redeem" => match str_arg(rest, 2, "at", locale) {
-            Ok(at) => thrown(p.redeem_value(arg(rest, 0), arg(rest, 1), at).map(|r| r.localize(locale)), locale),
-            Err(e) => e,
-        },
-        "clawback" => {
-            thrown(p.clawback_value(arg(rest, 0), arg(rest, 1), arg(rest, 2)).map(|r| r.localize(locale)), locale)
-        }
-        "tier" => match str_arg(rest, 1, "at", locale) {
-            Ok(at) => thrown(p.tier_value(arg(rest, 0), at), locale),
-            Err(e) => e,
-        },
-        "benefits" => match str_arg(rest, 0, "tier", locale) {
+        "earn" => thrown(
+            all(typed(a, 0, "order"), member(a, 1), at(a, 2))
+                .and_then(|(o, m, t)| p.earn(&o, &m, t))
+                .map(|r| r.localize(locale)),
+            locale,
+        ),
+        "balance" => thrown(
+            all(typed::<Vec<_>>(a, 0, "events"), at(a, 1), ok(&())).and_then(|(e, t, ())| p.balance(&e, t)),
+            locale,
+        ),
+        "redeem" => thrown(
+            all(typed::<Vec<_>>(a, 0, "events"), typed(a, 1, "request"), at(a, 2))
+                .and_then(|(e, q, t)| p.redeem(&e, &q, t))
+                .map(|d| d.localize(locale)),
+            locale,
+        ),
+        "clawback" => thrown(
+            all(typed::<Vec<_>>(a, 0, "events"), typed(a, 1, "earnResult"), typed(a, 2, "refund"))
+                .and_then(|(e, r, f)| p.clawback(&e, &r, &f))
+                .map(|c| c.localize(locale)),
+            locale,
+        ),
+        "tier" => thrown(all(typed(a, 0, "history"), at(a, 1), ok(&())).and_then(|(h, t, ())| p.tier(&h, t)), locale),
+        "benefits" => match str_arg(a, 0, "tier", locale) {
             Ok(t) => thrown(p.benefits(t), locale),
             Err(e) => e,
         },
-        "parkingFee" => match int_arg(rest, 2, "spendTodayFen", locale) {
-            Ok(spend) => {
-                thrown(p.parking_fee_value(arg(rest, 0), arg(rest, 1), spend).map(|r| r.localize(locale)), locale)
-            }
+        "parkingFee" => match int_arg(a, 2, "spendTodayFen", locale) {
+            Ok(spend) => thrown(
+                all(typed(a, 0, "session"), member(a, 1), ok(&()))
+                    .and_then(|(s, m, ())| p.parking_fee(&s, &m, spend))
+                    .map(|f| f.localize(locale)),
+                locale,
+            ),
             Err(e) => e,
         },
         _ => return None,
