@@ -94,21 +94,8 @@ impl JsVenue {
         #[wasm_bindgen(unchecked_param_type = "ImdfImportOptions")] options: JsValue,
     ) -> std::result::Result<JsVenue, JsValue> {
         let locale = locale_of(&options);
-        let opts = if options.is_undefined() || options.is_null() {
-            Ok(crate::finder::imdf::ImportOptions::default())
-        } else {
-            json_arg(&options, "options")
-                .and_then(|v| crate::json::from_value(v, "IMDF_OPTIONS_INVALID").map_err(|e: Error| e.under("options")))
-        };
-        let texts = json_arg(&files, "files").and_then(|v| match v {
-            serde_json::Value::Object(map) => Ok(map
-                .into_iter()
-                .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
-                .collect::<std::collections::BTreeMap<_, _>>()),
-            _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
-        });
-        opts.and_then(|o| texts.map(|t| (o, t)))
-            .and_then(|(o, t)| Venue::from_imdf(&t, &o))
+        imdf_args(&files, &options)
+            .and_then(|(t, o)| Venue::from_imdf(&t, &o))
             .map(|(inner, report)| JsVenue { inner, report: Some(report.to_json(locale)) })
             .map_err(|e| super::throw(e, locale))
     }
@@ -243,6 +230,69 @@ impl JsVenue {
         let r = super::string_arg(&code, "code").and_then(|c| self.inner.parking_space(&c));
         value_or_throw(r, default_locale())
     }
+}
+
+/// Checks OSM `opening_hours` text: `{ ok: true, value: { text, alwaysOpen } } | { ok: false, issues }`.
+#[wasm_bindgen(js_name = "parseOpeningHours", unchecked_return_type = "Outcome<{ text: string; alwaysOpen: boolean }>")]
+pub fn js_parse_opening_hours(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+) -> JsResult {
+    let r = super::string_arg(&text, "")
+        .and_then(|t| crate::finder::hours::OpeningHours::parse(&t))
+        .map(|h| serde_json::json!({ "text": h.as_str(), "alwaysOpen": h.is_always_open() }));
+    super::outcome(r, locale_of(&options))
+}
+
+/// Whether OSM `opening_hours` say open at `at` (public holidays from the module calendar), and the next change.
+/// Throws `MallcareError` (`HOURS_INVALID`, `TIMESTAMP_INVALID`, `INPUT_NOT_STRING`).
+#[wasm_bindgen(js_name = "openingHoursAt", unchecked_return_type = "{ open: boolean; nextChange: string | null }")]
+pub fn js_opening_hours_at(
+    #[wasm_bindgen(unchecked_param_type = "string")] hours: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+) -> JsResult {
+    let r =
+        super::string_arg(&hours, "hours").and_then(|h| crate::finder::hours::OpeningHours::parse(&h)).and_then(|h| {
+            let at =
+                super::string_arg(&at, "at").and_then(|t| crate::Timestamp::parse(&t).map_err(|e| e.under("at")))?;
+            Ok(super::foundation::with_calendar(
+                |c| serde_json::json!({ "open": h.is_open_in(at, c), "nextChange": h.next_change_in(at, c) }),
+            ))
+        });
+    value_or_throw(r, default_locale())
+}
+
+/// Imports an IMDF archive into a venue document without loading it: `{ doc, report }`.
+/// Throws `MallcareError` (`IMDF_*`).
+#[wasm_bindgen(js_name = "importImdf", unchecked_return_type = "{ doc: VenueDoc; report: ImdfImportReport }")]
+pub fn js_import_imdf(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string | object>")] files: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ImdfImportOptions")] options: JsValue,
+) -> JsResult {
+    let locale = locale_of(&options);
+    let r = imdf_args(&files, &options)
+        .and_then(|(t, o)| crate::finder::imdf::import_texts(&t, &o))
+        .map(|out| serde_json::json!({ "doc": out.doc, "report": out.report.to_json(locale) }));
+    value_or_throw(r, locale)
+}
+
+type ImdfArgs = (std::collections::BTreeMap<String, String>, crate::finder::imdf::ImportOptions);
+
+fn imdf_args(files: &JsValue, options: &JsValue) -> Result<ImdfArgs> {
+    let opts = if options.is_undefined() || options.is_null() {
+        Ok(crate::finder::imdf::ImportOptions::default())
+    } else {
+        json_arg(options, "options")
+            .and_then(|v| crate::json::from_value(v, "IMDF_OPTIONS_INVALID").map_err(|e: Error| e.under("options")))
+    };
+    let texts = json_arg(files, "files").and_then(|v| match v {
+        serde_json::Value::Object(map) => Ok(map
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+            .collect::<std::collections::BTreeMap<_, _>>()),
+        _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
+    });
+    all3(texts, opts, Ok(())).map(|(t, o, ())| (t, o))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
