@@ -130,7 +130,7 @@ pub fn stats() -> (usize, usize, usize) {
 /// ```
 /// let slots = mallcare::finder::pinyin::slots("85度C 长乐");
 /// assert_eq!(slots[0], vec!["85".to_string()]);
-/// assert_eq!(slots[1], vec!["du".to_string(), "duo".to_string()]);
+/// assert!(slots[1].contains(&"du".to_string()) && slots[1].contains(&"duo".to_string()));
 /// assert_eq!(slots[2], vec!["c".to_string()]);
 /// assert!(slots[3].contains(&"zhang".to_string()) && slots[3].contains(&"chang".to_string()));
 /// assert!(slots[4].contains(&"le".to_string()) && slots[4].contains(&"yue".to_string()));

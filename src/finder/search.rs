@@ -230,7 +230,8 @@ pub enum MatchKind {
     Initials,
     /// Inside the field or its pinyin.
     Contains,
-    /// With a typo: one or two letters wrong, a homophone character, or one Chinese character wrong.
+    /// With a typo: one letter wrong (two in queries of 6+ letters; the first letter must be right), a homophone
+    /// character, or one Chinese character wrong.
     Fuzzy,
     /// An empty query: every place passing the filters.
     All,
@@ -276,7 +277,7 @@ impl Field {
 /// use mallcare::finder::search::{SearchEntry, SearchIndex, SearchOptions};
 /// let idx = SearchIndex::build(&[SearchEntry::new("s1", "星巴克")]);
 /// let hit = &idx.search("xbk", &SearchOptions::default())[0];
-/// assert_eq!((hit.id.as_str(), hit.score), ("s1", 600));
+/// assert_eq!((hit.id.as_str(), hit.score), ("s1", 599)); // initials 600, minus 1 for the pinyin field
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -550,6 +551,8 @@ struct Query {
     latin: Option<String>,
     /// Han characters of the query, for homophone matching.
     han: Vec<char>,
+    /// Readings of each Han character of the query.
+    han_readings: Vec<Vec<&'static str>>,
 }
 
 impl Query {
@@ -563,7 +566,8 @@ impl Query {
         }
         let han: Vec<char> = compact.chars().filter(|&c| pinyin::is_han(c)).collect();
         let latin = (han.is_empty() && compact.chars().all(|c| c.is_ascii_alphanumeric())).then(|| compact.clone());
-        Query { compact, latin, han }
+        let han_readings = han.iter().map(|&c| pinyin::readings(c)).collect();
+        Query { compact, latin, han, han_readings }
     }
     fn is_empty(&self) -> bool {
         self.compact.is_empty()
@@ -588,13 +592,18 @@ fn offer(best: &mut Best, kind: MatchKind, field: Field, base: u32) {
 }
 
 fn text_match(best: &mut Best, q: &str, t: &Text, field: Field) {
-    if t.compact == q {
+    let (qb, tb) = (q.as_bytes(), t.compact.as_bytes());
+    let Some(&q0) = qb.first() else { return };
+    // Every comparison below first checks the leading byte: most names fail there, cheaply.
+    let at = |i: usize| tb.get(i) == Some(&q0) && tb.get(i..).is_some_and(|r| r.starts_with(qb));
+    if tb.len() == qb.len() && at(0) {
         offer(best, MatchKind::Exact, field, EXACT);
-    } else if t.compact.starts_with(q) {
+    } else if at(0) {
         offer(best, MatchKind::Prefix, field, PREFIX);
-    } else if t.word_starts.iter().any(|&w| t.compact.get(w..).is_some_and(|s| s.starts_with(q))) {
+    } else if t.word_starts.iter().any(|&w| at(w)) {
         offer(best, MatchKind::Prefix, field, WORD_PREFIX);
-    } else if q.chars().count() >= 2 && t.compact.contains(q) {
+    } else if qb.len() >= 2 && tb.len() > qb.len() && (1..=tb.len() - qb.len()).any(at) {
+        // A match of valid UTF-8 can only start on a character boundary, so byte positions are safe.
         offer(best, MatchKind::Contains, field, CONTAINS);
     }
 }
@@ -632,7 +641,15 @@ fn best_match(q: &Query, ix: &Indexed) -> Best {
         let n = latin.len();
         if n >= 3 {
             let k = if n >= 6 { 2 } else { 1 };
+            let qb = latin.as_bytes();
             let mut consider = |target: &str, field: Field| {
+                // Like most typo-tolerant search, trust the first letter (or a swap of the first two): it keeps the
+                // edit-distance work to the few names that can match.
+                let tb = target.as_bytes();
+                let head_ok = tb.first() == qb.first() || (tb.first() == qb.get(1) && tb.get(1) == qb.first());
+                if !head_ok {
+                    return;
+                }
                 if let Some(d) = prefix_distance(latin.as_bytes(), target.as_bytes(), k) {
                     offer(&mut best, MatchKind::Fuzzy, field, FUZZY - 50 * d);
                 }
@@ -651,7 +668,7 @@ fn best_match(q: &Query, ix: &Indexed) -> Best {
             }
         }
     } else if !q.han.is_empty() {
-        if homophone(&q.han, &ix.name_py) {
+        if homophone(&q.han_readings, &ix.name_py) {
             offer(&mut best, MatchKind::Fuzzy, Field::Name, FUZZY);
         } else if q.han.len() >= 3 && han_one_off(&q.han, &ix.name.compact) {
             offer(&mut best, MatchKind::Fuzzy, Field::Name, FUZZY - 50);
@@ -733,13 +750,17 @@ fn walk(
     let rest = q.get(p..).unwrap_or(&[]);
     for a in alts {
         let ab = a.as_bytes();
+        // Every way on (whole syllable, cut short, initial) starts with the same letter.
+        if ab.first() != rest.first() {
+            continue;
+        }
         if rest.starts_with(ab) {
             walk(q, p + ab.len(), slots, i + 1, w, steps, found, anchored);
         } else if ab.starts_with(rest) {
             // The query ends inside this syllable.
             walk(q, q.len(), slots, i + 1, Walk { partial: true, ..w }, steps, found, anchored);
         }
-        if ab.len() > 1 && ab.first() == rest.first() {
+        if ab.len() > 1 {
             walk(q, p + 1, slots, i + 1, Walk { initial: true, ..w }, steps, found, anchored);
         }
     }
@@ -748,37 +769,38 @@ fn walk(
 /// Smallest edit distance (insert, delete, substitute, swap of neighbours) between `q` and any prefix of `t`,
 /// if it is at most `k`.
 fn prefix_distance(q: &[u8], t: &[u8], k: u32) -> Option<u32> {
-    const W: usize = 65;
-    let n = q.len().min(W - 1);
-    let m = t.len().min(W - 1);
+    const W: usize = 72;
+    const FAR: u32 = u32::MAX / 4;
+    let n = q.len().min(64);
+    // Only prefixes of t up to n + k long can be within k of q.
+    let m = t.len().min(n + k as usize).min(W - 1);
     if m + (k as usize) < n {
         return None;
     }
-    // rows[r][c]: distance between q[..r] and t[..c]; three rolling rows for the transposition.
-    let mut prev2 = [u32::MAX / 2; W];
-    let mut prev = [0u32; W];
-    for (c, v) in prev.iter_mut().enumerate().take(m + 1) {
-        *v = u32::try_from(c).unwrap_or(u32::MAX / 2);
+    // Three rolling rows (for the transposition), row r at offset (r % 3) * W.
+    let mut rows = [FAR; 3 * W];
+    let at = |r: usize, c: usize| (r % 3) * W + c;
+    for c in 0..=m {
+        if let Some(v) = rows.get_mut(at(0, c)) {
+            *v = u32::try_from(c).unwrap_or(FAR);
+        }
     }
-    let mut cur = [0u32; W];
+    let get = |rows: &[u32; 3 * W], r: usize, c: usize| rows.get(at(r, c)).copied().unwrap_or(FAR);
     for r in 1..=n {
         let qc = q.get(r - 1).copied();
-        let mut row_min = u32::MAX;
-        if let Some(first) = cur.first_mut() {
-            *first = u32::try_from(r).unwrap_or(u32::MAX / 2);
-            row_min = *first;
+        let first = u32::try_from(r).unwrap_or(FAR);
+        if let Some(v) = rows.get_mut(at(r, 0)) {
+            *v = first;
         }
+        let mut row_min = first;
         for c in 1..=m {
             let tc = t.get(c - 1).copied();
             let cost = u32::from(qc != tc);
-            let sub = prev.get(c - 1).copied().unwrap_or(u32::MAX / 2) + cost;
-            let del = prev.get(c).copied().unwrap_or(u32::MAX / 2) + 1;
-            let ins = cur.get(c - 1).copied().unwrap_or(u32::MAX / 2) + 1;
-            let mut v = sub.min(del).min(ins);
+            let mut v = (get(&rows, r - 1, c - 1) + cost).min(get(&rows, r - 1, c) + 1).min(get(&rows, r, c - 1) + 1);
             if r > 1 && c > 1 && qc == t.get(c - 2).copied() && q.get(r - 2).copied() == tc {
-                v = v.min(prev2.get(c - 2).copied().unwrap_or(u32::MAX / 2) + 1);
+                v = v.min(get(&rows, r - 2, c - 2) + 1);
             }
-            if let Some(slot) = cur.get_mut(c) {
+            if let Some(slot) = rows.get_mut(at(r, c)) {
                 *slot = v;
             }
             row_min = row_min.min(v);
@@ -786,17 +808,14 @@ fn prefix_distance(q: &[u8], t: &[u8], k: u32) -> Option<u32> {
         if row_min > k {
             return None;
         }
-        prev2 = prev;
-        prev = cur;
     }
-    let best = prev.get(..=m).and_then(|row| row.iter().copied().min())?;
+    let best = (0..=m).map(|c| get(&rows, n, c)).min()?;
     (best <= k).then_some(best)
 }
 
 /// Whether the Han query reads like the start of the name (each character shares a reading with the name's).
-fn homophone(han: &[char], name_py: &[Vec<Vec<String>>]) -> bool {
-    let readings: Vec<Vec<&'static str>> = han.iter().map(|&c| pinyin::readings(c)).collect();
-    if readings.iter().any(Vec::is_empty) {
+fn homophone(readings: &[Vec<&'static str>], name_py: &[Vec<Vec<String>>]) -> bool {
+    if readings.is_empty() || readings.iter().any(Vec::is_empty) {
         return false;
     }
     name_py.iter().any(|slots| {
