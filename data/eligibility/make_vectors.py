@@ -425,6 +425,26 @@ st.append({'name': 'lint: cannot opt listed goods out of 三包 or defects out o
            'expect': {'value': [{'code': 'FLOOR_DEFECT_OVERRIDE'}, {'code': 'FLOOR_THREE_GUARANTEES'}]}})
 st.append(ev('floor: 三包 still applies', NOTHREE, tg_req('2026-05-08'),
              {'status': 'approved', 'items': [{'reasons': codes('FLOOR_APPLIED', 'THREE_GUARANTEES_7D')}]}))
+
+BIZ = {'version': 'biz-1', 'rules': [{'id': 'five-working-days', 'priority': 1, 'when': {'channels': ['store']},
+                                      'then': {'refund': {'days': 5, 'unit': 'businessDays', 'clock': 'sale'}}}]}
+st.append(ev('business-day window: sold Thu 04-30; 05-01..05-05 are off, working days 05-06, 07, 08, Sat 05-09 (调休), Mon 05-11 '
+             '-> open through 05-11', BIZ, req('2026-05-11T20:00:00+08:00', order(channel='store', sold='2026-04-30', signed=None)),
+             {'status': 'approved', 'items': [{'allowed': [{'resolution': 'refund', 'until': '2026-05-11', 'basis': 'store', 'rule': 'five-working-days'}]}]}))
+st.append(ev('business-day window: closed on 05-12', BIZ, req('2026-05-12T09:00:00+08:00', order(channel='store', sold='2026-04-30', signed=None)),
+             {'status': 'rejected', 'items': [{'reasons': codes('STORE_WINDOW_CLOSED', 'NO_STATUTORY_NO_REASON_RIGHT', 'RESOLUTION_NOT_ALLOWED')}]}))
+BRAND = {'version': 'brand-1', 'rules': [{'id': 'acme-pickup-30d', 'priority': 1,
+                                          'when': {'brands': ['Acme'], 'skus': ['ACME-1', 'ACME-2'], 'fulfilment': ['pickup']},
+                                          'then': {'refund': {'days': 30}}}]}
+st.append(ev('brand + SKU + fulfilment selector matches: picked up 05-02, 30 days -> 06-01', BRAND,
+             req('2026-05-20T10:00:00+08:00', order([line(brand='Acme', sku='ACME-2')], channel='store', signed='2026-05-02T10:00:00+08:00', fulfilment='pickup')),
+             {'status': 'approved', 'items': [{'allowed': [{'resolution': 'refund', 'until': '2026-06-01', 'rule': 'acme-pickup-30d'}]}]}))
+st.append(ev('brand selector does not match another brand', BRAND,
+             req('2026-05-20T10:00:00+08:00', order([line(brand='Other', sku='ACME-2')], channel='store', signed='2026-05-02T10:00:00+08:00', fulfilment='pickup')),
+             {'status': 'rejected'}))
+st.append(ev('fulfilment selector does not match a carry-out sale', BRAND,
+             req('2026-05-20T10:00:00+08:00', order([line(brand='Acme', sku='ACME-1')], channel='store', signed=None)),
+             {'status': 'rejected'}))
 write('eligibility-store.json',
       'Store practices on top of the law, with data/eligibility/example-store-policy.json (15-day base, 30 days for gold '
       'members, holiday gifts, fresh-food photo refunds, near-expiry 80%, free pick-up, extended warranties, refund times, '
