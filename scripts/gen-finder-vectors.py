@@ -115,6 +115,12 @@ cases = [
     route("bad endpoint shape", 3, "cafe", None, {"error": [{"code": "ROUTE_ENDPOINT_INVALID", "path": "from"}]}),
     route("bad option", "a", "cafe", {"mode": "wheelchair"}, {"error": [{"code": "ROUTE_OPTIONS_INVALID", "path": "options.mode"}]}),
     route("same place", "cafe", "cafe", None, {"value": {"metres": 0, "connectors": []}}),
+    # The cafe's hours are Mo-Su 08:00-22:00: at 23:00 it is closed; at 21:00 open.
+    route("destination closed at `at`", "a", "cafe", {"at": "2026-05-01T23:00:00+08:00"},
+          {"error": [{"code": "ROUTE_DESTINATION_CLOSED", "path": "to"}]}),
+    route("destination open at `at`", "a", "cafe", {"at": "2026-05-01T21:00:00+08:00"}, {"value": {"metres": 79}}),
+    case("nearest cafe skips a closed one", "Venue.nearest", [TINY, "a", "cafe", {"at": "2026-05-01T07:00:00+08:00"}],
+         {"error": [{"code": "NEAREST_NONE_REACHABLE", "path": ""}]}),
     route("directions in both languages", "a", "cafe", {"optimize": "time"},
           {"value": {"steps": [
               {"kind": "depart", "text": "从1F出发", "textEn": "Start at 1F"},
