@@ -2,14 +2,14 @@
 //! inputs through the npm package; the harness prints the wasm/native ratio). Run:
 //! `cargo run --release --no-default-features --features points --example bench_points`.
 //!
-//! The rows named like the JS rows go through the same entry points the JS glue uses (`earn_value`,
-//! `balance_value`: a JSON value in, a typed answer out), so the ratio measures wasm against native, not the JS
-//! boundary against nothing. The `typed` rows show the pure computation on already-parsed inputs.
+//! The rows named like the JS rows do what the JS glue does: JSON text in (`read_json`), compute, JSON text out
+//! (`serde_json::to_string`); the glue adds only `JSON.stringify`/`JSON.parse` on the JS side. The `Typed` rows
+//! show the pure computation on already-parsed inputs.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
 #[cfg(feature = "points")]
 mod bench {
-    use mallcare::points::{Event, Member, Order, Program};
+    use mallcare::points::{read_json, Event, Member, Order, Program};
     use mallcare::Timestamp;
     use serde_json::{json, Value};
     use std::hint::black_box;
@@ -73,12 +73,17 @@ mod bench {
         let program = Program::load(include_str!("../data/points/example-program.json")).unwrap();
         let order = order100();
         let member = json!({ "tier": "gold" });
+        let order_text = order.to_string();
+        let member_text = member.to_string();
         let at = "2026-05-05T19:30:00+08:00";
         if wanted("pointsEarn100") {
             row(
                 "pointsEarn100",
                 median_ns(2000, |_| {
-                    black_box(program.earn_value(black_box(order.clone()), member.clone(), at).unwrap());
+                    let o: Order = read_json(black_box(&order_text), "order").unwrap();
+                    let m: Member = read_json(&member_text, "member").unwrap();
+                    let r = program.earn(&o, &m, Timestamp::parse(at).unwrap()).unwrap();
+                    black_box(serde_json::to_string(&r).unwrap());
                 }),
             );
         }
@@ -95,11 +100,14 @@ mod bench {
         }
         let events = events10k();
         let as_of = "2027-03-01T00:00:00+08:00";
+        let events_text = events.to_string();
         if wanted("pointsBalance10k") {
             row(
                 "pointsBalance10k",
                 median_ns(50, |_| {
-                    black_box(program.balance_value(black_box(events.clone()), as_of).unwrap());
+                    let e: Vec<Event> = read_json(black_box(&events_text), "events").unwrap();
+                    let b = program.balance(&e, Timestamp::parse(as_of).unwrap()).unwrap();
+                    black_box(serde_json::to_string(&b).unwrap());
                 }),
             );
         }
