@@ -40,10 +40,11 @@ step "TypeScript: tsc --noEmit against the package's .d.ts (bundler and node16 r
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 
-step "Vite production build of the browser test page"
+step "Vite production builds: the browser test page and the demo app"
 node_modules/.bin/vite build --config tests/browser/vite.config.mjs
+node_modules/.bin/vite build --config www/vite.config.mjs
 
-step "JS: npm package in Node (ESM, CJS), mini-program simulation, Chromium, size budgets"
+step "JS: npm package in Node (ESM, CJS), mini-program simulation, Chromium (vectors and the demo), size budgets"
 node --test --test-reporter=spec tests/js/*.test.mjs tests/js/*.test.cjs
 
 echo
