@@ -25,13 +25,21 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         }
         return Ok(Value::String(s));
     }
-    let text = js_sys::JSON::stringify(val).map_err(|_| {
-        Error::from(Issue::new(
-            "INPUT_CYCLIC",
-            path,
-            "输入无法转换为 JSON（对象有循环引用或含有 BigInt）",
-            "the input cannot be converted to JSON (a cyclic object or a BigInt)",
-        ))
+    let text = js_sys::JSON::stringify(val).map_err(|e| {
+        // JSON.stringify throws a RangeError when the nesting exhausts the stack, a TypeError for cycles and BigInt.
+        let issue = if e.is_instance_of::<js_sys::RangeError>() {
+            Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
+        } else if js_sys::Error::from(e).message().as_string().is_some_and(|m| m.contains("ircular")) {
+            Issue::new("INPUT_CYCLIC", path, "输入含有循环引用", "the input refers to itself (a cyclic object)")
+        } else {
+            Issue::new(
+                "INPUT_NOT_JSON",
+                path,
+                "输入无法转换为 JSON（例如含有 BigInt）",
+                "the input cannot be converted to JSON (it holds a BigInt, for example)",
+            )
+        };
+        Error::from(issue)
     })?;
     let text = text.as_string().unwrap_or_default();
     if text.is_empty() {
@@ -87,13 +95,35 @@ fn outcome<T: Serialize>(r: Result<T>, locale: Locale) -> JsResult {
     }
 }
 
-/// Field options from the optional JS options object.
+/// Field options from the optional JS options object, read property by property (cheaper per call than
+/// converting the whole object): `today`, `allowDataOnly`, `allowIot`, `layout`.
 fn field_options(options: &JsValue) -> Result<FieldOptions> {
+    let mut out = FieldOptions::default();
     if !options.is_object() {
-        return Ok(FieldOptions::default());
+        return Ok(out);
     }
-    let val = js_json(options, "options", false)?;
-    crate::json::from_value::<FieldOptions>(val, "OPTIONS_INVALID").map_err(|e| e.under("options"))
+    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
+    let bad_type = |key: &str, want_zh: &str, want_en: &str| {
+        Error::from(Issue::new(
+            "OPTIONS_INVALID",
+            format!("options.{key}"),
+            format!("选项 {key} 应为{want_zh}"),
+            format!("option {key} must be {want_en}"),
+        ))
+    };
+    if let Some(t) = get("today") {
+        let text = t.as_string().ok_or_else(|| bad_type("today", " YYYY-MM-DD 字符串", "a YYYY-MM-DD string"))?;
+        out.today = Some(crate::Date::parse(&text).map_err(|e| e.under("options.today"))?);
+    }
+    for (key, slot) in [("allowDataOnly", &mut out.mobile.allow_data_only), ("allowIot", &mut out.mobile.allow_iot)] {
+        if let Some(b) = get(key) {
+            *slot = b.as_bool().ok_or_else(|| bad_type(key, " true 或 false", "true or false"))?;
+        }
+    }
+    if let Some(l) = get("layout") {
+        out.gtin.layout = Some(l.as_string().ok_or_else(|| bad_type("layout", "字符串", "a string"))?);
+    }
+    Ok(out)
 }
 
 fn form_options(options: &JsValue) -> Result<FormOptions> {
@@ -118,7 +148,7 @@ fn text_then<T: Serialize>(
 #[wasm_bindgen(js_name = "validateMobile", unchecked_return_type = "Outcome<Mobile>")]
 pub fn js_validate_mobile(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MobileOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MobileOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, o| v::validate_mobile(t, &o.mobile))
 }
@@ -128,7 +158,7 @@ pub fn js_validate_mobile(
 #[wasm_bindgen(js_name = "validateIdCard", unchecked_return_type = "Outcome<IdCard>")]
 pub fn js_validate_id_card(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IdCardOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "IdCardOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, o| v::validate_id_card(t, o.today))
 }
@@ -137,7 +167,7 @@ pub fn js_validate_id_card(
 #[wasm_bindgen(js_name = "validateUscc", unchecked_return_type = "Outcome<Uscc>")]
 pub fn js_validate_uscc(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, _| v::validate_uscc(t))
 }
@@ -146,7 +176,7 @@ pub fn js_validate_uscc(
 #[wasm_bindgen(js_name = "validateGtin", unchecked_return_type = "Outcome<Gtin>")]
 pub fn js_validate_gtin(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "GtinOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GtinOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, o| v::validate_gtin(t, &o.gtin))
 }
@@ -155,7 +185,7 @@ pub fn js_validate_gtin(
 #[wasm_bindgen(js_name = "validateEmail", unchecked_return_type = "Outcome<Email>")]
 pub fn js_validate_email(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, _| v::validate_email(t))
 }
@@ -164,7 +194,7 @@ pub fn js_validate_email(
 #[wasm_bindgen(js_name = "validateName", unchecked_return_type = "Outcome<PersonName>")]
 pub fn js_validate_name(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, _| v::validate_name(t))
 }
@@ -173,7 +203,7 @@ pub fn js_validate_name(
 #[wasm_bindgen(js_name = "validatePostalCode", unchecked_return_type = "Outcome<PostalCode>")]
 pub fn js_validate_postal_code(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     text_then(&text, &options, |t, _| v::validate_postal_code(t))
 }
@@ -182,7 +212,7 @@ pub fn js_validate_postal_code(
 #[wasm_bindgen(js_name = "validateInvoiceTitle", unchecked_return_type = "Outcome<InvoiceTitle>")]
 pub fn js_validate_invoice_title(
     #[wasm_bindgen(unchecked_param_type = "InvoiceTitleInput")] title: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     let r = invoice_input(&title).and_then(|i| v::validate_invoice_title(&i));
     outcome(r, locale_of(&options))
@@ -256,7 +286,7 @@ fn is_compact(options: &JsValue) -> bool {
 pub fn js_validate_many(
     #[wasm_bindgen(unchecked_param_type = "ValidationKind")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown[]")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateManyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateManyOptions")] options: JsValue,
 ) -> JsResult {
     let locale = locale_of(&options);
     let kind = match string_arg(&kind, "kind").and_then(|k| kind_of(&k)) {
@@ -305,7 +335,7 @@ fn kind_of(name: &str) -> Result<Kind> {
 pub fn js_validate_form(
     #[wasm_bindgen(unchecked_param_type = "FormDescriptor | string")] descriptor: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
 ) -> JsResult {
     let r = load_schema(&descriptor).and_then(|s| validate_with(&s, &value, &options));
     outcome(r, locale_of(&options))
@@ -365,7 +395,7 @@ impl JsFormSchema {
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
     ) -> JsResult {
         outcome(validate_with(&self.inner, &value, &options), locale_of(&options))
     }
@@ -375,7 +405,7 @@ impl JsFormSchema {
     pub fn validate_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FormOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
     ) -> JsResult {
         let locale = locale_of(&options);
         let r = form_options(&options).and_then(|o| {
