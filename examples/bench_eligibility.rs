@@ -116,6 +116,9 @@ fn main() {
         }),
     );
     let ten_decision = store.evaluate(&ten_req, &cal).unwrap();
+    if std::env::var_os("MALLCARE_PRINT").is_some() {
+        eprintln!("{}", serde_json::to_string_pretty(&ten_decision).unwrap());
+    }
     let out_len = serde_json::to_string(&ten_decision).unwrap().len();
     row(
         &format!("eligibility.order10 serialize decision JSON only ({out_len} bytes)"),

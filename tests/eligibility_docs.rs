@@ -61,7 +61,7 @@ fn worked_decision_is_as_documented() {
     assert_eq!(item.allowed[0].rule.as_str(), "base-15d");
     assert_eq!(item.allowed[1].resolution, Resolution::Exchange);
     let codes: Vec<&str> = item.reasons.iter().map(|r| r.code).collect();
-    assert_eq!(codes, ["NO_REASON_WINDOW_OPEN", "STORE_WINDOW_OPEN", "STORE_WINDOW_OPEN"]);
+    assert_eq!(codes, ["NO_REASON_WINDOW_OPEN", "STORE_WINDOW_OPEN"]);
     assert_eq!(item.approval, ApprovalLevel::Auto);
     assert_eq!(d.refund.total_fen, 39900);
     assert_eq!(d.review_by.unwrap().to_string(), "2026-05-08");

@@ -283,7 +283,7 @@ st.append(ev('in store, day 15 (sold Fri 05-01, now Sat 05-16): the store\'s 15 
               'items': [{'granted': True,
                          'allowed': [{'resolution': 'refund', 'until': '2026-05-16', 'basis': 'store', 'rule': 'base-15d'},
                                      {'resolution': 'exchange', 'until': '2026-05-16', 'basis': 'store', 'rule': 'base-15d'}],
-                         'reasons': codes('STORE_WINDOW_OPEN', 'STORE_WINDOW_OPEN'),
+                         'reasons': codes('STORE_WINDOW_OPEN'),
                          'freightPayer': 'customer', 'approval': 'auto'}],
               # 29900 <= autoMaxFen 50000: automatic
               'approval': 'auto',
@@ -295,7 +295,7 @@ st.append(ev('in store, day 16: the store window is over and the law gives nothi
              req('2026-05-17T10:00:00+08:00', store_order()),
              {'status': 'rejected',
               'items': [{'granted': False, 'allowed': [],
-                         'reasons': codes('STORE_WINDOW_CLOSED', 'STORE_WINDOW_CLOSED', 'NO_STATUTORY_NO_REASON_RIGHT', 'RESOLUTION_NOT_ALLOWED')}]}))
+                         'reasons': codes('STORE_WINDOW_CLOSED', 'NO_STATUTORY_NO_REASON_RIGHT', 'RESOLUTION_NOT_ALLOWED')}]}))
 st.append(ev('gold member, day 30 (05-31): the member rule (priority 10) beats the base rule', STORE,
              req('2026-05-31T10:00:00+08:00', store_order(member={'id': 'M1', 'tier': 'gold'})),
              {'status': 'approved', 'items': [{'granted': True, 'allowed': [{'resolution': 'refund', 'until': '2026-05-31', 'rule': 'members-30d'},
@@ -310,7 +310,7 @@ st.append(ev('holiday gift bought 2026-12-20 in store: 45 days from the sale -> 
 st.append(ev('no receipt: the member system found the order; accepted, and a person approves', STORE,
              req('2026-05-05T10:00:00+08:00', store_order(proof='memberLookup')),
              {'status': 'approved', 'approval': 'staff',
-              'items': [{'granted': True, 'approval': 'staff', 'reasons': codes('PROOF_MEMBER_LOOKUP', 'STORE_WINDOW_OPEN', 'STORE_WINDOW_OPEN')}]}))
+              'items': [{'granted': True, 'approval': 'staff', 'reasons': codes('PROOF_MEMBER_LOOKUP', 'STORE_WINDOW_OPEN')}]}))
 st.append(ev('store tag rule: tags removed -> the store condition fails (the law gives nothing in store)', STORE,
              req('2026-05-05T10:00:00+08:00', store_order(), [item(condition={'tagsRemoved': True})]),
              {'status': 'rejected', 'items': [{'reasons': codes('CONDITION_NOT_MET', 'NO_STATUTORY_NO_REASON_RIGHT', 'RESOLUTION_NOT_ALLOWED')}]}))
@@ -320,7 +320,7 @@ st.append(ev('fresh food spoiled, photo attached: refunded automatically', STORE
                  [item(reason='spoiled', evidence={'photos': 1})]),
              {'status': 'approved', 'approval': 'auto',
               'items': [{'granted': True, 'evidenceNeeded': [], 'approval': 'auto',
-                         'reasons': codes('DEFECT_OVERRIDES_EXCLUSION', 'DEFECT_RETURN_7D', 'STORE_WINDOW_OPEN', 'STORE_WINDOW_OPEN'),
+                         'reasons': codes('DEFECT_OVERRIDES_EXCLUSION', 'DEFECT_RETURN_7D', 'STORE_WINDOW_OPEN'),
                          'rules': ['law:defect', 'base-15d', 'law:freight', 'fresh-photo-refund']}],
               'refund': {'totalFen': 3990}}))
 st.append(ev('fresh food spoiled, no photo yet: allowed once one photo arrives', STORE,
@@ -337,7 +337,7 @@ st.append(ev('near-expiry in store, no reason: 80% refund (5000 x 80% = 4000)', 
               'items': [{'granted': True, 'allowed': [{'resolution': 'refund', 'until': '2026-05-08', 'rule': 'near-expiry'},
                                                       {'resolution': 'exchange', 'until': '2026-05-08', 'rule': 'near-expiry'}],
                          'money': {'paidFen': 5000, 'rateDeductionFen': 1000, 'refundFen': 4000},
-                         'reasons': codes('STORE_WINDOW_OPEN', 'STORE_WINDOW_OPEN', 'PARTIAL_REFUND_RATE')}],
+                         'reasons': codes('STORE_WINDOW_OPEN', 'PARTIAL_REFUND_RATE')}],
               'refund': {'totalFen': 4000}}))
 st.append(ev('near-expiry in store: exchange for a fresher batch at the same price, nothing to pay', STORE,
              req('2026-05-03T10:00:00+08:00', store_order([NEAR]), [item(want='exchange')]),
@@ -348,7 +348,7 @@ st.append(ev('near-expiry online, not confirmed at purchase: the law refunds in 
              req('2026-05-05T10:00:00+08:00', order([NEAR_ONLINE])),
              {'status': 'approved',
               'items': [{'granted': True, 'money': {'rateDeductionFen': 0, 'refundFen': 5000},
-                         'reasons': codes('NO_REASON_WINDOW_OPEN', 'STORE_WINDOW_OPEN', 'STORE_WINDOW_OPEN', 'FLOOR_FEE_WAIVED')}],
+                         'reasons': codes('NO_REASON_WINDOW_OPEN', 'STORE_WINDOW_OPEN', 'FLOOR_FEE_WAIVED')}],
               'refund': {'totalFen': 5000}}))
 SOFA = line(category='home/furniture', unit=459900, tags=['large'])
 st.append(ev('large item online, no reason: the store picks it up free (merchant pays freight)', STORE,
@@ -445,6 +445,11 @@ st.append(ev('brand selector does not match another brand', BRAND,
 st.append(ev('fulfilment selector does not match a carry-out sale', BRAND,
              req('2026-05-20T10:00:00+08:00', order([line(brand='Acme', sku='ACME-1')], channel='store', signed=None)),
              {'status': 'rejected'}))
+st.append(ev('a risk flag from the store\'s systems raises a routine refund to staff approval', STORE,
+             req('2026-05-05T10:00:00+08:00', order(), riskFlags=['frequentReturner']),
+             {'status': 'approved', 'approval': 'staff', 'items': [{'approval': 'staff'}]}))
+st.append(ev('the same refund without a risk flag is automatic (39900 <= autoMaxFen 50000)', STORE,
+             req('2026-05-05T10:00:00+08:00', order()), {'approval': 'auto'}))
 write('eligibility-store.json',
       'Store practices on top of the law, with data/eligibility/example-store-policy.json (15-day base, 30 days for gold '
       'members, holiday gifts, fresh-food photo refunds, near-expiry 80%, free pick-up, extended warranties, refund times, '

@@ -491,11 +491,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Records a reason once per (code, rule) and the rule in the trace.
     fn say(&mut self, code: &'static str, rule: &RuleId) {
         if !self.rules.contains(rule) {
             self.rules.push(rule.clone());
         }
-        self.reasons.push(Reason::new(code, rule));
+        if !self.reasons.iter().any(|r| r.code == code && r.rule == *rule) {
+            self.reasons.push(Reason::new(code, rule));
+        }
     }
 }
 
