@@ -12,7 +12,7 @@ fn today() -> Option<Date> {
     Date::parse("2026-05-01").ok()
 }
 
-fn all_validators(s: &str) -> Vec<mallcare::Result<Value>> {
+fn all_validators(s: &str) -> Vec<mallcare::Result<FieldValue>> {
     let o = FieldOptions { today: today(), ..FieldOptions::default() };
     Kind::ALL.iter().map(|k| validate_kind(*k, s, &o)).collect()
 }

@@ -188,7 +188,35 @@ pub struct FieldOptions {
     pub gtin: GtinOptions,
 }
 
-/// Runs the validator of `kind` on one text and returns its value as JSON.
+/// The value of any field validator (serialises as the inner value).
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{validate_kind, FieldOptions, FieldValue, Kind};
+/// let v = validate_kind(Kind::Email, "a@b.cn", &FieldOptions::default()).unwrap();
+/// assert!(matches!(v, FieldValue::Email(_)));
+/// assert_eq!(serde_json::to_value(&v).unwrap()["domain"], "b.cn");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    /// [`validate_mobile`]
+    Mobile(Mobile),
+    /// [`validate_id_card`]
+    IdCard(IdCard),
+    /// [`validate_uscc`]
+    Uscc(Uscc),
+    /// [`validate_gtin`]
+    Gtin(Gtin),
+    /// [`validate_email`]
+    Email(Email),
+    /// [`validate_name`]
+    Name(PersonName),
+    /// [`validate_postal_code`]
+    PostalCode(PostalCode),
+}
+
+/// Runs the validator of `kind` on one text.
 ///
 /// # Errors
 /// The validator's issues.
@@ -197,23 +225,18 @@ pub struct FieldOptions {
 /// ```
 /// use mallcare::validation::{validate_kind, FieldOptions, Kind};
 /// let v = validate_kind(Kind::PostalCode, "１００００１", &FieldOptions::default()).unwrap();
-/// assert_eq!(v["code"], "100001");
+/// assert_eq!(serde_json::to_value(v).unwrap()["code"], "100001");
 /// ```
-pub fn validate_kind(kind: Kind, text: &str, options: &FieldOptions) -> Result<serde_json::Value> {
-    fn json<T: serde::Serialize>(r: Result<T>) -> Result<serde_json::Value> {
-        r.and_then(|v| {
-            serde_json::to_value(v).map_err(|e| err("INTERNAL", format!("序列化失败：{e}"), format!("serialize: {e}")))
-        })
-    }
-    match kind {
-        Kind::Mobile => json(validate_mobile(text, &options.mobile)),
-        Kind::IdCard => json(validate_id_card(text, options.today)),
-        Kind::Uscc => json(validate_uscc(text)),
-        Kind::Gtin => json(validate_gtin(text, &options.gtin)),
-        Kind::Email => json(validate_email(text)),
-        Kind::Name => json(validate_name(text)),
-        Kind::PostalCode => json(validate_postal_code(text)),
-    }
+pub fn validate_kind(kind: Kind, text: &str, options: &FieldOptions) -> Result<FieldValue> {
+    Ok(match kind {
+        Kind::Mobile => FieldValue::Mobile(validate_mobile(text, &options.mobile)?),
+        Kind::IdCard => FieldValue::IdCard(validate_id_card(text, options.today)?),
+        Kind::Uscc => FieldValue::Uscc(validate_uscc(text)?),
+        Kind::Gtin => FieldValue::Gtin(validate_gtin(text, &options.gtin)?),
+        Kind::Email => FieldValue::Email(validate_email(text)?),
+        Kind::Name => FieldValue::Name(validate_name(text)?),
+        Kind::PostalCode => FieldValue::PostalCode(validate_postal_code(text)?),
+    })
 }
 
 /// Batch validation: one result per input, in order (for a server re-checking a day's sign-ups).
@@ -230,11 +253,7 @@ pub fn validate_kind(kind: Kind, text: &str, options: &FieldOptions) -> Result<s
 /// assert!(out[0].is_ok());
 /// assert_eq!(out[1].as_ref().unwrap_err().code(), "INPUT_NOT_STRING");
 /// ```
-pub fn validate_many(
-    kind: Kind,
-    values: &[serde_json::Value],
-    options: &FieldOptions,
-) -> Vec<Result<serde_json::Value>> {
+pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOptions) -> Vec<Result<FieldValue>> {
     values
         .iter()
         .map(|v| match v.as_str() {

@@ -245,22 +245,22 @@ struct CompactItem<'a> {
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Out<'a> {
-    Ok { ok: bool, value: Value },
+enum Out<'a, T: Serialize> {
+    Ok { ok: bool, value: &'a T },
     Err { ok: bool, issues: Vec<LocalizedIssue<'a>> },
 }
 
-fn outcomes(results: &[Result<Value>], locale: Locale) -> Vec<Out<'_>> {
+fn outcomes<T: Serialize>(results: &[Result<T>], locale: Locale) -> Vec<Out<'_, T>> {
     results
         .iter()
         .map(|r| match r {
-            Ok(v) => Out::Ok { ok: true, value: v.clone() },
+            Ok(v) => Out::Ok { ok: true, value: v },
             Err(e) => Out::Err { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() },
         })
         .collect()
 }
 
-fn compact(results: &[Result<Value>], locale: Locale) -> Compact<'_> {
+fn compact<T>(results: &[Result<T>], locale: Locale) -> Compact<'_> {
     let invalid: Vec<CompactItem<'_>> = results
         .iter()
         .enumerate()
@@ -301,11 +301,11 @@ pub fn js_validate_many(
     }
     let opts = field_options(&options).map_err(|e| throw(e, locale))?;
     let arr = js_sys::Array::from(&values);
-    let results: Vec<Result<Value>> = arr
+    let results: Vec<Result<v::FieldValue>> = arr
         .iter()
         .map(|item| match item.as_string() {
             Some(s) => v::validate_kind(kind, &s, &opts),
-            None => string_arg(&item, "").map(|_| Value::Null),
+            None => Err(string_arg(&item, "").err().unwrap_or_else(|| Error::new(vec![]))),
         })
         .collect();
     if is_compact(&options) {

@@ -57,7 +57,7 @@ fn form_value(v: Option<&Value>) -> mallcare::Result<Value> {
     }
 }
 
-fn outcomes(results: Vec<mallcare::Result<Value>>, locale: Locale) -> Value {
+fn outcomes<T: serde::Serialize>(results: Vec<mallcare::Result<T>>, locale: Locale) -> Value {
     Value::Array(
         results
             .into_iter()
