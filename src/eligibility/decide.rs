@@ -553,10 +553,10 @@ fn decide_item(
     item: &Item,
     line: &Line,
     money: &request::LineMoney,
+    cat: &Category,
     cal: &Calendar,
 ) -> Result<ItemOutcome> {
     let law = &policy.law;
-    let cat = category::lookup(&line.category).unwrap_or(&FALLBACK);
     let m = merge(policy, req, line);
     let o = &req.order;
     let dates = Dates {
@@ -934,7 +934,8 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         let (Some(line), Some(money)) = (o.lines.get(*li), checked.money.get(*li)) else {
             return Err(Issue::new("INTERNAL", "items", "内部错误", "internal error").into());
         };
-        let out = decide_item(policy, req, item, line, money, cal)?;
+        let cat = checked.categories.get(*li).copied().unwrap_or(&FALLBACK);
+        let out = decide_item(policy, req, item, line, money, cat, cal)?;
         if out.refund_granted {
             any_refund = true;
             if let Some(r) = returned_after.get_mut(*li) {

@@ -4,8 +4,21 @@ use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
 /// A rule id in a decision trace: a store rule's `id`, or `law:...` for a statutory rule.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Eq, PartialOrd, Ord)]
 pub struct RuleId(pub(crate) Arc<str>);
+
+impl std::hash::Hash for RuleId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for RuleId {
+    fn eq(&self, other: &RuleId) -> bool {
+        // Ids are shared: the pointer test settles almost every comparison without reading the text.
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
 
 impl RuleId {
     /// The id text.

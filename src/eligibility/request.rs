@@ -326,6 +326,8 @@ pub(crate) struct Checked {
     pub money: Vec<LineMoney>,
     /// For each item, its line index.
     pub item_line: Vec<usize>,
+    /// Each line's category.
+    pub categories: Vec<&'static category::Category>,
 }
 
 /// A path like `order.lines[3]`, formatted only when an issue needs it.
@@ -582,7 +584,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
     }
     if !issues.is_empty() {
-        return issues.finish(Checked { money: Vec::new(), item_line });
+        return issues.finish(Checked { money: Vec::new(), item_line, categories: Vec::new() });
     }
     // Money: discounts, then points, each by largest remainder.
     let subs: Vec<i64> = o.lines.iter().map(|l| l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity)).collect();
@@ -666,7 +668,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
     }
     if !issues.is_empty() {
-        return issues.finish(Checked { money, item_line });
+        return issues.finish(Checked { money, item_line, categories: Vec::new() });
     }
     if let Some(pts) = o.points {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
@@ -713,7 +715,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             ),
         ));
     }
-    issues.finish(Checked { money, item_line })
+    let categories = o.lines.iter().filter_map(|l| category::lookup(&l.category)).collect();
+    issues.finish(Checked { money, item_line, categories })
 }
 
 trait ExtendFrom {
