@@ -860,7 +860,7 @@ impl Ctx {
                     Type::Date => as_json(date_value(s).map(|d| d.to_string())),
                     Type::Email => as_json(validate_email(s).map(|e| e.address)),
                     Type::Mobile => as_json(validate_mobile(s, &rule.mobile).map(|m| m.national)),
-                    Type::IdCard => as_json(validate_id_card(s, self.today).map(|i| i.number)),
+                    Type::IdCard => as_json(validate_id_card(s, self.today).map(|i| i.number.to_string())),
                     Type::Uscc => as_json(validate_uscc(s).map(|u| u.code)),
                     Type::Gtin => {
                         as_json(validate_gtin(s, &GtinOptions { layout: rule.layout.clone() }).map(|g| g.code))

@@ -57,11 +57,11 @@ pub enum Sex {
 #[serde(rename_all = "camelCase")]
 pub struct IdCard {
     /// The 18-character number, check character `X` upper-case.
-    pub number: String,
+    pub number: Code<18>,
     /// Resident card or residence permit.
     pub kind: IdCardKind,
     /// The six-digit region code.
-    pub region_code: String,
+    pub region_code: Code<6>,
     /// The province (Chinese name), e.g. `北京市`; for permits the region of origin (`香港特别行政区`).
     pub province: &'static str,
     /// The province's English name.
@@ -74,6 +74,72 @@ pub struct IdCard {
     pub age: Option<u32>,
     /// The 15-digit legacy number this was upgraded from.
     pub upgraded_from: Option<String>,
+}
+
+/// A short ASCII code kept inline (no heap allocation): an ID number (`Code<18>`) or a region code (`Code<6>`).
+/// Reads as a `&str` ([`Code::as_str`], `Deref`), prints and serialises as a string.
+///
+/// # Example
+/// ```
+/// let id = mallcare::validation::validate_id_card("11010519491231002X", None).unwrap();
+/// assert_eq!(id.number, "11010519491231002X");
+/// assert_eq!(id.region_code.as_str(), "110105");
+/// assert!(id.number.ends_with('X'));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code<const N: usize>([u8; N]);
+
+impl<const N: usize> Code<N> {
+    /// The code as text.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// let id = mallcare::validation::validate_id_card("11010519491231002X", None).unwrap();
+    /// assert_eq!(id.number.as_str().len(), 18);
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+impl<const N: usize> std::ops::Deref for Code<N> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<const N: usize> std::fmt::Display for Code<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<const N: usize> std::fmt::Debug for Code<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl<const N: usize> PartialEq<&str> for Code<N> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl<const N: usize> PartialEq<str> for Code<N> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl<const N: usize> Serialize for Code<N> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -222,9 +288,9 @@ pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
     };
     let sex = if number.get(16).is_some_and(|c| c.wrapping_sub(b'0') % 2 == 1) { Sex::Male } else { Sex::Female };
     Ok(IdCard {
-        number: String::from_utf8_lossy(&number).into_owned(),
+        number: Code(number),
         kind,
-        region_code: String::from_utf8_lossy(field(0, 6)).into_owned(),
+        region_code: Code(field(0, 6).try_into().unwrap_or([b'0'; 6])),
         province: province.0,
         province_en: province.1,
         birth_date,

@@ -49,7 +49,7 @@ mod uscc;
 pub use email::{validate_email, Email};
 pub use form::{form_descriptor, form_descriptor_names, validate_form, FormOptions, FormSchema};
 pub use gtin::{validate_gtin, Gtin, GtinLayout, GtinOptions, VariableMeasure};
-pub use idcard::{validate_id_card, IdCard, IdCardKind, Sex};
+pub use idcard::{validate_id_card, Code, IdCard, IdCardKind, Sex};
 pub use invoice::{validate_invoice_title, InvoiceTitle, InvoiceTitleInput, InvoiceTitleKind, InvoiceType};
 pub use mobile::{validate_mobile, Carrier, Mobile, MobileKind, MobileOptions};
 pub use name::{validate_name, NameScript, PersonName};

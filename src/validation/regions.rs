@@ -43,8 +43,21 @@ const PROVINCES: [(u8, &str, &str); 34] = [
 
 static REGIONS_BIN: &[u8] = include_bytes!("../../data/validation/regions.bin");
 
+/// Two-digit code → 1 + index into `PROVINCES` (0: no province), built at compile time.
+#[allow(clippy::indexing_slicing, reason = "evaluated at compile time: an out-of-range index fails the build")]
+const PROVINCE_INDEX: [u8; 100] = {
+    let mut t = [0u8; 100];
+    let mut i = 0;
+    while i < PROVINCES.len() {
+        t[PROVINCES[i].0 as usize] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
 fn province_entry(code: u32) -> Option<&'static (u8, &'static str, &'static str)> {
-    PROVINCES.binary_search_by_key(&code, |p| u32::from(p.0)).ok().and_then(|i| PROVINCES.get(i))
+    let slot = PROVINCE_INDEX.get(usize::try_from(code).ok()?).copied().unwrap_or(0);
+    PROVINCES.get(usize::from(slot.checked_sub(1)?))
 }
 
 /// The Chinese and English names of the province-level division with this two-digit code (`11` → 北京市).
@@ -61,23 +74,34 @@ pub fn province_name(code: u32) -> Option<(&'static str, &'static str)> {
     province_entry(code).map(|p| (p.1, p.2))
 }
 
-fn counties() -> &'static [u32] {
-    static CODES: OnceLock<Vec<u32>> = OnceLock::new();
+/// The sorted codes, and for each two-digit province the range of its codes in that list.
+struct Counties {
+    codes: Vec<u32>,
+    starts: [u32; 101],
+}
+
+fn counties() -> &'static Counties {
+    static CODES: OnceLock<Counties> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut out = Vec::with_capacity(7000);
+        let mut codes = Vec::with_capacity(7000);
         let (mut prev, mut acc, mut shift) = (0u32, 0u32, 0u32);
         for &b in REGIONS_BIN {
             acc |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
             if b & 0x80 == 0 {
                 prev = prev.saturating_add(acc);
-                out.push(prev);
+                codes.push(prev);
                 acc = 0;
                 shift = 0;
             } else {
                 shift += 7;
             }
         }
-        out
+        let mut starts = [0u32; 101];
+        for (p, slot) in starts.iter_mut().enumerate() {
+            let first = u32::try_from(p).unwrap_or(100) * 10_000;
+            *slot = u32::try_from(codes.partition_point(|&c| c < first)).unwrap_or(u32::MAX);
+        }
+        Counties { codes, starts }
     })
 }
 
@@ -95,7 +119,10 @@ fn counties() -> &'static [u32] {
 /// assert!(!region_code_exists(110199));
 /// ```
 pub fn region_code_exists(code: u32) -> bool {
-    counties().binary_search(&code).is_ok()
+    let c = counties();
+    let p = (code / 10_000) as usize;
+    let (Some(&a), Some(&b)) = (c.starts.get(p), c.starts.get(p + 1)) else { return false };
+    c.codes.get(a as usize..b as usize).is_some_and(|slice| slice.binary_search(&code).is_ok())
 }
 
 #[cfg(test)]
@@ -104,7 +131,7 @@ mod tests {
 
     #[test]
     fn table_decodes_sorted_and_complete() {
-        let c = counties();
+        let c = &counties().codes;
         assert!(c.len() > 6000, "{}", c.len());
         assert!(c.windows(2).all(|w| w.first() < w.get(1)));
         assert!(
