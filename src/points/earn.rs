@@ -1,5 +1,6 @@
 //! Earning: points per line and per order, with a readable breakdown and the date they become available.
 
+use super::compiled::ExcludedBy;
 use super::doc::{parse_hhmm, weekday_number, BirthdayMatch, Combine, RoundMode, RoundScope, RuleDoc};
 use super::ledger::{Event, EventKind};
 use super::ratio::{to_i64, Q};
@@ -179,6 +180,17 @@ impl EarnResult {
         localize_all(&mut self.notes, locale);
         self
     }
+}
+
+/// What the grid computations need about an order.
+struct GridInput<'a> {
+    lines: &'a [Line],
+    excluded: &'a [Option<String>],
+    line_masks: &'a [u64],
+    order_rules: &'a [bool],
+    below_min: bool,
+    tier_mult: Option<i64>,
+    ncols: usize,
 }
 
 struct Column {
@@ -423,7 +435,22 @@ impl Program {
             return Err(crate::Error::new(issues.into_vec()));
         };
 
-        let excluded: Vec<Option<String>> = order.lines.iter().map(|l| self.exclusion(l)).collect();
+        let c = &self.compiled;
+        let nlines = order.lines.len();
+        let mut line_masks: Vec<u64> = Vec::with_capacity(nlines);
+        let excluded: Vec<Option<String>> = order
+            .lines
+            .iter()
+            .map(|l| {
+                let (m, x) = c.line(l.category.as_deref(), l.brand.as_deref(), l.sku.as_deref());
+                line_masks.push(m);
+                x.map(|x| match x {
+                    ExcludedBy::Category => format!("category:{}", l.category.as_deref().unwrap_or("")),
+                    ExcludedBy::Brand => format!("brand:{}", l.brand.as_deref().unwrap_or("")),
+                    ExcludedBy::Sku => format!("sku:{}", l.sku.as_deref().unwrap_or("")),
+                })
+            })
+            .collect();
         let eligible_fen: i64 =
             order.lines.iter().zip(&excluded).filter(|(_, x)| x.is_none()).map(|(l, _)| l.paid_fen).sum();
         let ctx = Ctx {
@@ -456,158 +483,27 @@ impl Program {
         for r in &e.rules {
             cols.push(Column { id: r.id.clone(), name: r.name.clone(), applied: false });
         }
-        let tier_col = cols.len();
         let tier_mult = self.benefits_doc(tier).and_then(|b| b.points_multiplier_percent).filter(|m| *m != 100);
         cols.push(Column { id: format!("tier:{tier}"), name: None, applied: false });
         let ncols = cols.len();
-        let nlines = order.lines.len();
-        let mut exact = vec![Q::ZERO; nlines * ncols];
-
         let order_rules: Vec<bool> = e.rules.iter().map(|r| order_ok(r, &ctx)).collect();
-        let denom = e.rate.per_yuan.checked_mul(100).ok_or_else(super::ratio::overflow)?;
-        if !below_min {
-            let mut matched: Vec<usize> = Vec::with_capacity(e.rules.len());
-            for (li, l) in order.lines.iter().enumerate() {
-                if excluded.get(li).is_some_and(Option::is_some) {
-                    continue;
-                }
-                let row = exact.get_mut(li * ncols..(li + 1) * ncols).unwrap_or_default();
-                let base = Q::int(l.paid_fen).scale(e.rate.points, denom)?;
-                let mut v = base;
-                if let Some(c) = row.first_mut() {
-                    *c = base;
-                }
-                matched.clear();
-                matched.extend(
-                    e.rules
-                        .iter()
-                        .enumerate()
-                        .filter(|(ri, r)| {
-                            r.multiplier_percent.is_some()
-                                && order_rules.get(*ri).copied().unwrap_or(false)
-                                && line_ok(r, l)
-                        })
-                        .map(|(ri, _)| ri),
-                );
-                resolve(&e.rules, &mut matched, |r| r.multiplier_percent.unwrap_or(0));
-                for &ri in &matched {
-                    let Some(r) = e.rules.get(ri) else { continue };
-                    let m = r.multiplier_percent.unwrap_or(100);
-                    let before = v;
-                    v = match r.combine {
-                        Combine::Multiply => v.scale(m, 100)?,
-                        _ => v.add(base.scale(m - 100, 100)?)?,
-                    };
-                    if !v.is_positive() {
-                        v = Q::ZERO;
-                    }
-                    if let Some(c) = row.get_mut(ri + 1) {
-                        *c = v.sub(before)?;
-                    }
-                    if let Some(c) = cols.get_mut(ri + 1) {
-                        c.applied = true;
-                    }
-                }
-                if let Some(m) = tier_mult {
-                    let after = v.scale(m, 100)?;
-                    if let Some(c) = row.get_mut(tier_col) {
-                        *c = after.sub(v)?;
-                    }
-                    if let Some(c) = cols.get_mut(tier_col) {
-                        c.applied = true;
-                    }
-                }
-            }
-            // Order bonuses, shared over the lines they match by net paid.
-            let mut matched: Vec<usize> = e
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(ri, r)| {
-                    r.bonus_points.is_some()
-                        && order_rules.get(*ri).copied().unwrap_or(false)
-                        && order.lines.iter().zip(&excluded).any(|(l, x)| x.is_none() && line_ok(r, l))
-                })
-                .map(|(ri, _)| ri)
-                .collect();
-            resolve(&e.rules, &mut matched, |r| r.bonus_points.unwrap_or(0));
-            for &ri in &matched {
-                let Some(r) = e.rules.get(ri) else { continue };
-                let targets: Vec<usize> = (0..nlines)
-                    .filter(|li| {
-                        excluded.get(*li).is_some_and(Option::is_none)
-                            && order.lines.get(*li).is_some_and(|l| line_ok(r, l))
-                    })
-                    .collect();
-                let mut weights: Vec<i64> =
-                    targets.iter().map(|li| order.lines.get(*li).map_or(0, |l| l.paid_fen)).collect();
-                if weights.iter().all(|w| *w == 0) {
-                    weights = vec![1; targets.len()];
-                }
-                let shares = crate::split(r.bonus_points.unwrap_or(0), &weights)?;
-                for (li, s) in targets.iter().zip(shares) {
-                    if let Some(c) = exact.get_mut(li * ncols + ri + 1) {
-                        *c = Q::int(s);
-                    }
-                }
-                if let Some(c) = cols.get_mut(ri + 1) {
-                    c.applied = true;
-                }
-            }
+        let input = GridInput {
+            lines: &order.lines,
+            excluded: &excluded,
+            line_masks: &line_masks,
+            order_rules: &order_rules,
+            below_min,
+            tier_mult,
+            ncols,
+        };
+        let fast = if c.fast { self.fast_grid(&input)? } else { None };
+        let (applied, mut grid) = match fast {
+            Some(g) => g,
+            None => self.general_grid(&input)?,
+        };
+        for (col, a) in cols.iter_mut().zip(applied) {
+            col.applied = a;
         }
-        if !below_min {
-            if let Some(c) = cols.first_mut() {
-                c.applied = true;
-            }
-        }
-
-        // Whole points, line by column.
-        let mode = e.rounding.mode;
-        let mut grid = vec![0i64; nlines * ncols];
-        match e.rounding.scope {
-            RoundScope::Line => {
-                for li in 0..nlines {
-                    let mut prefix = Q::ZERO;
-                    let mut prev = 0i128;
-                    for k in 0..ncols {
-                        if !cols.get(k).is_some_and(|c| c.applied) {
-                            continue;
-                        }
-                        let q = exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO);
-                        prefix = prefix.add(q)?;
-                        let r = round(prefix, mode)?;
-                        if let Some(g) = grid.get_mut(li * ncols + k) {
-                            *g = to_i64(r - prev)?;
-                        }
-                        prev = r;
-                    }
-                }
-            }
-            RoundScope::Order => {
-                let mut prefix = Q::ZERO;
-                let mut prev = 0i128;
-                for k in 0..ncols {
-                    if !cols.get(k).is_some_and(|c| c.applied) {
-                        continue;
-                    }
-                    let column: Vec<Q> =
-                        (0..nlines).map(|li| exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO)).collect();
-                    let mut sum = Q::ZERO;
-                    for q in &column {
-                        sum = sum.add(*q)?;
-                    }
-                    prefix = prefix.add(sum)?;
-                    let r = round(prefix, mode)?;
-                    for (li, v) in apportion(r - prev, &column).into_iter().enumerate() {
-                        if let Some(g) = grid.get_mut(li * ncols + k) {
-                            *g = to_i64(v)?;
-                        }
-                    }
-                    prev = r;
-                }
-            }
-        }
-
         // Caps per rule (per order, and what is left of a per-member campaign cap).
         for (ri, r) in e.rules.iter().enumerate() {
             let left = r.cap_per_member.map(|c| (c - member.campaign_points.get(&r.id).copied().unwrap_or(0)).max(0));
@@ -752,14 +648,440 @@ impl Program {
         })
     }
 
-    fn exclusion(&self, l: &Line) -> Option<String> {
-        let x = &self.doc.earning.exclusions;
-        if let Some(c) = l.category.as_ref().filter(|c| x.categories.contains(c)) {
-            return Some(format!("category:{c}"));
+    /// Exact points per line and column with fractions (any program): which columns applied, and whole points.
+    fn general_grid(&self, g: &GridInput<'_>) -> Result<(Vec<bool>, Vec<i64>)> {
+        let e = &self.doc.earning;
+        let (nlines, ncols) = (g.lines.len(), g.ncols);
+        let tier_col = ncols - 1;
+        let mut applied = vec![false; ncols];
+        let mut exact = vec![Q::ZERO; nlines * ncols];
+        let denom = e.rate.per_yuan.checked_mul(100).ok_or_else(super::ratio::overflow)?;
+        let rule_ok = |ri: usize| g.order_rules.get(ri).copied().unwrap_or(false);
+        if !g.below_min {
+            let mut matched: Vec<usize> = Vec::with_capacity(e.rules.len());
+            for (li, l) in g.lines.iter().enumerate() {
+                if g.excluded.get(li).is_some_and(Option::is_some) {
+                    continue;
+                }
+                let row = exact.get_mut(li * ncols..(li + 1) * ncols).unwrap_or_default();
+                let base = Q::int(l.paid_fen).scale(e.rate.points, denom)?;
+                let mut v = base;
+                if let Some(c) = row.first_mut() {
+                    *c = base;
+                }
+                matched.clear();
+                matched.extend(
+                    e.rules
+                        .iter()
+                        .enumerate()
+                        .filter(|(ri, r)| r.multiplier_percent.is_some() && rule_ok(*ri) && line_ok(r, l))
+                        .map(|(ri, _)| ri),
+                );
+                resolve(&e.rules, &mut matched, |r| r.multiplier_percent.unwrap_or(0));
+                for &ri in &matched {
+                    let Some(r) = e.rules.get(ri) else { continue };
+                    let m = r.multiplier_percent.unwrap_or(100);
+                    let before = v;
+                    v = match r.combine {
+                        Combine::Multiply => v.scale(m, 100)?,
+                        _ => v.add(base.scale(m - 100, 100)?)?,
+                    };
+                    if !v.is_positive() {
+                        v = Q::ZERO;
+                    }
+                    if let Some(c) = row.get_mut(ri + 1) {
+                        *c = v.sub(before)?;
+                    }
+                    if let Some(a) = applied.get_mut(ri + 1) {
+                        *a = true;
+                    }
+                }
+                if let Some(m) = g.tier_mult {
+                    let after = v.scale(m, 100)?;
+                    if let Some(c) = row.get_mut(tier_col) {
+                        *c = after.sub(v)?;
+                    }
+                    if let Some(a) = applied.get_mut(tier_col) {
+                        *a = true;
+                    }
+                }
+            }
+            // Order bonuses, shared over the lines they match by net paid.
+            let mut matched: Vec<usize> = e
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(ri, r)| {
+                    r.bonus_points.is_some()
+                        && rule_ok(*ri)
+                        && g.lines.iter().zip(g.excluded).any(|(l, x)| x.is_none() && line_ok(r, l))
+                })
+                .map(|(ri, _)| ri)
+                .collect();
+            resolve(&e.rules, &mut matched, |r| r.bonus_points.unwrap_or(0));
+            for &ri in &matched {
+                let Some(r) = e.rules.get(ri) else { continue };
+                let targets: Vec<usize> = (0..nlines)
+                    .filter(|li| {
+                        g.excluded.get(*li).is_some_and(Option::is_none)
+                            && g.lines.get(*li).is_some_and(|l| line_ok(r, l))
+                    })
+                    .collect();
+                let mut weights: Vec<i64> =
+                    targets.iter().map(|li| g.lines.get(*li).map_or(0, |l| l.paid_fen)).collect();
+                if weights.iter().all(|w| *w == 0) {
+                    weights = vec![1; targets.len()];
+                }
+                let shares = crate::split(r.bonus_points.unwrap_or(0), &weights)?;
+                for (li, s) in targets.iter().zip(shares) {
+                    if let Some(c) = exact.get_mut(li * ncols + ri + 1) {
+                        *c = Q::int(s);
+                    }
+                }
+                if let Some(a) = applied.get_mut(ri + 1) {
+                    *a = true;
+                }
+            }
+            if let Some(a) = applied.first_mut() {
+                *a = true;
+            }
         }
-        if let Some(b) = l.brand.as_ref().filter(|b| x.brands.contains(b)) {
-            return Some(format!("brand:{b}"));
+
+        // Whole points, line by column.
+        let mode = e.rounding.mode;
+        let mut grid = vec![0i64; nlines * ncols];
+        match e.rounding.scope {
+            RoundScope::Line => {
+                for li in 0..nlines {
+                    let mut prefix = Q::ZERO;
+                    let mut prev = 0i128;
+                    for k in 0..ncols {
+                        if !applied.get(k).copied().unwrap_or(false) {
+                            continue;
+                        }
+                        let q = exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO);
+                        prefix = prefix.add(q)?;
+                        let r = round(prefix, mode)?;
+                        if let Some(g) = grid.get_mut(li * ncols + k) {
+                            *g = to_i64(r - prev)?;
+                        }
+                        prev = r;
+                    }
+                }
+            }
+            RoundScope::Order => {
+                let mut prefix = Q::ZERO;
+                let mut prev = 0i128;
+                for k in 0..ncols {
+                    if !applied.get(k).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let column: Vec<Q> =
+                        (0..nlines).map(|li| exact.get(li * ncols + k).copied().unwrap_or(Q::ZERO)).collect();
+                    let mut sum = Q::ZERO;
+                    for q in &column {
+                        sum = sum.add(*q)?;
+                    }
+                    prefix = prefix.add(sum)?;
+                    let r = round(prefix, mode)?;
+                    for (li, v) in apportion(r - prev, &column).into_iter().enumerate() {
+                        if let Some(g) = grid.get_mut(li * ncols + k) {
+                            *g = to_i64(v)?;
+                        }
+                    }
+                    prev = r;
+                }
+            }
         }
-        l.sku.as_ref().filter(|s| x.skus.contains(s)).map(|s| format!("sku:{s}"))
+        Ok((applied, grid))
+    }
+
+    /// The same as [`Program::general_grid`] in integers over the program's common denominator, with the line
+    /// conditions as bit masks: no fractions and no allocation per line. `None` when a value leaves the range the
+    /// compiled form holds exactly (the general path then decides, overflow errors included).
+    fn fast_grid(&self, g: &GridInput<'_>) -> Result<Option<(Vec<bool>, Vec<i64>)>> {
+        let e = &self.doc.earning;
+        let c = &self.compiled;
+        let (nlines, ncols) = (g.lines.len(), g.ncols);
+        let tier_col = ncols - 1;
+        let d = c.d;
+        let mut applied = vec![false; ncols];
+        let mut exact = vec![0i128; nlines * ncols];
+        let mut order_mask = 0u64;
+        for (ri, ok) in g.order_rules.iter().enumerate().take(64) {
+            if *ok {
+                order_mask |= 1u64 << ri;
+            }
+        }
+        let Some(rate) = i128::from(e.rate.points).checked_mul(c.base_mul) else { return Ok(None) };
+        // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).
+        let pct = |v: i128, m: i64| -> Option<i128> {
+            let x = v.checked_mul(i128::from(m))?;
+            (x % 100 == 0).then_some(x / 100)
+        };
+        if !g.below_min {
+            let mut any_line = 0u64;
+            for (li, l) in g.lines.iter().enumerate() {
+                if g.excluded.get(li).is_some_and(Option::is_some) {
+                    continue;
+                }
+                let lm = g.line_masks.get(li).copied().unwrap_or(0);
+                any_line |= lm;
+                let Some(row) = exact.get_mut(li * ncols..(li + 1) * ncols) else { return Ok(None) };
+                let Some(base) = i128::from(l.paid_fen).checked_mul(rate) else { return Ok(None) };
+                let mut v = base;
+                if let Some(x) = row.first_mut() {
+                    *x = base;
+                }
+                let m = c.resolve(lm & c.mult & order_mask, &c.mult_percent);
+                if m != 0 {
+                    for &ri in &c.app_order {
+                        if ri >= 64 || m & (1u64 << ri) == 0 {
+                            continue;
+                        }
+                        let pm = c.mult_percent.get(ri).copied().unwrap_or(100);
+                        let before = v;
+                        let next = if c.multiply & (1u64 << ri) != 0 {
+                            pct(v, pm)
+                        } else {
+                            pct(base, pm - 100).and_then(|x| v.checked_add(x))
+                        };
+                        let Some(next) = next else { return Ok(None) };
+                        v = next.max(0);
+                        if let Some(x) = row.get_mut(ri + 1) {
+                            *x = v - before;
+                        }
+                        if let Some(a) = applied.get_mut(ri + 1) {
+                            *a = true;
+                        }
+                    }
+                }
+                if let Some(tm) = g.tier_mult {
+                    let Some(after) = pct(v, tm) else { return Ok(None) };
+                    if let Some(x) = row.get_mut(tier_col) {
+                        *x = after - v;
+                    }
+                    if let Some(a) = applied.get_mut(tier_col) {
+                        *a = true;
+                    }
+                }
+            }
+            // Order bonuses, shared over the lines they match by net paid.
+            let bonus = c.resolve(any_line & c.bonus & order_mask, &c.bonus_points);
+            for &ri in &c.app_order {
+                if ri >= 64 || bonus & (1u64 << ri) == 0 {
+                    continue;
+                }
+                let bit = 1u64 << ri;
+                let targets: Vec<usize> = (0..nlines)
+                    .filter(|li| {
+                        g.excluded.get(*li).is_some_and(Option::is_none)
+                            && g.line_masks.get(*li).is_some_and(|m| m & bit != 0)
+                    })
+                    .collect();
+                let mut weights: Vec<i64> =
+                    targets.iter().map(|li| g.lines.get(*li).map_or(0, |l| l.paid_fen)).collect();
+                if weights.iter().all(|w| *w == 0) {
+                    weights = vec![1; targets.len()];
+                }
+                let shares = crate::split(c.bonus_points.get(ri).copied().unwrap_or(0), &weights)?;
+                for (li, s) in targets.iter().zip(shares) {
+                    let Some(v) = i128::from(s).checked_mul(d) else { return Ok(None) };
+                    if let Some(x) = exact.get_mut(li * ncols + ri + 1) {
+                        *x = v;
+                    }
+                }
+                if let Some(a) = applied.get_mut(ri + 1) {
+                    *a = true;
+                }
+            }
+            if let Some(a) = applied.first_mut() {
+                *a = true;
+            }
+        }
+
+        // Whole points, line by column.
+        let half_up = e.rounding.mode == RoundMode::Round;
+        let round = |x: i128| -> Option<i128> {
+            if half_up {
+                Some(x.checked_mul(2)?.checked_add(d)?.div_euclid(2 * d))
+            } else {
+                Some(x.div_euclid(d))
+            }
+        };
+        let mut grid = vec![0i64; nlines * ncols];
+        match e.rounding.scope {
+            RoundScope::Line => {
+                for li in 0..nlines {
+                    let (mut prefix, mut prev) = (0i128, 0i128);
+                    for k in 0..ncols {
+                        if !applied.get(k).copied().unwrap_or(false) {
+                            continue;
+                        }
+                        let Some(p) = prefix.checked_add(exact.get(li * ncols + k).copied().unwrap_or(0)) else {
+                            return Ok(None);
+                        };
+                        prefix = p;
+                        let Some(r) = round(prefix) else { return Ok(None) };
+                        if let Some(x) = grid.get_mut(li * ncols + k) {
+                            let Ok(w) = to_i64(r - prev) else { return Ok(None) };
+                            *x = w;
+                        }
+                        prev = r;
+                    }
+                }
+            }
+            RoundScope::Order => {
+                let (mut prefix, mut prev) = (0i128, 0i128);
+                let mut fracs: Vec<(i128, usize)> = Vec::with_capacity(nlines);
+                for k in 0..ncols {
+                    if !applied.get(k).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let mut sum = 0i128;
+                    let mut floors = 0i128;
+                    for li in 0..nlines {
+                        let x = exact.get(li * ncols + k).copied().unwrap_or(0);
+                        let Some(s) = sum.checked_add(x) else { return Ok(None) };
+                        sum = s;
+                        let f = x.div_euclid(d);
+                        floors += f;
+                        if let Some(cell) = grid.get_mut(li * ncols + k) {
+                            let Ok(w) = to_i64(f) else { return Ok(None) };
+                            *cell = w;
+                        }
+                    }
+                    let Some(p) = prefix.checked_add(sum) else { return Ok(None) };
+                    prefix = p;
+                    let Some(r) = round(prefix) else { return Ok(None) };
+                    // Largest remainder, as `apportion`: whole rounds first, then one point each to the largest
+                    // fractional parts (ties to the earlier line).
+                    let mut leftover = (r - prev) - floors;
+                    prev = r;
+                    if leftover == 0 {
+                        continue;
+                    }
+                    let n = i128::try_from(nlines).unwrap_or(1).max(1);
+                    let rounds = leftover.div_euclid(n);
+                    if rounds != 0 {
+                        let Ok(add) = to_i64(rounds) else { return Ok(None) };
+                        for li in 0..nlines {
+                            if let Some(cell) = grid.get_mut(li * ncols + k) {
+                                let Some(w) = cell.checked_add(add) else { return Ok(None) };
+                                *cell = w;
+                            }
+                        }
+                        leftover -= rounds * n;
+                    }
+                    let take = usize::try_from(leftover).unwrap_or(0);
+                    if take == 0 {
+                        continue;
+                    }
+                    fracs.clear();
+                    fracs.extend((0..nlines).map(|li| (exact.get(li * ncols + k).copied().unwrap_or(0).rem_euclid(d), li)));
+                    let by = |a: &(i128, usize), b: &(i128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+                    if take < fracs.len() {
+                        fracs.select_nth_unstable_by(take - 1, by);
+                    }
+                    for (_, li) in fracs.iter().take(take) {
+                        if let Some(cell) = grid.get_mut(li * ncols + k) {
+                            *cell += 1;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Some((applied, grid)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+
+    /// A small deterministic generator (no external RNG, reproducible everywhere).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) % n.max(1)
+        }
+        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+            xs[self.next(xs.len() as u64) as usize]
+        }
+    }
+
+    /// The integer path (compiled rules, common denominator) and the general fraction path give identical
+    /// answers on random programs and orders: every combine mode, line and order rounding, floor and half up,
+    /// exclusions, bonuses, caps, tier multipliers.
+    #[test]
+    fn fast_equals_general() {
+        let mut g = Lcg(20_260_505);
+        let cats = ["a", "b", "c", "giftCard"];
+        let combines = ["add", "multiply", "bestOf", "exclusive"];
+        let (mut compared, mut fast_programs) = (0, 0);
+        for case in 0..3000 {
+            let nrules = g.next(7);
+            let mut rules = Vec::new();
+            for i in 0..nrules {
+                let combine = g.pick(&combines);
+                let when = match g.next(4) {
+                    0 => format!(r#"{{"categories":["{}"]}}"#, g.pick(&cats)),
+                    1 => format!(r#"{{"brands":["B{}"]}}"#, g.next(3)),
+                    2 => format!(r#"{{"skus":["S{}"],"minOrderFen":{}}}"#, g.next(5), g.next(20000)),
+                    _ => "{}".to_string(),
+                };
+                let give = if g.next(4) == 0 && combine != "multiply" {
+                    format!(r#""bonusPoints":{}"#, g.next(700))
+                } else {
+                    format!(r#""multiplierPercent":{}"#, 1 + g.next(400))
+                };
+                let cap = if g.next(5) == 0 { format!(r#","capPerOrder":{}"#, g.next(300)) } else { String::new() };
+                rules.push(format!(
+                    r#"{{"id":"r{i}","priority":{},"combine":"{combine}","when":{when},{give}{cap}}}"#,
+                    if combine == "exclusive" { i * 10 + g.next(3) } else { g.next(4) * 10 }
+                ));
+            }
+            let doc = format!(
+                r#"{{"version":"t","earning":{{"rate":{{"points":{},"perYuan":{}}},
+                   "rounding":{{"mode":"{}","scope":"{}"}},"exclusions":{{"categories":["giftCard"],"brands":["B9"]}},
+                   "caps":{{"perOrder":{}}},"rules":[{}]}},
+                   "tiers":{{"basis":"spend","window":"calendarYear","downgrade":"oneStep","levels":[
+                     {{"id":"base","threshold":0}},{{"id":"gold","threshold":1,"benefits":{{"pointsMultiplierPercent":{}}}}}]}}}}"#,
+                1 + g.next(5),
+                1 + g.next(3),
+                if g.next(2) == 0 { "floor" } else { "round" },
+                if g.next(2) == 0 { "line" } else { "order" },
+                100 + g.next(5000),
+                rules.join(","),
+                1 + g.next(300)
+            );
+            let Ok(fast) = Program::load(&doc) else { continue };
+            let mut slow = fast.clone();
+            slow.compiled.fast = false;
+            fast_programs += usize::from(fast.compiled.fast);
+            let lines: Vec<String> = (0..1 + g.next(12))
+                .map(|_| {
+                    format!(
+                        r#"{{"category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
+                        g.pick(&cats),
+                        g.next(10),
+                        g.next(5),
+                        if g.next(6) == 0 { 0 } else { g.next(50_000) }
+                    )
+                })
+                .collect();
+            let order: Order = serde_json::from_str(&format!(r#"{{"lines":[{}]}}"#, lines.join(","))).unwrap();
+            let member: Member =
+                serde_json::from_str(if g.next(2) == 0 { r#"{"tier":"gold"}"# } else { "{}" }).unwrap();
+            let at = Timestamp::parse("2026-05-05T10:00:00+08:00").unwrap();
+            let a = fast.earn(&order, &member, at);
+            let b = slow.earn(&order, &member, at);
+            assert_eq!(a, b, "case {case}: {doc}");
+            compared += 1;
+        }
+        assert!(compared > 2000, "only {compared} programs loaded");
+        assert!(fast_programs > 1500, "only {fast_programs} programs on the integer path");
     }
 }

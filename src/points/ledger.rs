@@ -156,7 +156,7 @@ struct Fold<'a> {
 
 /// FNV-1a: a small deterministic hasher for the order index (no random keys, the same in every runtime).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -27,6 +27,7 @@
 //! assert_eq!(earned.lines[0].available_on.to_string(), "2026-05-08");
 //! ```
 
+mod compiled;
 mod doc;
 mod earn;
 mod ledger;
@@ -61,6 +62,7 @@ use std::collections::BTreeMap;
 pub struct Program {
     doc: ProgramDoc,
     fingerprint: String,
+    compiled: compiled::Compiled,
 }
 
 /// The member a call is about: tier, birthday and the counters some rules need.
@@ -232,7 +234,9 @@ impl Program {
         let doc: ProgramDoc = crate::json::from_value(value, "POINTS_PROGRAM_INVALID")?;
         let mut issues = Issues::default();
         doc.check(&mut issues);
-        issues.finish(Program { doc, fingerprint })
+        issues.finish(())?;
+        let compiled = compiled::Compiled::build(&doc.earning);
+        Ok(Program { doc, fingerprint, compiled })
     }
 
     /// The document's `version`.
