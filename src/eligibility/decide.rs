@@ -198,6 +198,21 @@ pub struct PolicyRef {
 }
 
 /// The decision for a whole request.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Status};
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-20T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // Day 17 after sign-for: a decision that allows nothing is a value, with the reasons.
+/// assert_eq!(d.status, Status::Rejected);
+/// assert_eq!(d.items[0].reasons[0].code, "NO_REASON_WINDOW_CLOSED");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {

@@ -16,6 +16,13 @@ pub enum Severity {
 }
 
 /// One lint finding.
+///
+/// # Example
+/// ```
+/// let p = mallcare::eligibility::ReturnPolicy::load(r#"{"version": "1", "settings": {"refundIssueDays": 10}}"#).unwrap();
+/// assert_eq!(p.lint()[0].code, "FLOOR_REFUND_LATE");
+/// assert_eq!(p.lint()[0].path, "settings.refundIssueDays");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {

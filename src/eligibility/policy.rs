@@ -91,6 +91,13 @@ pub enum Unit {
 }
 
 /// A window: `days` counted in `unit` from `clock`.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Clock, Unit, policy::Window};
+/// let w: Window = serde_json::from_str(r#"{"days": 7}"#).unwrap();
+/// assert_eq!((w.unit, w.clock), (Unit::Days, Clock::Delivery));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Window {
@@ -497,6 +504,14 @@ pub struct Settings {
 }
 
 /// The policy document.
+///
+/// # Example
+/// ```
+/// let doc: mallcare::eligibility::PolicyDoc = serde_json::from_value(serde_json::json!({
+///     "version": "1", "rules": [{ "id": "r", "priority": 1, "then": { "refund": { "days": 15 } } }]
+/// })).unwrap();
+/// assert_eq!(doc.rules[0].then.refund.unwrap().days, 15);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PolicyDoc {

@@ -28,8 +28,17 @@ impl RuleId {
     ///
     /// # Example
     /// ```
-    /// let p = mallcare::eligibility::ReturnPolicy::statutory();
-    /// let _ = p.fingerprint();
+    /// use mallcare::eligibility::ReturnPolicy;
+    /// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "thirty", "priority": 1,
+    ///     "then": {"refund": {"days": 30}}}]}"#).unwrap();
+    /// let d = p.evaluate_value(serde_json::json!({
+    ///     "now": "2026-05-20T10:00:00+08:00",
+    ///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+    ///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+    ///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+    ///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+    /// }), &mallcare::Calendar::default()).unwrap();
+    /// assert_eq!(d.items[0].allowed[0].rule.as_str(), "thirty");
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
@@ -47,6 +56,12 @@ impl Serialize for RuleId {
 }
 
 /// Why a decision came out as it did: a stable code, the rule that said so, and messages in both languages.
+///
+/// # Example
+/// ```
+/// let json = serde_json::to_value(mallcare::eligibility::reason::text("FLOOR_APPLIED")).unwrap();
+/// assert!(json[1].as_str().unwrap().contains("floor"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// Stable code (`NO_REASON_WINDOW_OPEN`, `FLOOR_APPLIED`, ...).
