@@ -120,12 +120,6 @@ function mapView() {
     svg.append(grp);
   }
   if (g) {
-    for (const c of g.connectors) {
-      const sym = c.kind === 'elevator' ? 'E' : c.kind === 'stairs' ? 'S' : '⇵';
-      svg.append(s('g', { class: `connector ${c.kind}` }, s('title', {}, `${c.id} ${c.kind}`),
-        s('rect', { x: (Number(X(c.x)) - 2).toFixed(2), y: (Number(Y(c.y)) - 2).toFixed(2), width: 4, height: 4, rx: 0.8 }),
-        s('text', { x: X(c.x), y: (Number(Y(c.y)) + 0.9).toFixed(2) }, sym)));
-    }
     for (const pk of geo.parking) {
       if (pk.level !== lvl || pk.x == null) continue;
       const sel = state.fromKind === 'parking' && pk.code.toUpperCase() === state.fromParking.trim().toUpperCase();
@@ -143,6 +137,16 @@ function mapView() {
       svg.append(s('circle', { cx: X(sx), cy: Y(sy), r: 1.6, class: 'leg-start' }));
       svg.append(s('circle', { cx: X(ex), cy: Y(ey), r: 1.6, class: 'leg-end' }));
     }
+  }
+  if (g) {
+    for (const c of g.connectors) {
+      const sym = c.kind === 'elevator' ? 'E' : c.kind === 'stairs' ? 'S' : '⇵';
+      svg.append(s('g', { class: `connector ${c.kind}` }, s('title', {}, `${c.id} ${c.kind}`),
+        s('rect', { x: (Number(X(c.x)) - 2).toFixed(2), y: (Number(Y(c.y)) - 2).toFixed(2), width: 4, height: 4, rx: 0.8 }),
+        s('text', { x: X(c.x), y: (Number(Y(c.y)) + 0.9).toFixed(2) }, sym)));
+    }
+  }
+  if (r) {
     if (r.from.level === lvl) svg.append(pin(X(r.from.x), Y(r.from.y), 'A', 'pin-from'));
     if (r.to.level === lvl) svg.append(pin(X(r.to.x), Y(r.to.y), 'B', 'pin-to'));
   }
@@ -197,7 +201,6 @@ function nearestRestroom() {
   attempt(refs.routeOut, () => {
     const [hit] = venue.nearest(fromEndpoint(), what, { mode: state.mode, optimize: state.optimize, limit: 1 });
     state.route = hit.route;
-    state.to = hit.place.id;
     state.level = hit.route.legs[0]?.level ?? hit.place.level;
     return h('div', h('p.nearest', { id: 'nearest-out' }, t(`最近的${what === 'restroom' ? '洗手间' : '无障碍洗手间'}：`, `Nearest ${what === 'restroom' ? 'restroom' : 'accessible restroom'}: `),
       h('strong', pName(hit.place)), t(`（${levelName(hit.place.level)}，${Math.round(hit.metres)} 米）`, ` (${levelName(hit.place.level)}, ${Math.round(hit.metres)} m)`)),

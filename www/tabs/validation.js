@@ -40,6 +40,18 @@ const ENUM_LABELS = {
   original: ['原路退回', 'to the original payment'], storeCredit: ['商场储值', 'store credit'], cash: ['现金', 'cash'],
   male: ['男', 'male'], female: ['女', 'female'], unspecified: ['不愿透露', 'prefer not to say'],
 };
+// Field order and labels as the shipped files have them (formDescriptor answers JSON with sorted keys).
+const FIELD_ORDER = {
+  returnApplication: ['orderNo', 'purchaseDate', 'requestDate', 'contactName', 'mobile', 'kind', 'refundMethod', 'items'],
+  memberSignUp: ['name', 'mobile', 'email', 'idCard', 'birthday', 'gender', 'postalCode', 'password', 'agreeTerms'],
+  invoiceRequest: [], deliveryAddress: [],
+};
+const ITEM_ORDER = ['gtin', 'quantity', 'paidAmount', 'reason', 'note'];
+const EXTRA_LABELS = { agreeTerms: ['我已阅读并同意会员条款', 'I accept the membership terms'] };
+const ordered = (obj, order) => Object.entries(obj).sort(([a], [b]) => {
+  const i = order.indexOf(a); const j = order.indexOf(b);
+  return (i < 0 ? 999 : i) - (j < 0 ? 999 : j);
+});
 const enumLabel = (v) => (ENUM_LABELS[v] ? t(...ENUM_LABELS[v]) : String(v));
 const PLACEHOLDER = { mobile: '138 0013 8000', idCard: '18 位身份证号', gtin: '69xxxxxxxxxxx', amount: '¥0.00', email: 'name@example.cn', postalCode: '200000' };
 
@@ -66,7 +78,9 @@ function control(name, rule, value, onValue) {
     return h('input', { id, type: 'checkbox', checked: value === true, onchange: (e) => onValue(e.target.checked) });
   }
   if (r.enum || r.type === 'enum') {
-    return select([['', t('— 请选择 —', '— choose —')], ...(r.enum || []).map((v) => [v, enumLabel(v)])], value ?? '',
+    const opts = [['', t('— 请选择 —', '— choose —')], ...(r.enum || []).map((v) => [v, enumLabel(v)])];
+    if (value != null && value !== '' && !(r.enum || []).includes(value)) opts.push([value, `${value} ✗`]); // what a client really sent
+    return select(opts, value ?? '',
       { id, onchange: (e) => onValue(e.target.value === '' ? undefined : e.target.value) });
   }
   const type = r.type === 'date' ? 'date' : r.type === 'integer' || r.type === 'number' ? 'number' : name.endsWith('password') ? 'password' : 'text';
@@ -95,12 +109,12 @@ function fieldBox(path, label, required, ctl) {
 
 function renderForm(doc) {
   const box = h('form.form', { onsubmit: (e) => { e.preventDefault(); validate(); }, novalidate: true });
-  for (const [name, rule] of Object.entries(doc.fields)) {
+  for (const [name, rule] of ordered(doc.fields, FIELD_ORDER[state.form] ?? [])) {
     const r = merged(rule);
-    const label = text(r.label) || name;
+    const label = text(r.label) || (EXTRA_LABELS[name] ? t(...EXTRA_LABELS[name]) : name);
     if (r.type === 'array' && r.defaultField) {
       const item = merged(r.defaultField);
-      const cols = Object.entries(item.fields || {});
+      const cols = ordered(item.fields || {}, ITEM_ORDER);
       const rows = state.values[name] || (state.values[name] = []);
       const table = h('div.items', { dataset: { path: name } },
         h('div.items-head', h('strong', label, r.required ? h('span.req', ' *') : null),
