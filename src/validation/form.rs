@@ -575,18 +575,34 @@ impl FormSchema {
     /// assert_eq!(e.code(), "FORM_REQUIRED");
     /// ```
     pub fn validate(&self, value: &Value, options: &FormOptions) -> Result<Value> {
+        self.validate_owned(value.clone(), options)
+    }
+
+    /// [`FormSchema::validate`] taking the value by value (no copy is made).
+    ///
+    /// # Errors
+    /// As [`FormSchema::validate`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{FormOptions, FormSchema};
+    /// let s = FormSchema::from_json(r#"{"m": {"type": "mobile"}}"#).unwrap();
+    /// let v = s.validate_owned(serde_json::json!({"m": "+86 13800138000"}), &FormOptions::default()).unwrap();
+    /// assert_eq!(v["m"], "13800138000");
+    /// ```
+    pub fn validate_owned(&self, value: Value, options: &FormOptions) -> Result<Value> {
         let mut issues = Vec::new();
-        let Some(obj) = value.as_object() else {
+        let Value::Object(mut out) = value else {
             return Err(Error::from(dissue(
                 "FORM_VALUE_NOT_OBJECT",
                 "",
-                format!("表单值应为对象，实际为 {}", json_type(value)),
-                format!("a form value must be an object, got {}", json_type(value)),
+                format!("表单值应为对象，实际为 {}", json_type(&value)),
+                format!("a form value must be an object, got {}", json_type(&value)),
             )));
         };
         let ctx = Ctx { today: options.today };
-        let mut out = obj.clone();
-        ctx.object(&self.fields, &mut out, "", &mut issues);
+        let mut path = String::with_capacity(64);
+        ctx.object(&self.fields, &mut out, &mut path, &mut issues);
         for c in &self.cross {
             ctx.cross(c, &out, &mut issues);
         }
@@ -654,6 +670,24 @@ fn money_value(v: &Value) -> Result<Money> {
     }
 }
 
+/// Appends `.key` (or `key` at the root) to `path`; returns the length to truncate back to.
+fn push_key(path: &mut String, key: &str) -> usize {
+    let len = path.len();
+    if len > 0 {
+        path.push('.');
+    }
+    path.push_str(key);
+    len
+}
+
+/// Appends `[i]` to `path`; returns the length to truncate back to.
+fn push_index(path: &mut String, i: usize) -> usize {
+    use std::fmt::Write as _;
+    let len = path.len();
+    let _ = write!(path, "[{i}]");
+    len
+}
+
 fn lookup<'a>(root: &'a Map<String, Value>, dotted: &str) -> Option<&'a Value> {
     let mut parts = dotted.split('.');
     let mut cur = root.get(parts.next()?)?;
@@ -675,18 +709,20 @@ impl Ctx {
         &self,
         fields: &[(String, Vec<Rule>)],
         obj: &mut Map<String, Value>,
-        base: &str,
+        path: &mut String,
         issues: &mut Vec<Issue>,
     ) {
         for (name, rules) in fields {
-            let path = join_path(base, name);
+            let len = push_key(path, name);
             for rule in rules {
-                self.rule(rule, obj.get_mut(name), &path, issues);
+                self.rule(rule, obj.get_mut(name), path, issues);
             }
+            path.truncate(len);
         }
     }
 
-    fn rule(&self, rule: &Rule, value: Option<&mut Value>, path: &str, out: &mut Vec<Issue>) {
+    fn rule(&self, rule: &Rule, value: Option<&mut Value>, path_buf: &mut String, out: &mut Vec<Issue>) {
+        let path: &str = path_buf;
         let mut own: Vec<Issue> = Vec::new();
         let label = label_of(rule, path);
         let is_array = rule.ty == Some(Type::Array);
@@ -753,7 +789,7 @@ impl Ctx {
         }
         self.finish(rule, own, path, out);
         if type_ok {
-            self.nested(rule, v, path, out);
+            self.nested(rule, v, path_buf, out);
         }
     }
 
@@ -765,7 +801,7 @@ impl Ctx {
         }
     }
 
-    fn nested(&self, rule: &Rule, v: &mut Value, path: &str, out: &mut Vec<Issue>) {
+    fn nested(&self, rule: &Rule, v: &mut Value, path: &mut String, out: &mut Vec<Issue>) {
         if rule.fields.is_none() && rule.default_field.is_none() {
             return;
         }
@@ -775,19 +811,25 @@ impl Ctx {
                 for (i, item) in items.iter_mut().enumerate() {
                     let by_index = if rule.fields.is_some() { specific(&i.to_string()) } else { None };
                     if let Some(rules) = by_index.or(rule.default_field.as_ref()) {
-                        let p = format!("{path}[{i}]");
+                        let len = push_index(path, i);
                         for r in rules {
-                            self.rule(r, Some(&mut *item), &p, out);
+                            self.rule(r, Some(&mut *item), path, out);
                         }
+                        path.truncate(len);
                     }
                 }
                 // fields naming indices past the end: required ones are missing
                 if let Some(f) = &rule.fields {
                     for (k, rules) in f {
                         if k.parse::<usize>().is_ok_and(|i| i >= items.len()) {
+                            let len = path.len();
+                            path.push('[');
+                            path.push_str(k);
+                            path.push(']');
                             for r in rules {
-                                self.rule(r, None, &format!("{path}[{k}]"), out);
+                                self.rule(r, None, path, out);
                             }
+                            path.truncate(len);
                         }
                     }
                 }
@@ -796,10 +838,11 @@ impl Ctx {
                 if let Some(d) = &rule.default_field {
                     let keys: Vec<String> = map.keys().filter(|k| specific(k).is_none()).cloned().collect();
                     for k in keys {
-                        let p = join_path(path, &k);
+                        let len = push_key(path, &k);
                         for r in d {
-                            self.rule(r, map.get_mut(&k), &p, out);
+                            self.rule(r, map.get_mut(&k), path, out);
                         }
+                        path.truncate(len);
                     }
                 }
                 if let Some(f) = &rule.fields {

@@ -91,8 +91,20 @@ pub struct Uscc {
     pub check: String,
 }
 
+/// ASCII byte → 1 + its value in `ALPHABET` (0: not in the alphabet), built at compile time.
+#[allow(clippy::indexing_slicing, reason = "evaluated at compile time: an out-of-range index fails the build")]
+const VALUES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        t[ALPHABET[i] as usize] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
 fn value(c: u8) -> Option<u32> {
-    ALPHABET.iter().position(|&a| a == c).and_then(|p| u32::try_from(p).ok())
+    VALUES.get(usize::from(c)).and_then(|v| v.checked_sub(1)).map(u32::from)
 }
 
 /// The GB 11714 check character of an 8-character organisation code body (digits and upper-case letters).

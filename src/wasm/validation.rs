@@ -353,7 +353,7 @@ fn load_schema(descriptor: &JsValue) -> Result<FormSchema> {
 fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Value> {
     let opts = form_options(options)?;
     let val = js_json(value, "", true)?;
-    schema.validate(&val, &opts)
+    schema.validate_owned(val, &opts)
 }
 
 /// The JSON of a ready descriptor (`"returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress"`),
@@ -418,7 +418,7 @@ impl JsFormSchema {
                     "values must be an array",
                 )));
             };
-            Ok(items.iter().map(|item| self.inner.validate(item, &o)).collect::<Vec<_>>())
+            Ok(items.into_iter().map(|item| self.inner.validate_owned(item, &o)).collect::<Vec<_>>())
         });
         match r {
             Ok(results) => to_js(&outcomes(&results, locale)),
