@@ -1,6 +1,6 @@
 // The mallcare demo: one page, five tabs, each showing a pillar with Chinese retail data.
 import init, * as mc from 'mallcare';
-import { h, t, mount, errorView } from './lib/ui.js';
+import { h, t, mount, errorView, icon } from './lib/ui.js';
 import calendar from './tabs/calendar.js';
 import validation from './tabs/validation.js';
 import returns from './tabs/returns.js';
@@ -46,7 +46,7 @@ function renderChrome() {
   for (const b of document.querySelectorAll('[data-locale]')) b.setAttribute('aria-pressed', String(b.dataset.locale === mc.getLocale()));
   for (const tab of TABS) {
     const b = panels.get(tab.id).button;
-    mount(b, h('span.tab-icon', { 'aria-hidden': 'true' }, tab.icon), h('span', tab.title()));
+    mount(b, icon(tab.icon), h('span', tab.title()));
   }
   mount($('footer'), t('所有结果均由 mallcare（WebAssembly）在本页内计算；不读取时钟，“现在”总是由页面传入。示例数据均为虚构。',
     'Every answer is computed in this page by mallcare (WebAssembly); nothing reads a clock: "now" is always passed in. All sample data is invented.'));

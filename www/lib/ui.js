@@ -130,3 +130,16 @@ export const fromRfc = (ts) => (ts ? ts.slice(0, 16) : '');
 
 /** A badge. */
 export const badge = (label, kind = '') => h(`span.badge${kind ? '.' + kind : ''}`, label);
+
+/** Small stroke icons (inline SVG: no icon font, no emoji font needed). */
+const ICONS = {
+  calendar: 'M3 5h14v12H3z M3 9h14 M7 3v4 M13 3v4',
+  check: 'M3 4h14v12H3z M6 10l3 3 5-6',
+  returns: 'M8 5L4 9l4 4 M4 9h9a4 4 0 0 1 0 8h-3',
+  gift: 'M3 8h14v3H3z M4 11h12v6H4z M10 8v9 M10 8c-2-4-6-3-4-1 M10 8c2-4 6-3 4-1',
+  compass: 'M10 2a8 8 0 1 0 0 16a8 8 0 1 0 0-16z M13 7l-2 4-4 2 2-4z',
+};
+export function icon(name) {
+  return s('svg', { viewBox: '0 0 20 20', width: 18, height: 18, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6,
+    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true' }, s('path', { d: ICONS[name] ?? '' }));
+}

@@ -98,7 +98,7 @@ function update() {
 
 export default {
   id: 'calendar',
-  icon: '📅',
+  icon: 'calendar',
   title: () => t('日历与金额', 'Calendar & money'),
   render(panel) {
     refs = {

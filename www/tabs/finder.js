@@ -14,8 +14,8 @@ let venueError = null;
 let geo = null; // drawing geometry: corridors, store boxes, connectors (from the venue document when it is the sample)
 
 const KIND_ICON = {
-  restroom: 'WC', accessibleRestroom: '♿', motherBabyRoom: '👶', serviceDesk: 'i', atm: '¥', lockers: '▤',
-  wheelchairRental: '♿', strollerRental: '🛒', umbrellaRental: '☂', lostAndFound: '?', exit: '⇱', other: '•',
+  restroom: 'WC', accessibleRestroom: '♿', motherBabyRoom: 'MB', serviceDesk: 'i', atm: '¥', lockers: 'L',
+  wheelchairRental: '♿', strollerRental: 'St', umbrellaRental: '☂', lostAndFound: '?', exit: '⇱', other: '•',
 };
 const KIND_NAME = {
   store: ['店铺', 'store'], restroom: ['洗手间', 'restroom'], accessibleRestroom: ['无障碍洗手间', 'accessible restroom'], motherBabyRoom: ['母婴室', 'mother & baby room'],
@@ -63,7 +63,10 @@ function buildGeometry(doc) {
     const depth = 10; const width = 9;
     const cx = door.x + dx * depth / 2; const cy = door.y + dy * depth / 2;
     const w = Math.abs(dx) > 0.5 ? depth : width; const hgt = Math.abs(dx) > 0.5 ? width : depth;
-    lv(p.level).boxes.set(p.id, { x: cx - w / 2, y: cy - hgt / 2, w, h: hgt, cx, cy });
+    // Corner shops (a diagonal door) keep their label near the door, clear of the stairwell in the corner.
+    const diagonal = Math.abs(dx) > 0.3 && Math.abs(dy) > 0.3;
+    const lx = diagonal ? door.x + dx * 3 : cx; const ly = diagonal ? door.y + dy * 3 + 1.5 : cy;
+    lv(p.level).boxes.set(p.id, { x: cx - w / 2, y: cy - hgt / 2, w, h: hgt, cx: lx, cy: ly });
   }
   for (const c of doc.connectors ?? []) {
     c.nodes.forEach((id) => { const n = nodes.get(id); if (n) lv(n.level).connectors.push({ id: c.id, kind: c.kind, x: n.x, y: n.y }); });
@@ -120,6 +123,14 @@ function mapView() {
     svg.append(grp);
   }
   if (g) {
+    for (const c of g.connectors) {
+      const sym = c.kind === 'elevator' ? 'E' : c.kind === 'stairs' ? 'S' : '⇵';
+      svg.append(s('g', { class: `connector ${c.kind}` }, s('title', {}, `${c.id} ${c.kind}`),
+        s('rect', { x: (Number(X(c.x)) - 2).toFixed(2), y: (Number(Y(c.y)) - 2).toFixed(2), width: 4, height: 4, rx: 0.8 }),
+        s('text', { x: X(c.x), y: (Number(Y(c.y)) + 0.9).toFixed(2) }, sym)));
+    }
+  }
+  if (g) {
     for (const pk of geo.parking) {
       if (pk.level !== lvl || pk.x == null) continue;
       const sel = state.fromKind === 'parking' && pk.code.toUpperCase() === state.fromParking.trim().toUpperCase();
@@ -136,14 +147,6 @@ function mapView() {
       const [sx, sy] = leg.points[0]; const [ex, ey] = leg.points[leg.points.length - 1];
       svg.append(s('circle', { cx: X(sx), cy: Y(sy), r: 1.6, class: 'leg-start' }));
       svg.append(s('circle', { cx: X(ex), cy: Y(ey), r: 1.6, class: 'leg-end' }));
-    }
-  }
-  if (g) {
-    for (const c of g.connectors) {
-      const sym = c.kind === 'elevator' ? 'E' : c.kind === 'stairs' ? 'S' : '⇵';
-      svg.append(s('g', { class: `connector ${c.kind}` }, s('title', {}, `${c.id} ${c.kind}`),
-        s('rect', { x: (Number(X(c.x)) - 2).toFixed(2), y: (Number(Y(c.y)) - 2).toFixed(2), width: 4, height: 4, rx: 0.8 }),
-        s('text', { x: X(c.x), y: (Number(Y(c.y)) + 0.9).toFixed(2) }, sym)));
     }
   }
   if (r) {
@@ -217,7 +220,7 @@ function search() {
     return h('ul.hits', { id: 'search-hits' }, hits.map((hit) => {
       const p = placeById(hit.id);
       return h('li', { class: hit.id === state.to ? 'sel' : '' },
-        h('button.hit', { type: 'button', onclick: () => { state.to = hit.id; state.highlight = hit.id; state.level = p.level; computeRoute(); renderSelects(); } },
+        h('button.hit', { type: 'button', onclick: () => { state.to = hit.id; state.highlight = hit.id; state.level = p.level; computeRoute(); renderSelects(); search(); } },
           h('span.hit-name', p ? p.name : hit.id), h('span.hit-en', p?.nameEn ?? ''),
           h('span.hit-meta', badge(levelName(p?.level), 'blue'), p?.category ? badge(p.category, 'muted') : badge(t(...(KIND_NAME[p?.kind] ?? ['', ''])), 'muted'),
             h('small.muted', `${hit.matched} · ${hit.field}`))));
@@ -298,7 +301,7 @@ function renderAll() {
 
 export default {
   id: 'finder',
-  icon: '🧭',
+  icon: 'compass',
   title: () => t('导购', 'Finder'),
   render(panel) {
     refs = { panel };

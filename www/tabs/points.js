@@ -172,7 +172,7 @@ function renderAll() {
 
 export default {
   id: 'points',
-  icon: '🎁',
+  icon: 'gift',
   title: () => t('积分', 'Points'),
   render(panel) {
     refs = { panel };

@@ -218,7 +218,7 @@ function renderAll() {
 
 export default {
   id: 'returns',
-  icon: '↩️',
+  icon: 'returns',
   title: () => t('退换货', 'Returns'),
   render(panel) {
     refs = { panel };

@@ -244,7 +244,7 @@ function renderAll() {
 
 export default {
   id: 'validation',
-  icon: '✅',
+  icon: 'check',
   title: () => t('表单校验', 'Validation'),
   render(panel) {
     refs = { panel };
