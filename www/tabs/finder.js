@@ -2,11 +2,11 @@
 // (default and accessible) with turn-by-turn steps, and the nearest restroom.
 import * as mc from 'mallcare';
 import sampleDoc from '../../data/finder/sample-mall.json';
-import { h, s, t, mount, attempt, field, select, badge, missingNote, errorView } from '../lib/ui.js';
+import { h, s, t, mount, attempt, field, select, badge, missingNote, errorView, toRfc } from '../lib/ui.js';
 
 const state = {
   query: 'xbk', level: 'L1', fromKind: 'parking', fromParking: 'B2-A-017', fromPlace: 'exit-s', to: 's-1-02',
-  mode: 'default', optimize: 'distance', route: null, routeTitle: null, highlight: null, hits: [],
+  mode: 'default', optimize: 'distance', at: '2026-05-02T14:00', route: null, routeTitle: null, highlight: null, hits: [],
 };
 let refs = {};
 let venue = null;
@@ -188,10 +188,32 @@ function routeSummary(r) {
       r.connectors.length ? h('span.muted', ` ${t('经过', 'via')} ${r.connectors.join(' → ')}`) : null));
 }
 
+function routeOptions() {
+  const o = { mode: state.mode, optimize: state.optimize };
+  if (state.at) o.at = toRfc(state.at);
+  return o;
+}
+
+/** The destination: unit, hours, phone, and whether it is open at `at` (public holidays from the calendar). */
+function placeInfo() {
+  const p = placeById(state.to);
+  if (!p) return h('span');
+  let open = null;
+  if (p.hours && state.at && typeof mc.openingHoursAt === 'function') {
+    try { open = mc.openingHoursAt(p.hours, toRfc(state.at)); } catch (e) { open = { error: e }; }
+  }
+  return h('div.place-info',
+    h('strong', pName(p)), ' ', badge(levelName(p.level), 'blue'), p.unit ? h('span.muted', ` ${p.unit}`) : null,
+    h('div.muted.small', [p.hours ? `${t('营业', 'hours')} ${p.hours}` : null, p.phone ? `☎ ${p.phone}` : null].filter(Boolean).join(' · ')),
+    open && !open.error ? h('div', open.open ? badge(t('营业中', 'open'), 'green') : badge(t('已打烊', 'closed'), 'bad'),
+      open.nextChange ? h('span.muted.small', t(` 下次变化 ${open.nextChange.slice(0, 16).replace('T', ' ')}`, ` next change ${open.nextChange.slice(0, 16).replace('T', ' ')}`)) : null) : null,
+    open?.error ? errorView(open.error) : null);
+}
+
 function computeRoute() {
   state.routeTitle = null;
   attempt(refs.routeOut, () => {
-    const r = venue.route(fromEndpoint(), { place: state.to }, { mode: state.mode, optimize: state.optimize });
+    const r = venue.route(fromEndpoint(), { place: state.to }, routeOptions());
     state.route = r;
     state.level = r.legs[0]?.level ?? r.from.level;
     return h('div', routeSummary(r), stepsView(r));
@@ -202,7 +224,7 @@ function computeRoute() {
 function nearestRestroom() {
   const what = state.mode === 'accessible' ? 'accessibleRestroom' : 'restroom';
   attempt(refs.routeOut, () => {
-    const [hit] = venue.nearest(fromEndpoint(), what, { mode: state.mode, optimize: state.optimize, limit: 1 });
+    const [hit] = venue.nearest(fromEndpoint(), what, { ...routeOptions(), limit: 1 });
     state.route = hit.route;
     state.level = hit.route.legs[0]?.level ?? hit.place.level;
     return h('div', h('p.nearest', { id: 'nearest-out' }, t(`最近的${what === 'restroom' ? '洗手间' : '无障碍洗手间'}：`, `Nearest ${what === 'restroom' ? 'restroom' : 'accessible restroom'}: `),
@@ -221,7 +243,7 @@ function search() {
       const p = placeById(hit.id);
       return h('li', { class: hit.id === state.to ? 'sel' : '' },
         h('button.hit', { type: 'button', onclick: () => { state.to = hit.id; state.highlight = hit.id; state.level = p.level; computeRoute(); renderSelects(); search(); } },
-          h('span.hit-name', p ? p.name : hit.id), h('span.hit-en', p?.nameEn ?? ''),
+          h('span.hit-name', p ? pName(p) : hit.id), h('span.hit-en', p ? t(p.nameEn, p.name) : ''),
           h('span.hit-meta', badge(levelName(p?.level), 'blue'), p?.category ? badge(p.category, 'muted') : badge(t(...(KIND_NAME[p?.kind] ?? ['', ''])), 'muted'),
             h('small.muted', `${hit.matched} · ${hit.field}`))));
     }));
@@ -231,6 +253,7 @@ function search() {
 
 function redraw() {
   if (!refs.map) return;
+  if (refs.placeInfo) mount(refs.placeInfo, placeInfo());
   mount(refs.levelBar, levelBar());
   attempt(refs.map, mapView);
   mount(refs.mapTitle, `${levelName(state.level)} · ${t(venue.summary.name, venue.summary.nameEn)}`);
@@ -254,7 +277,7 @@ function renderAll() {
   loadVenue();
   if (!venue) { mount(panel, h('h2', t('导购', 'Finder')), errorView(venueError)); return; }
   const sum = venue.summary;
-  Object.assign(refs, { map: h('div.map-box'), levelBar: h('div'), mapTitle: h('strong'), hits: h('div', { 'aria-live': 'polite' }), routeOut: h('div.route-out', { 'aria-live': 'polite' }) });
+  Object.assign(refs, { map: h('div.map-box'), levelBar: h('div'), mapTitle: h('strong'), hits: h('div', { 'aria-live': 'polite' }), routeOut: h('div.route-out', { 'aria-live': 'polite' }), placeInfo: h('div') });
   const toSel = h('select', { id: 'finder-to', onchange: (e) => { state.to = e.target.value; computeRoute(); } }, placeOptions((p) => p.kind === 'store'));
   refs.toSel = toSel;
   const fromPlace = h('select', { id: 'finder-from-place', onchange: (e) => { state.fromPlace = e.target.value; } }, placeOptions((p) => true));
@@ -278,10 +301,12 @@ function renderAll() {
           k === 'parking' ? t('从车位出发', 'From a parking space') : t('从地点出发', 'From a place')))),
           fromBox,
           field(t('目的地', 'To'), toSel),
+          refs.placeInfo,
           h('div.row',
             field(t('方式', 'Mode'), select([['default', t('默认', 'default')], ['accessible', t('无障碍（轮椅、婴儿车）', 'step-free (wheelchair, stroller)')], ['avoidElevators', t('不乘电梯', 'avoid elevators')]], state.mode,
               { id: 'finder-mode', onchange: (e) => { state.mode = e.target.value; } })),
             field(t('优化', 'Optimise'), select([['distance', t('最短距离', 'distance')], ['time', t('最短时间', 'time')]], state.optimize, { onchange: (e) => { state.optimize = e.target.value; } }))),
+          h('div.row', field(t('时间（避开已打烊的店）', 'At (closed shops avoided)'), h('input', { type: 'datetime-local', id: 'finder-at', value: state.at, oninput: (e) => { state.at = e.target.value; redraw(); } }))),
           h('div.row',
             h('button.primary', { type: 'button', id: 'finder-route', onclick: computeRoute }, t('规划路线', 'Find the way')),
             h('button', { type: 'button', id: 'finder-restroom', onclick: nearestRestroom }, t('最近的洗手间', 'Nearest restroom'))),

@@ -159,7 +159,7 @@ function compareView(req) {
       const d = pol.evaluate(req);
       const it = d.items[0];
       rows.push(h('tr', { class: key === state.policy ? 'sel' : '' }, h('td', name), h('td', t(...(STATUS[d.status] ?? [d.status, d.status]).slice(0, 2))),
-        h('td', it.allowed.map((a) => `${L(WANTS, a.resolution)} → ${a.until ?? '…'}`).join('；') || '—'), h('td.num', yuan(d.refund.totalFen))));
+        h('td', it.allowed.map((a) => `${L(WANTS, a.resolution)} → ${a.until ?? '…'}`).join(t('；', '; ')) || '—'), h('td.num', yuan(d.refund.totalFen))));
     } catch (e) {
       rows.push(h('tr', h('td', name), h('td', { colspan: 3 }, e.code ?? String(e))));
     }
