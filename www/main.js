@@ -54,6 +54,9 @@ function renderChrome() {
 
 function setLocale(tag) {
   mc.setLocale(tag);
+  const u = new URL(location.href);
+  u.searchParams.set('lang', tag);
+  history.replaceState(null, '', u);
   renderChrome();
   for (const p of panels.values()) p.rendered = null;
   show(current);

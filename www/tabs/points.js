@@ -66,9 +66,12 @@ function ledgerEvents() {
   return evs.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
+/** The ledger as it stood at `at`: later events are not passed (the fold refuses them: POINTS_EVENT_AFTER_AS_OF). */
+const eventsUntil = (at) => ledgerEvents().filter((e) => Date.parse(e.at) <= Date.parse(toRfc(at)));
+
 function ledgerView() {
   const evs = ledgerEvents();
-  const b = program.balance(evs, toRfc(state.balanceAt));
+  const b = program.balance(eventsUntil(state.balanceAt), toRfc(state.balanceAt));
   return h('div',
     h('div.kpis',
       h('div.kpi', h('small', t('可用', 'available')), h('strong', { id: 'bal-available' }, b.available)),
@@ -86,7 +89,7 @@ function ledgerView() {
 }
 
 function redeemView() {
-  const d = program.redeem(ledgerEvents(), { kind: 'cash', points: Number(state.redeemPoints), orderFen: Math.round(Number(state.redeemOrderFen)) }, toRfc(state.balanceAt));
+  const d = program.redeem(eventsUntil(state.balanceAt), { kind: 'cash', points: Number(state.redeemPoints), orderFen: Math.round(Number(state.redeemOrderFen)) }, toRfc(state.balanceAt));
   return h('div', { class: d.allowed ? 'ok-box compact' : 'warn-box' },
     h('strong', d.allowed ? t(`✓ 可以抵扣 ${yuan(d.valueFen)}`, `✓ Allowed: worth ${yuan(d.valueFen)}`) : t('✗ 不能兑换', '✗ Refused')),
     h('span.muted', t(` · 可用 ${d.available} 分，本单最多 ${d.maxPoints} 分`, ` · ${d.available} available, at most ${d.maxPoints} on this order`)),
@@ -112,7 +115,7 @@ function tierView() {
 }
 
 function parkingView() {
-  const m = { ...member().member, availablePoints: (() => { try { return program.balance(ledgerEvents(), toRfc(state.exitAt)).available; } catch { return 0; } })() };
+  const m = { ...member().member, availablePoints: (() => { try { return program.balance(eventsUntil(state.exitAt), toRfc(state.exitAt)).available; } catch { return 0; } })() };
   const f = program.parkingFee({ entryAt: toRfc(state.entryAt), exitAt: toRfc(state.exitAt) }, m, Math.round(Number(state.spendToday) * 100));
   const KIND = { freeMinutes: t('免费时段', 'free period'), tier: t('会员等级', 'member tier'), spend: t('当日消费', 'same-day spend') };
   return h('div',
