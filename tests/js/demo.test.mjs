@@ -51,6 +51,13 @@ test('demo (www/dist) in Chromium: every tab, no errors', { timeout: 180000 }, a
       await page.waitForSelector('#panel-calendar .issues :text("AMOUNT_TOO_PRECISE")');
       await page.fill('#amount', '￥１,２３４.５');
       await page.waitForSelector('#panel-calendar :text("¥1,234.50")');
+      // A year the calendar does not know is an explicit issue, and the empty 2027 placeholder is refused.
+      for (let i = 0; i < 3; i++) await page.click('button[aria-label="下个月"]');
+      await page.waitForSelector('#panel-calendar .issues :text("CALENDAR_YEAR_UNKNOWN")');
+      await page.click('button:has-text("loadCalendarYear(2027.json")');
+      await page.waitForSelector('#load-2027 .issues :text("CALENDAR_YEAR_EMPTY")');
+      for (let i = 0; i < 3; i++) await page.click('button[aria-label="上个月"]');
+      await page.waitForSelector('.cal-day[data-date="2026-10-01"]');
       await noIssueBoxInPanel('calendar');
       await shot('calendar');
     });

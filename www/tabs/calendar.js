@@ -1,5 +1,6 @@
 // Tab 1: the business-day calendar (调休 included) and money in integer fen.
 import * as mc from 'mallcare';
+import placeholder2027 from '../../data/holiday-cn/2027.json';
 import { h, t, mount, attempt, field, yuan, issuesView, errorView } from '../lib/ui.js';
 
 const state = { year: 2026, month: 10, from: '2026-09-30', n: 3, amount: '￥１,２３４.５', weights: '3333,3333,3334' };
@@ -50,7 +51,18 @@ function monthView() {
     grid,
     h('div.legend', Object.keys(KIND).map((k) => h('span', { class: `chip ${k}` }, `${kindName(k)} ${counts[k]}`)),
       h('span.chip.from', t('起始日', 'start')), h('span.chip.due', t('到期日', 'due'))),
-    unknown ? issuesView(unknown.issues ?? [], t('这个月份不在内置日历中（2007-2026）：mallcare 不会悄悄假设周一到周五上班', 'This month is outside the embedded calendar (2007-2026): mallcare never silently assumes a Monday-Friday year')) : null);
+    unknown ? issuesView(unknown.issues ?? [], t('这个月份不在内置日历中（2007-2026）：mallcare 不会悄悄假设周一到周五上班', 'This month is outside the embedded calendar (2007-2026): mallcare never silently assumes a Monday-Friday year')) : null,
+    unknown && year === 2027 ? loadYear() : null);
+}
+
+/** 2027's schedule is published in November: the shipped 2027.json is an empty placeholder, and loading it is refused. */
+function loadYear() {
+  const out = h('div', { id: 'load-2027' });
+  return h('div.row', h('button', { type: 'button', onclick: () => attempt(out, () => {
+    const y = mc.loadCalendarYear(placeholder2027);
+    update();
+    return h('p', t(`已加载 ${y} 年`, `Loaded ${y}`));
+  }) }, t('loadCalendarYear(2027.json 占位文件)', 'loadCalendarYear(2027.json placeholder)')), out);
 }
 
 function step(dm) {

@@ -46,7 +46,7 @@ function earnView() {
   lastEarn = r;
   const max = Math.max(...r.breakdown.map((b) => b.points), 1);
   return h('div',
-    h('div.big-number', h('strong', { id: 'earn-total' }, r.points.toLocaleString()), h('span', t('分', 'points')),
+    h('div.big-number', h('strong', { id: 'earn-total' }, r.points.toLocaleString('en-US')), h('span', t('分', 'points')),
       h('small.muted', t(`可积分金额 ${yuan(r.eligibleFen)}`, `eligible ${yuan(r.eligibleFen)}`))),
     h('h4', t('按规则分解（总和恰好等于总积分）', 'By rule (adds up to the total)')),
     h('div.bars', r.breakdown.map((b) => h('div.bar-row',
