@@ -49,6 +49,14 @@ else
   say "chromium present: $(chromium --version 2>/dev/null | head -1)"
 fi
 
+# 3b. A Chinese font, so the browser renders (and screenshots show) Chinese text instead of empty boxes.
+if ! fc-list 2>/dev/null | grep -qi -e "wqy" -e "noto sans cjk"; then
+  say "installing fonts-wqy-microhei (a CJK font for the headless browser)"
+  apt_install fonts-wqy-microhei
+else
+  say "a CJK font is present"
+fi
+
 # 4. JS tooling and competitor packages (test/bench tools only): wasm-opt (binaryen), playwright-core,
 #    vite, typescript, id-validator, async-validator, json-rules-engine, ngraph.path.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
