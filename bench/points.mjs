@@ -57,6 +57,23 @@ export async function rows({ api, measure, root }) {
     native: 'pointsBalance10k',
     target: '≤ 2 ms; wasm/native ≤ 1.5x',
   });
+  // The ledger handle: read once, query many (the 10,000 events cross the boundary once).
+  if (typeof program.ledger === 'function') {
+    out.push({
+      name: 'PointsProgram.ledger (read + check 10,000 events)',
+      mallcare: { median_us: measure(() => program.ledger(events).free(), { iterations: 20, rounds: 7 }) },
+      native: 'pointsLedgerLoad10k',
+    });
+    const ledger = program.ledger(events);
+    if (ledger.balance(asOf).available !== check.available) throw new Error('ledger balance differs from balance');
+    out.push({
+      name: 'PointsLedger.balance (10,000 events, handle)',
+      mallcare: { median_us: measure(() => ledger.balance(asOf), { iterations: 50, rounds: 7 }) },
+      native: 'pointsLedgerBalance10k',
+      target: '≤ 2 ms; wasm/native ≤ 1.5x',
+    });
+    ledger.free();
+  }
   program.free();
   return out;
 }

@@ -111,6 +111,26 @@ mod bench {
                 }),
             );
         }
+        // The ledger handle: read and checked once (`program.ledger(events)`), then queried.
+        if wanted("pointsLedgerLoad10k") {
+            row(
+                "pointsLedgerLoad10k",
+                median_ns(50, |_| {
+                    let e: Vec<Event> = read_json(black_box(&events_text), "events").unwrap();
+                    black_box(program.ledger(e).unwrap());
+                }),
+            );
+        }
+        let ledger = program.ledger(read_json(&events_text, "events").unwrap()).unwrap();
+        if wanted("pointsLedgerBalance10k") {
+            row(
+                "pointsLedgerBalance10k",
+                median_ns(50, |_| {
+                    let b = ledger.balance(Timestamp::parse(black_box(as_of)).unwrap()).unwrap();
+                    black_box(serde_json::to_string(&b).unwrap());
+                }),
+            );
+        }
         let typed_events: Vec<Event> = serde_json::from_value(events.clone()).unwrap();
         let t = Timestamp::parse(as_of).unwrap();
         if wanted("pointsBalance10kTyped") {

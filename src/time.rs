@@ -303,10 +303,33 @@ impl Serialize for Date {
     }
 }
 
+/// Reads a JSON string without allocating (borrowed or transient), then parses it with `parse`.
+struct StrVisitor<T>(fn(&str) -> Result<T>);
+
+impl<T> serde::de::Visitor<'_> for StrVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The same words as serde's `String` visitor, so error messages do not change.
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<T, E> {
+        (self.0)(v).map_err(crate::json::to_serde_error)
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> std::result::Result<T, E> {
+        // As serde's `String` visitor: UTF-8 bytes are a string, anything else is the wrong type.
+        match std::str::from_utf8(v) {
+            Ok(s) => self.visit_str(s),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(v), &self)),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Date, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(crate::json::to_serde_error)
+        d.deserialize_string(StrVisitor(Date::parse))
     }
 }
 
@@ -338,6 +361,9 @@ impl Timestamp {
     /// assert_eq!(Timestamp::parse("2026-05-01 25:00:00Z").unwrap_err().code(), "TIMESTAMP_INVALID");
     /// ```
     pub fn parse(text: &str) -> Result<Timestamp> {
+        if let Some(t) = Timestamp::parse_common(text) {
+            return Ok(t);
+        }
         let bad = || -> Result<Timestamp> {
             fail(
                 "TIMESTAMP_INVALID",
@@ -401,6 +427,25 @@ impl Timestamp {
         let Some(offset) = FixedOffset::east_opt(offset_secs) else { return bad() };
         let Some(local) = date.0.and_time(time).and_local_timezone(offset).single() else { return bad() };
         Ok(Timestamp(local.with_timezone(&china())))
+    }
+
+    /// The common form `YYYY-MM-DDTHH:MM:SS+08:00` without building error values or going through a generic
+    /// offset: `None` for anything else (the full parser then decides, with the same answer for this form).
+    fn parse_common(text: &str) -> Option<Timestamp> {
+        let b: &[u8; 25] = text.as_bytes().try_into().ok()?;
+        let d = |i: usize| -> Option<u32> {
+            let c = *b.get(i)?;
+            c.is_ascii_digit().then(|| u32::from(c - b'0'))
+        };
+        let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+        let [_, _, _, _, b'-', _, _, b'-', _, _, b'T', _, _, b':', _, _, b':', _, _, b'+', b'0', b'8', b':', b'0', b'0'] = b
+        else {
+            return None;
+        };
+        let year = two(0)? * 100 + two(2)?;
+        let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(5)?, two(8)?)?;
+        let time = NaiveTime::from_hms_opt(two(11)?, two(14)?, two(17)?)?;
+        date.and_time(time).and_local_timezone(china()).single().map(Timestamp)
     }
 
     /// The instant at `hour:minute:second` China time on `date`.
@@ -533,8 +578,7 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Timestamp, D::Error> {
-        let s = String::deserialize(d)?;
-        Timestamp::parse(&s).map_err(crate::json::to_serde_error)
+        d.deserialize_string(StrVisitor(Timestamp::parse))
     }
 }
 

@@ -182,6 +182,15 @@ impl EarnResult {
     }
 }
 
+/// `floor(x / d)` for `d > 0`, in 64 bits when both fit (128-bit division is a slow library call, in wasm too).
+#[inline]
+fn div_floor(x: i128, d: i128) -> i128 {
+    match (i64::try_from(x), i64::try_from(d)) {
+        (Ok(a), Ok(b)) if b > 0 => i128::from(a.div_euclid(b)),
+        _ => x.div_euclid(d),
+    }
+}
+
 /// What the grid computations need about an order.
 struct GridInput<'a> {
     lines: &'a [Line],
@@ -906,7 +915,7 @@ impl Program {
             if half_up {
                 Some(x.checked_mul(2)?.checked_add(d)?.div_euclid(2 * d))
             } else {
-                Some(x.div_euclid(d))
+                Some(div_floor(x, d))
             }
         };
         let mut grid = vec![0i64; nlines * ncols];
@@ -944,7 +953,7 @@ impl Program {
                         let x = exact.get(li * ncols + k).copied().unwrap_or(0);
                         let Some(s) = sum.checked_add(x) else { return Ok(None) };
                         sum = s;
-                        let f = x.div_euclid(d);
+                        let f = div_floor(x, d);
                         floors += f;
                         if let Some(cell) = grid.get_mut(li * ncols + k) {
                             let Ok(w) = to_i64(f) else { return Ok(None) };
@@ -978,7 +987,10 @@ impl Program {
                         continue;
                     }
                     fracs.clear();
-                    fracs.extend((0..nlines).map(|li| (exact.get(li * ncols + k).copied().unwrap_or(0).rem_euclid(d), li)));
+                    fracs.extend((0..nlines).map(|li| {
+                        let x = exact.get(li * ncols + k).copied().unwrap_or(0);
+                        (x - div_floor(x, d) * d, li)
+                    }));
                     let by = |a: &(i128, usize), b: &(i128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
                     if take < fracs.len() {
                         fracs.select_nth_unstable_by(take - 1, by);

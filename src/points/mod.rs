@@ -30,6 +30,7 @@
 mod compiled;
 mod doc;
 mod earn;
+mod handle;
 mod ledger;
 mod parking;
 mod ratio;
@@ -37,6 +38,7 @@ mod tier;
 
 pub use doc::{BenefitsDoc, WhenSpent};
 pub use earn::{EarnLine, EarnResult, Line, Order, RuleGain};
+pub use handle::Ledger;
 pub use ledger::{
     Balance, Clawback, ClawbackLine, DatedPoints, EarnRecord, EarnRecordLine, Event, EventKind, RedeemDecision,
     RedeemKind, RedeemRequest, Refund, RefundLine,
@@ -497,6 +499,10 @@ impl Program {
 /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("TIMESTAMP_INVALID", "events[0].at"));
 /// ```
 pub fn read_json<T: serde::de::DeserializeOwned>(text: &str, arg: &str) -> Result<T> {
+    // Fast path: plain serde_json (no path tracking); only a failure is read again to find its path.
+    if let Ok(v) = serde_json::from_str::<T>(text) {
+        return Ok(v);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(v) => de.end().map(|()| v).map_err(|e| syntax(&e, arg)),

@@ -4,7 +4,7 @@
 
 use super::{default_locale, int_arg, json_arg, string_arg, throw, to_js};
 use crate::error::{Error, Issue, Issues};
-use crate::points::{read_json, Member, Program};
+use crate::points::{read_json, Ledger, Member, Program};
 use crate::{Result, Timestamp};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -161,6 +161,19 @@ impl JsPointsProgram {
         answer(r)
     }
 
+    /// Reads and checks a ledger once (object array or JSON text) for repeated queries: `ledger.balance(at)`,
+    /// `ledger.append(events)`, `ledger.redeem(request, at)`, `ledger.clawback(earnResult, refund)`. Throws
+    /// `MallcareError` as `balance` does (as of the last event).
+    pub fn ledger(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
+    ) -> std::result::Result<JsPointsLedger, JsValue> {
+        typed::<Vec<_>>(&events, "events")
+            .and_then(|e| self.inner.ledger(e))
+            .map(|inner| JsPointsLedger { inner })
+            .map_err(|e| throw(e, default_locale()))
+    }
+
     /// The member's tier as of `at` from their qualifying history.
     #[wasm_bindgen(unchecked_return_type = "TierStatus")]
     pub fn tier(
@@ -190,6 +203,65 @@ impl JsPointsProgram {
             .and_then(|(s, m, n)| self.inner.parking_fee(&s, &m, n))
             .map(|f| f.localize(default_locale()));
         answer(r)
+    }
+}
+
+/// A checked ledger bound to its program (from `program.ledger(events)`): load once, query many.
+#[wasm_bindgen(js_name = "PointsLedger")]
+pub struct JsPointsLedger {
+    inner: Ledger,
+}
+
+#[wasm_bindgen(js_class = "PointsLedger")]
+impl JsPointsLedger {
+    /// The balance as of `at` (not before the last event).
+    #[wasm_bindgen(unchecked_return_type = "PointsBalance")]
+    pub fn balance(&self, #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue) -> JsResult {
+        answer(at_arg(&at).and_then(|t| self.inner.balance(t)))
+    }
+
+    /// Adds events at the end (object array or JSON text); checked as a whole, nothing is added on a problem.
+    /// Returns the new number of events.
+    pub fn append(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
+    ) -> std::result::Result<u32, JsValue> {
+        typed::<Vec<_>>(&events, "events")
+            .and_then(|e| self.inner.append(e))
+            .map(|()| u32::try_from(self.inner.len()).unwrap_or(u32::MAX))
+            .map_err(|e| throw(e, default_locale()))
+    }
+
+    /// Decides a redemption over this ledger.
+    #[wasm_bindgen(unchecked_return_type = "RedeemDecision")]
+    pub fn redeem(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RedeemRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+    ) -> JsResult {
+        let r = all2(typed(&request, "request"), at_arg(&at))
+            .and_then(|(q, t)| self.inner.redeem(&q, t))
+            .map(|d| d.localize(default_locale()));
+        answer(r)
+    }
+
+    /// What a refund takes back over this ledger.
+    #[wasm_bindgen(unchecked_return_type = "PointsClawback")]
+    pub fn clawback(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EarnRecord | EarnResult")] earn_result: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PointsRefund")] refund: JsValue,
+    ) -> JsResult {
+        let r = all2(typed(&earn_result, "earnResult"), typed(&refund, "refund"))
+            .and_then(|(r, f)| self.inner.clawback(&r, &f))
+            .map(|c| c.localize(default_locale()));
+        answer(r)
+    }
+
+    /// Number of events.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
     }
 }
 
