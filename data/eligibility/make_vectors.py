@@ -585,6 +585,8 @@ load_err('unknown unit', {'version': '1', 'rules': [{'id': 'a', 'priority': 1, '
          [{'code': 'POLICY_INVALID', 'path': 'rules[0].then.refund.unit'}])
 load_err('an invalid date in a selector keeps its own code', {'version': '1', 'rules': [{'id': 'a', 'priority': 1, 'when': {'purchased': {'from': '2026-02-30'}}, 'then': {}}]},
          [{'code': 'DATE_INVALID', 'path': 'rules[0].when.purchased.from'}])
+load_err('an unknown reason in a freight table', {'version': '1', 'rules': [{'id': 'a', 'priority': 1, 'then': {'freight': {'broken': 'merchant'}}}]},
+         [{'code': 'POLICY_INVALID', 'path': 'rules[0].then.freight.broken'}])
 load_err('malformed JSON text', '{"version": "1", "rules": [', [{'code': 'JSON_SYNTAX', 'path': ''}])
 load_err('missing version', {'rules': []}, [{'code': 'POLICY_INVALID', 'path': ''}])
 

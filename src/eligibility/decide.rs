@@ -246,7 +246,7 @@ struct Merged<'p> {
     exclusions: Option<(&'p Vec<Exclusion>, &'p RuleId)>,
     refund_percent: Option<(i64, &'p RuleId)>,
     restocking_fee: Option<(super::policy::Fee, &'p RuleId)>,
-    freight: Option<(&'p std::collections::BTreeMap<ReturnReason, Payer>, &'p RuleId)>,
+    freight: Option<(&'p super::policy::Freight, &'p RuleId)>,
     free_pickup: Option<(bool, &'p RuleId)>,
     evidence: Option<(&'p super::policy::EvidenceRule, &'p RuleId)>,
     approval: Option<(ApprovalLevel, &'p RuleId)>,
@@ -802,11 +802,11 @@ fn decide_item(
     let law_payer = if fault { Payer::Merchant } else { Payer::Customer };
     let mut freight_payer = law_payer;
     if let Some((map, id)) = m.freight {
-        if let Some(p) = map.get(&item.reason) {
-            if fault && *p == Payer::Customer {
+        if let Some(p) = map.get(item.reason) {
+            if fault && p == Payer::Customer {
                 cx.say("FLOOR_FREIGHT", id);
             } else if granted {
-                freight_payer = *p;
+                freight_payer = p;
                 if !cx.rules.contains(id) {
                     cx.rules.push(id.clone());
                 }

@@ -117,12 +117,8 @@ pub(crate) fn lint(doc: &PolicyDoc) -> Vec<Finding> {
             }
         }
         if let Some(map) = &t.freight {
-            for (reason, payer) in map {
-                if reason.is_fault() && *payer == super::policy::Payer::Customer {
-                    let name = serde_json::to_value(reason)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
+            for (name, reason, payer) in map.entries() {
+                if reason.is_fault() && payer == Some(super::policy::Payer::Customer) {
                     out.push(f(
                         Error,
                         "FLOOR_FREIGHT_DEFECT",

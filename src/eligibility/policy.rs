@@ -389,7 +389,7 @@ pub struct Effects {
     pub restocking_fee: Option<Fee>,
     /// Return freight payer per reason.
     #[serde(default)]
-    pub freight: Option<BTreeMap<ReturnReason, Payer>>,
+    pub freight: Option<Freight>,
     /// The store picks the goods up free of charge.
     #[serde(default)]
     pub free_pickup: Option<bool>,
@@ -405,6 +405,83 @@ pub struct Effects {
     /// Treat these goods as 三包 goods.
     #[serde(default)]
     pub three_guarantees: Option<bool>,
+}
+
+/// Who pays the return freight, per reason (a reason left out keeps the law's default).
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Freight, Payer, ReturnReason};
+/// let f: Freight = serde_json::from_str(r#"{"size": "merchant"}"#).unwrap();
+/// assert_eq!(f.get(ReturnReason::Size), Some(Payer::Merchant));
+/// assert_eq!(f.get(ReturnReason::NoReason), None);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Freight {
+    /// No reason.
+    #[serde(default)]
+    pub no_reason: Option<Payer>,
+    /// Changed mind.
+    #[serde(default)]
+    pub changed_mind: Option<Payer>,
+    /// Size.
+    #[serde(default)]
+    pub size: Option<Payer>,
+    /// Quality defect (the merchant's by law).
+    #[serde(default)]
+    pub quality_defect: Option<Payer>,
+    /// Spoiled (the merchant's by law).
+    #[serde(default)]
+    pub spoiled: Option<Payer>,
+    /// Wrong item (the merchant's by law).
+    #[serde(default)]
+    pub wrong_item: Option<Payer>,
+    /// Damaged in transit (the merchant's by law).
+    #[serde(default)]
+    pub damaged_in_transit: Option<Payer>,
+    /// Not as described (the merchant's by law).
+    #[serde(default)]
+    pub not_as_described: Option<Payer>,
+}
+
+impl Freight {
+    /// The payer the policy names for `reason`, if any.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::{policy::Freight, ReturnReason};
+    /// assert_eq!(Freight::default().get(ReturnReason::Spoiled), None);
+    /// ```
+    pub fn get(&self, reason: ReturnReason) -> Option<Payer> {
+        match reason {
+            ReturnReason::NoReason => self.no_reason,
+            ReturnReason::ChangedMind => self.changed_mind,
+            ReturnReason::Size => self.size,
+            ReturnReason::QualityDefect => self.quality_defect,
+            ReturnReason::Spoiled => self.spoiled,
+            ReturnReason::WrongItem => self.wrong_item,
+            ReturnReason::DamagedInTransit => self.damaged_in_transit,
+            ReturnReason::NotAsDescribed => self.not_as_described,
+        }
+    }
+
+    /// Every (reason, payer) the policy names, with the reason's JSON name.
+    pub(crate) fn entries(&self) -> [(&'static str, ReturnReason, Option<Payer>); 8] {
+        [
+            ("noReason", ReturnReason::NoReason, self.no_reason),
+            ("changedMind", ReturnReason::ChangedMind, self.changed_mind),
+            ("size", ReturnReason::Size, self.size),
+            ("qualityDefect", ReturnReason::QualityDefect, self.quality_defect),
+            ("spoiled", ReturnReason::Spoiled, self.spoiled),
+            ("wrongItem", ReturnReason::WrongItem, self.wrong_item),
+            ("damagedInTransit", ReturnReason::DamagedInTransit, self.damaged_in_transit),
+            ("notAsDescribed", ReturnReason::NotAsDescribed, self.not_as_described),
+        ]
+    }
 }
 
 /// One rule.

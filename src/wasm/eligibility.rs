@@ -44,8 +44,7 @@ fn parse_request(text: &str) -> Result<Request> {
 }
 
 fn to_js_json<T: Serialize>(value: &T) -> JsResult {
-    let mut buf = Vec::with_capacity(8192);
-    let text = serde_json::to_writer(&mut buf, value).map(|()| String::from_utf8_lossy(&buf)).map_err(|e| {
+    let text = serde_json::to_string(value).map_err(|e| {
         throw(
             Error::from(Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"))),
             default_locale(),
