@@ -188,6 +188,50 @@ pub struct FieldOptions {
     pub gtin: GtinOptions,
 }
 
+impl FieldOptions {
+    /// Reads the options object of the JS calls (`{ today?, allowDataOnly?, allowIot?, layout?, … }`); other keys
+    /// (`locale`, `compact`) are ignored. The JS glue applies the same rules property by property.
+    ///
+    /// # Errors
+    /// `OPTIONS_INVALID` at `options.<key>` for a value of the wrong type; `DATE_INVALID` at `options.today`.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::FieldOptions;
+    /// let o = FieldOptions::from_json(&serde_json::json!({"today": "2026-05-01", "locale": "en"})).unwrap();
+    /// assert_eq!(o.today.unwrap().to_string(), "2026-05-01");
+    /// let e = FieldOptions::from_json(&serde_json::json!({"allowIot": "yes"})).unwrap_err();
+    /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("OPTIONS_INVALID", "options.allowIot"));
+    /// ```
+    pub fn from_json(options: &serde_json::Value) -> Result<FieldOptions> {
+        let mut out = FieldOptions::default();
+        let Some(map) = options.as_object() else { return Ok(out) };
+        let bad = |key: &str, zh: &str, en: &str| {
+            Error::from(Issue::new(
+                "OPTIONS_INVALID",
+                format!("options.{key}"),
+                format!("选项 {key} 应为{zh}"),
+                format!("option {key} must be {en}"),
+            ))
+        };
+        let get = |key: &str| map.get(key).filter(|v| !v.is_null());
+        if let Some(t) = get("today") {
+            let text = t.as_str().ok_or_else(|| bad("today", " YYYY-MM-DD 字符串", "a YYYY-MM-DD string"))?;
+            out.today = Some(crate::Date::parse(text).map_err(|e| e.under("options.today"))?);
+        }
+        for (key, slot) in [("allowDataOnly", &mut out.mobile.allow_data_only), ("allowIot", &mut out.mobile.allow_iot)]
+        {
+            if let Some(b) = get(key) {
+                *slot = b.as_bool().ok_or_else(|| bad(key, " true 或 false", "true or false"))?;
+            }
+        }
+        if let Some(l) = get("layout") {
+            out.gtin.layout = Some(l.as_str().ok_or_else(|| bad("layout", "字符串", "a string"))?.to_string());
+        }
+        Ok(out)
+    }
+}
+
 /// The value of any field validator (serialises as the inner value).
 ///
 /// # Example

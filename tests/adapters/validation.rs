@@ -26,6 +26,11 @@ fn options<T: serde::de::DeserializeOwned + Default>(args: &[Value], i: usize) -
     }
 }
 
+/// Field options as the JS glue reads them (`FieldOptions::from_json`: JS `undefined` is JSON `null`/absent).
+fn field_options(args: &[Value], i: usize) -> mallcare::Result<FieldOptions> {
+    args.get(i).map_or(Ok(FieldOptions::default()), FieldOptions::from_json)
+}
+
 fn text_then<T: serde::Serialize>(
     args: &[Value],
     locale: Locale,
@@ -33,7 +38,7 @@ fn text_then<T: serde::Serialize>(
 ) -> CallResult {
     let locale = opt_locale(args, 1, locale);
     let r = match args.first() {
-        Some(Value::String(s)) => options::<FieldOptions>(args, 1).and_then(|o| f(s, o)),
+        Some(Value::String(s)) => field_options(args, 1).and_then(|o| f(s, o)),
         other => Err(not_string(other)),
     };
     outcome(r, locale)
@@ -108,7 +113,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
             let Some(Value::Array(values)) = args.get(1) else {
                 return Some(thrown::<()>(Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "", ""))), locale));
             };
-            let opts = match options::<FieldOptions>(args, 2) {
+            let opts = match field_options(args, 2) {
                 Ok(o) => o,
                 Err(e) => return Some(thrown::<()>(Err(e), locale)),
             };

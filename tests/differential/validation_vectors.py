@@ -145,6 +145,11 @@ fields += [
     case('letters', 'validateIdCard', ['11010519491231ABCD'], bad('ID_CARD_FORMAT')),
     case('not a string', 'validateIdCard', [110105194912310020], bad('INPUT_NOT_STRING')),
     case('bad today option', 'validateIdCard', [gb, {'today': '2026-02-30'}], bad(('DATE_INVALID', 'options.today'))),
+    case('today of the wrong type', 'validateIdCard', [gb, {'today': 20260501}], bad(('OPTIONS_INVALID', 'options.today'))),
+    case('allowIot of the wrong type', 'validateMobile', ['14612345678', {'allowIot': 'yes'}],
+         bad(('OPTIONS_INVALID', 'options.allowIot'))),
+    case('layout of the wrong type', 'validateGtin', ['6901234567892', {'layout': 5}],
+         bad(('OPTIONS_INVALID', 'options.layout'))),
 ]
 
 # ---------------------------------------------------------------- USCC
