@@ -95,35 +95,29 @@ fn outcome<T: Serialize>(r: Result<T>, locale: Locale) -> JsResult {
     }
 }
 
-/// Field options from the optional JS options object, read property by property (cheaper per call than
-/// converting the whole object): `today`, `allowDataOnly`, `allowIot`, `layout`.
+/// Field options from the optional JS options object: the four keys are read property by property (cheaper per call
+/// than converting the whole object) and checked by `FieldOptions::from_json`, the same rules as natively.
 fn field_options(options: &JsValue) -> Result<FieldOptions> {
-    let mut out = FieldOptions::default();
     if !options.is_object() {
-        return Ok(out);
+        return Ok(FieldOptions::default());
     }
-    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
-    let bad_type = |key: &str, want_zh: &str, want_en: &str| {
-        Error::from(Issue::new(
-            "OPTIONS_INVALID",
-            format!("options.{key}"),
-            format!("选项 {key} 应为{want_zh}"),
-            format!("option {key} must be {want_en}"),
-        ))
-    };
-    if let Some(t) = get("today") {
-        let text = t.as_string().ok_or_else(|| bad_type("today", " YYYY-MM-DD 字符串", "a YYYY-MM-DD string"))?;
-        out.today = Some(crate::Date::parse(&text).map_err(|e| e.under("options.today"))?);
+    let mut map = serde_json::Map::new();
+    for key in ["today", "allowDataOnly", "allowIot", "layout"] {
+        let Ok(v) = js_sys::Reflect::get(options, &JsValue::from_str(key)) else { continue };
+        let json = if v.is_undefined() || v.is_null() {
+            continue;
+        } else if let Some(s) = v.as_string() {
+            Value::String(s)
+        } else if let Some(b) = v.as_bool() {
+            Value::Bool(b)
+        } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
+            Value::Number(n)
+        } else {
+            Value::Array(Vec::new()) // any other JS value: of the wrong type for every option
+        };
+        map.insert(key.to_string(), json);
     }
-    for (key, slot) in [("allowDataOnly", &mut out.mobile.allow_data_only), ("allowIot", &mut out.mobile.allow_iot)] {
-        if let Some(b) = get(key) {
-            *slot = b.as_bool().ok_or_else(|| bad_type(key, " true 或 false", "true or false"))?;
-        }
-    }
-    if let Some(l) = get("layout") {
-        out.gtin.layout = Some(l.as_string().ok_or_else(|| bad_type("layout", "字符串", "a string"))?);
-    }
-    Ok(out)
+    FieldOptions::from_json(&Value::Object(map))
 }
 
 fn form_options(options: &JsValue) -> Result<FormOptions> {
