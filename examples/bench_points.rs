@@ -3,14 +3,15 @@
 //! `cargo run --release --no-default-features --features points --example bench_points`.
 //!
 //! The rows named like the JS rows do what the JS glue does: JSON text in (`read_json`), compute, JSON text out
-//! (`serde_json::to_string`); the glue adds only `JSON.stringify`/`JSON.parse` on the JS side. The `Typed` rows
+//! (`earn_json` for earn, `serde_json::to_string` otherwise); the glue adds only `JSON.stringify`/`JSON.parse` on
+//! the JS side. `pointsLedger*` rows are the ledger handle: read once (`program.ledger`), then `balance(at)`. The `Typed` rows
 //! show the pure computation on already-parsed inputs.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
 #[cfg(feature = "points")]
 mod bench {
     use mallcare::points::{read_json, Event, Member, Order, Program};
-    use mallcare::Timestamp;
+    use mallcare::{Locale, Timestamp};
     use serde_json::{json, Value};
     use std::hint::black_box;
     use std::time::Instant;
@@ -82,8 +83,7 @@ mod bench {
                 median_ns(2000, |_| {
                     let o: Order = read_json(black_box(&order_text), "order").unwrap();
                     let m: Member = read_json(&member_text, "member").unwrap();
-                    let r = program.earn(&o, &m, Timestamp::parse(at).unwrap()).unwrap();
-                    black_box(serde_json::to_string(&r).unwrap());
+                    black_box(program.earn_json(&o, &m, Timestamp::parse(at).unwrap(), Locale::ZhCn).unwrap());
                 }),
             );
         }

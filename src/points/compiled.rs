@@ -85,6 +85,16 @@ pub(crate) struct Compiled {
     /// Multiplier percent (0 for bonus rules) and bonus points (0 for multiplier rules), per rule.
     pub mult_percent: Vec<i64>,
     pub bonus_points: Vec<i64>,
+    /// `{"ruleId":…,"name":…,"points":` of the base column and of each rule, as `serde_json` writes a `RuleGain`.
+    pub col_json: Vec<String>,
+}
+
+fn gain_prefix(id: &str, name: Option<&str>) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    match name {
+        Some(n) => format!("{{\"ruleId\":{},\"name\":{},\"points\":", q(id), q(n)),
+        None => format!("{{\"ruleId\":{},\"points\":", q(id)),
+    }
 }
 
 /// Iterates the set bits of `m`, lowest first.
@@ -140,6 +150,9 @@ impl Compiled {
             prio: rules.iter().map(|r| r.priority).collect(),
             mult_percent: rules.iter().map(|r| r.multiplier_percent.unwrap_or(0)).collect(),
             bonus_points: rules.iter().map(|r| r.bonus_points.unwrap_or(0)).collect(),
+            col_json: std::iter::once(gain_prefix("base", None))
+                .chain(rules.iter().map(|r| gain_prefix(&r.id, r.name.as_deref())))
+                .collect(),
         }
     }
 

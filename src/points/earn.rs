@@ -191,6 +191,115 @@ fn div_floor(x: i128, d: i128) -> i128 {
     }
 }
 
+/// An earn answer before it is written out (as an [`EarnResult`] or straight to JSON text).
+struct Core<'o> {
+    order: &'o Order,
+    at: Timestamp,
+    eligible_fen: i64,
+    cols: Vec<Column>,
+    grid: Vec<i64>,
+    excluded: Vec<Option<String>>,
+    line_totals: Vec<i64>,
+    cap_col: Option<(&'static str, Vec<i64>)>,
+    notes: Vec<Reason>,
+    /// (pendingUntil, availableOn) of a line without its own `pendingUntil`.
+    default_dates: (Option<Date>, Date),
+}
+
+impl Core<'_> {
+    fn dates(&self, l: &Line) -> Result<(Option<Date>, Date)> {
+        match l.pending_until {
+            Some(p) => Ok((Some(p), p.add_days(1)?)),
+            None => Ok(self.default_dates),
+        }
+    }
+
+    /// Whether line `li` lists column `k` among its rules.
+    fn shows(&self, li: usize, k: usize) -> Option<i64> {
+        let ncols = self.cols.len();
+        let p = self.grid.get(li * ncols + k).copied().unwrap_or(0);
+        let c = self.cols.get(k)?;
+        (c.applied && (p != 0 || k == 0) && self.excluded.get(li).is_some_and(Option::is_none)).then_some(p)
+    }
+
+    fn by_day(&self) -> Result<BTreeMap<Date, i64>> {
+        let mut by_day: BTreeMap<Date, i64> = BTreeMap::new();
+        for (li, l) in self.order.lines.iter().enumerate() {
+            let points = self.line_totals.get(li).copied().unwrap_or(0);
+            if points != 0 {
+                *by_day.entry(self.dates(l)?.1).or_insert(0) += points;
+            }
+        }
+        Ok(by_day)
+    }
+
+    fn events(&self) -> Result<Vec<Event>> {
+        Ok(self
+            .by_day()?
+            .into_iter()
+            .map(|(day, points)| Event {
+                kind: EventKind::Earn,
+                at: self.at,
+                points,
+                available_on: Some(day),
+                expires_on: None,
+                reference: self.order.id.clone(),
+                note: None,
+            })
+            .collect())
+    }
+}
+
+fn internal() -> crate::Error {
+    crate::Error::from(Issue::new("INTERNAL", "", "结果无法写成 JSON", "cannot write the answer as JSON"))
+}
+
+/// Appends `s` as a JSON string (quoted, escaped as serde_json does).
+fn put_str(w: &mut Vec<u8>, s: &str) -> Result<()> {
+    serde_json::to_writer(w, s).map_err(|_| internal())
+}
+
+/// Appends an integer in decimal.
+fn put_int(w: &mut Vec<u8>, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        w.push(b'-');
+    }
+    w.extend_from_slice(buf.get(i..).unwrap_or_default());
+}
+
+/// Appends a date as a JSON string `"YYYY-MM-DD"`.
+fn put_date(w: &mut Vec<u8>, d: Date) {
+    let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
+    let digit = |x: u32| b'0' + (x % 10) as u8;
+    w.extend_from_slice(&[
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ]);
+}
+
 /// What the grid computations need about an order.
 struct GridInput<'a> {
     lines: &'a [Line],
@@ -397,6 +506,32 @@ impl Program {
     /// assert_eq!(r.breakdown[1].points, 100);
     /// ```
     pub fn earn(&self, order: &Order, member: &Member, at: Timestamp) -> Result<EarnResult> {
+        let core = self.earn_core(order, member, at)?;
+        self.result_of(core)
+    }
+
+    /// [`Program::earn`] straight to JSON text in `locale`: the same text as `serde_json::to_string` of the
+    /// localized [`EarnResult`], written without building it (no string copies per line and rule). The JS glue
+    /// answers with this.
+    ///
+    /// # Errors
+    /// As [`Program::earn`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::points::{Member, Order, Program};
+    /// let p = Program::load(r#"{ "version": "1" }"#).unwrap();
+    /// let o: Order = serde_json::from_str(r#"{ "lines": [ { "paidFen": 1000 } ] }"#).unwrap();
+    /// let at = mallcare::Timestamp::parse("2026-05-01T10:00:00+08:00").unwrap();
+    /// let text = p.earn_json(&o, &Member::default(), at, mallcare::Locale::En).unwrap();
+    /// assert_eq!(text, serde_json::to_string(&p.earn(&o, &Member::default(), at).unwrap()).unwrap());
+    /// ```
+    pub fn earn_json(&self, order: &Order, member: &Member, at: Timestamp, locale: Locale) -> Result<String> {
+        let core = self.earn_core(order, member, at)?;
+        self.json_of(&core, locale)
+    }
+
+    fn earn_core<'o>(&self, order: &'o Order, member: &Member, at: Timestamp) -> Result<Core<'o>> {
         let e = &self.doc.earning;
         let date = at.date();
         let mut issues = Issues::default();
@@ -549,13 +684,13 @@ impl Program {
             (None, Some(b)) => Some((b, "perDay")),
             (None, None) => None,
         };
-        let mut cap_col: Option<(String, Vec<i64>)> = None;
+        let mut cap_col: Option<(&'static str, Vec<i64>)> = None;
         if let Some((cap, which)) = order_cap {
             if total > cap {
                 let before = line_totals.clone();
                 reduce(&mut line_totals, total - cap)?;
                 let cut: Vec<i64> = line_totals.iter().zip(&before).map(|(a, b)| a - b).collect();
-                cap_col = Some((format!("cap:{which}"), cut));
+                cap_col = Some((if which == "perDay" { "cap:perDay" } else { "cap:perOrder" }, cut));
                 let (zh, en) = if which == "perDay" {
                     (
                         format!(
@@ -581,18 +716,36 @@ impl Program {
             }
         }
 
+        let default_dates = if e.pending_days > 0 {
+            let a = date.add_days(e.pending_days)?;
+            (Some(a.add_days(-1)?), a)
+        } else {
+            (None, date)
+        };
+        Ok(Core {
+            order,
+            at,
+            eligible_fen,
+            cols,
+            grid,
+            excluded,
+            line_totals,
+            cap_col,
+            notes,
+            default_dates,
+        })
+    }
+
+    fn result_of(&self, core: Core<'_>) -> Result<EarnResult> {
+        let Core { order, at, eligible_fen, cols, grid, excluded, line_totals, cap_col, notes, .. } = &core;
+        let (order, at, eligible_fen) = (*order, *at, *eligible_fen);
+        let ncols = cols.len();
+        let nlines = order.lines.len();
         // Answer.
         let mut lines = Vec::with_capacity(nlines);
         let mut by_day: BTreeMap<Date, i64> = BTreeMap::new();
         for (li, l) in order.lines.iter().enumerate() {
-            let (pending_until, available_on) = match l.pending_until {
-                Some(p) => (Some(p), p.add_days(1)?),
-                None if e.pending_days > 0 => {
-                    let a = date.add_days(e.pending_days)?;
-                    (Some(a.add_days(-1)?), a)
-                }
-                None => (None, date),
-            };
+            let (pending_until, available_on) = core.dates(l)?;
             let mut rules = Vec::new();
             for (k, c) in cols.iter().enumerate() {
                 let p = grid.get(li * ncols + k).copied().unwrap_or(0);
@@ -602,7 +755,7 @@ impl Program {
             }
             if let Some((id, cut)) = &cap_col {
                 if let Some(p) = cut.get(li).filter(|p| **p != 0) {
-                    rules.push(RuleGain { rule_id: id.clone(), name: None, points: *p });
+                    rules.push(RuleGain { rule_id: (*id).to_string(), name: None, points: *p });
                 }
             }
             let points = line_totals.get(li).copied().unwrap_or(0);
@@ -629,7 +782,7 @@ impl Program {
             }
         }
         if let Some((id, cut)) = cap_col {
-            breakdown.push(RuleGain { rule_id: id, name: None, points: cut.iter().sum() });
+            breakdown.push(RuleGain { rule_id: (*id).to_string(), name: None, points: cut.iter().sum() });
         }
         let events = by_day
             .into_iter()
@@ -652,9 +805,131 @@ impl Program {
             eligible_fen,
             lines,
             breakdown,
-            notes,
+            notes: notes.clone(),
             events,
         })
+    }
+
+    fn json_of(&self, core: &Core<'_>, locale: Locale) -> Result<String> {
+        let order = core.order;
+        let ncols = core.cols.len();
+        let nlines = order.lines.len();
+        let tier_prefix = match core.cols.last() {
+            Some(c) => {
+                let mut v = b"{\"ruleId\":".to_vec();
+                put_str(&mut v, &c.id)?;
+                v.extend_from_slice(b",\"points\":");
+                v
+            }
+            None => Vec::new(),
+        };
+        let prefix = |k: usize| -> &[u8] {
+            if k + 1 == ncols {
+                &tier_prefix
+            } else {
+                self.compiled.col_json.get(k).map_or(&[][..], |s| s.as_bytes())
+            }
+        };
+        let gain = |w: &mut Vec<u8>, k: usize, p: i64| {
+            w.extend_from_slice(prefix(k));
+            put_int(w, p);
+            w.push(b'}');
+        };
+        let cap = |w: &mut Vec<u8>, id: &str, p: i64| {
+            w.extend_from_slice(b"{\"ruleId\":\"");
+            w.extend_from_slice(id.as_bytes());
+            w.extend_from_slice(b"\",\"points\":");
+            put_int(w, p);
+            w.push(b'}');
+        };
+        let mut w: Vec<u8> = Vec::with_capacity(512 + 200 * nlines);
+        w.extend_from_slice(b"{\"programVersion\":");
+        put_str(&mut w, &self.doc.version)?;
+        w.extend_from_slice(b",\"fingerprint\":");
+        put_str(&mut w, &self.fingerprint)?;
+        if let Some(id) = &order.id {
+            w.extend_from_slice(b",\"orderId\":");
+            put_str(&mut w, id)?;
+        }
+        w.extend_from_slice(b",\"at\":");
+        put_str(&mut w, &core.at.to_string())?;
+        w.extend_from_slice(b",\"points\":");
+        put_int(&mut w, core.line_totals.iter().sum());
+        w.extend_from_slice(b",\"eligibleFen\":");
+        put_int(&mut w, core.eligible_fen);
+        w.extend_from_slice(b",\"lines\":[");
+        for (li, l) in order.lines.iter().enumerate() {
+            if li > 0 {
+                w.push(b',');
+            }
+            let (pending_until, available_on) = core.dates(l)?;
+            w.extend_from_slice(b"{\"index\":");
+            put_int(&mut w, i64::try_from(li).unwrap_or(i64::MAX));
+            if let Some(id) = &l.id {
+                w.extend_from_slice(b",\"id\":");
+                put_str(&mut w, id)?;
+            }
+            w.extend_from_slice(b",\"paidFen\":");
+            put_int(&mut w, l.paid_fen);
+            w.extend_from_slice(b",\"pointsPaid\":");
+            put_int(&mut w, l.points_paid);
+            w.extend_from_slice(b",\"points\":");
+            put_int(&mut w, core.line_totals.get(li).copied().unwrap_or(0));
+            if let Some(Some(x)) = core.excluded.get(li) {
+                w.extend_from_slice(b",\"excluded\":");
+                put_str(&mut w, x)?;
+            }
+            if let Some(p) = pending_until {
+                w.extend_from_slice(b",\"pendingUntil\":");
+                put_date(&mut w, p);
+            }
+            w.extend_from_slice(b",\"availableOn\":");
+            put_date(&mut w, available_on);
+            w.extend_from_slice(b",\"rules\":[");
+            let mut first = true;
+            for k in 0..ncols {
+                if let Some(p) = core.shows(li, k) {
+                    if !first {
+                        w.push(b',');
+                    }
+                    first = false;
+                    gain(&mut w, k, p);
+                }
+            }
+            if let Some((id, cut)) = &core.cap_col {
+                if let Some(p) = cut.get(li).filter(|p| **p != 0) {
+                    if !first {
+                        w.push(b',');
+                    }
+                    cap(&mut w, id, *p);
+                }
+            }
+            w.extend_from_slice(b"]}");
+        }
+        w.extend_from_slice(b"],\"breakdown\":[");
+        let mut first = true;
+        for (k, c) in core.cols.iter().enumerate() {
+            if c.applied {
+                if !first {
+                    w.push(b',');
+                }
+                first = false;
+                gain(&mut w, k, (0..nlines).map(|li| core.grid.get(li * ncols + k).copied().unwrap_or(0)).sum());
+            }
+        }
+        if let Some((id, cut)) = &core.cap_col {
+            if !first {
+                w.push(b',');
+            }
+            cap(&mut w, id, cut.iter().sum());
+        }
+        w.extend_from_slice(b"],\"notes\":");
+        let notes: Vec<Reason> = core.notes.iter().map(|r| r.clone().localize(locale)).collect();
+        serde_json::to_writer(&mut w, &notes).map_err(|_| internal())?;
+        w.extend_from_slice(b",\"events\":");
+        serde_json::to_writer(&mut w, &core.events()?).map_err(|_| internal())?;
+        w.push(b'}');
+        String::from_utf8(w).map_err(|_| internal())
     }
 
     /// Exact points per line and column with fractions (any program): which columns applied, and whole points.
@@ -1076,7 +1351,8 @@ mod tests {
             let lines: Vec<String> = (0..1 + g.next(12))
                 .map(|_| {
                     format!(
-                        r#"{{"category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
+                        r#"{{"id":"L\"{}\u00e9","category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
+                        g.next(9),
                         g.pick(&cats),
                         g.next(10),
                         g.next(5),
@@ -1084,13 +1360,20 @@ mod tests {
                     )
                 })
                 .collect();
-            let order: Order = serde_json::from_str(&format!(r#"{{"lines":[{}]}}"#, lines.join(","))).unwrap();
+            let order: Order =
+                serde_json::from_str(&format!(r#"{{"id":"SO-{case}","lines":[{}]}}"#, lines.join(","))).unwrap();
             let member: Member =
                 serde_json::from_str(if g.next(2) == 0 { r#"{"tier":"gold"}"# } else { "{}" }).unwrap();
             let at = Timestamp::parse("2026-05-05T10:00:00+08:00").unwrap();
             let a = fast.earn(&order, &member, at);
             let b = slow.earn(&order, &member, at);
             assert_eq!(a, b, "case {case}: {doc}");
+            // The JSON writer (the JS answer) is exactly serde_json's text of the answer, in both locales.
+            for locale in [Locale::ZhCn, Locale::En] {
+                let text = fast.earn_json(&order, &member, at, locale).ok();
+                let want = a.clone().ok().map(|r| serde_json::to_string(&r.localize(locale)).unwrap());
+                assert_eq!(text, want, "case {case}: {doc}");
+            }
             compared += 1;
         }
         assert!(compared > 2000, "only {compared} programs loaded");

@@ -116,10 +116,13 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "PointsMember | null | undefined")] member: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
+        let locale = default_locale();
         let r = all3(typed(&order, "order"), member_arg(&member), at_arg(&at))
-            .and_then(|(o, m, t)| self.inner.earn(&o, &m, t))
-            .map(|r| r.localize(default_locale()));
-        answer(r)
+            .and_then(|(o, m, t)| self.inner.earn_json(&o, &m, t, locale));
+        match r {
+            Ok(text) => js_sys::JSON::parse(&text),
+            Err(e) => Err(throw(e, locale)),
+        }
     }
 
     /// The balance as of `at`, folding the ledger events (which must be in time order).

@@ -67,10 +67,14 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
     let ok = |_: &()| Ok(());
     Some(match method {
         "load" => Ok(json!({ "version": p.version(), "fingerprint": p.fingerprint() })),
+        // As the glue: the answer is the JSON text `earn_json` writes (parsed back here).
         "earn" => thrown(
             all(typed(a, 0, "order"), member(a, 1), at(a, 2))
-                .and_then(|(o, m, t)| p.earn(&o, &m, t))
-                .map(|r| r.localize(locale)),
+                .and_then(|(o, m, t)| p.earn_json(&o, &m, t, locale))
+                .and_then(|text| {
+                    serde_json::from_str::<Value>(&text)
+                        .map_err(|_| Error::from(mallcare::Issue::new("INTERNAL", "", "", "")))
+                }),
             locale,
         ),
         "balance" => thrown(
