@@ -143,11 +143,9 @@ fn field_options(options: &JsValue) -> Result<FieldOptions> {
 }
 
 fn form_options(options: &JsValue) -> Result<FormOptions> {
-    if !options.is_object() {
-        return Ok(FormOptions::default());
-    }
-    let val = js_json(options, "options", false)?;
-    crate::json::from_value::<FormOptions>(val, "OPTIONS_INVALID").map_err(|e| e.under("options"))
+    // The same rules as the field options (`today` only; `locale` is read by `locale_of`).
+    let today = field_options(options)?.today;
+    Ok(FormOptions { today, locale: None })
 }
 
 fn text_then<T: Serialize>(

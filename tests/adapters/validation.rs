@@ -17,18 +17,14 @@ fn not_string(v: Option<&Value>) -> Error {
     Error::from(Issue::new("INPUT_NOT_STRING", "", t, t))
 }
 
-fn options<T: serde::de::DeserializeOwned + Default>(args: &[Value], i: usize) -> mallcare::Result<T> {
-    match args.get(i) {
-        Some(o @ Value::Object(_)) => {
-            mallcare::json::from_value(o.clone(), "OPTIONS_INVALID").map_err(|e| e.under("options"))
-        }
-        _ => Ok(T::default()),
-    }
-}
-
 /// Field options as the JS glue reads them (`FieldOptions::from_json`: JS `undefined` is JSON `null`/absent).
 fn field_options(args: &[Value], i: usize) -> mallcare::Result<FieldOptions> {
     args.get(i).map_or(Ok(FieldOptions::default()), FieldOptions::from_json)
+}
+
+/// Form options as the JS glue reads them: `today` with the field-option rules.
+fn form_options(args: &[Value], i: usize) -> mallcare::Result<FormOptions> {
+    Ok(FormOptions { today: field_options(args, i)?.today, locale: None })
 }
 
 fn text_then<T: serde::Serialize>(
@@ -133,7 +129,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         "validateForm" => {
             let locale = opt_locale(args, 2, locale);
             let r = schema(args.first()).and_then(|s| {
-                let o = options::<FormOptions>(args, 2)?;
+                let o = form_options(args, 2)?;
                 s.validate(&form_value(args.get(1))?, &o)
             });
             outcome(r, locale)
@@ -159,7 +155,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
                 Err(e) => return Some(thrown::<()>(Err(e), locale)),
             };
             let locale = opt_locale(args, 2, locale);
-            let r = options::<FormOptions>(args, 2).and_then(|o| s.validate(&form_value(args.get(1))?, &o));
+            let r = form_options(args, 2).and_then(|o| s.validate(&form_value(args.get(1))?, &o));
             outcome(r, locale)
         }
         "FormSchema.validateMany" => {
@@ -168,7 +164,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
                 Err(e) => return Some(thrown::<()>(Err(e), locale)),
             };
             let locale = opt_locale(args, 2, locale);
-            let o = match options::<FormOptions>(args, 2) {
+            let o = match form_options(args, 2) {
                 Ok(o) => o,
                 Err(e) => return Some(thrown::<()>(Err(e), locale)),
             };
