@@ -254,13 +254,40 @@ fn internal() -> crate::Error {
     crate::Error::from(Issue::new("INTERNAL", "", "结果无法写成 JSON", "cannot write the answer as JSON"))
 }
 
-/// Appends `s` as a JSON string (quoted, escaped as serde_json does).
-fn put_str(w: &mut Vec<u8>, s: &str) -> Result<()> {
-    serde_json::to_writer(w, s).map_err(|_| internal())
+/// Appends `s` as a JSON string, escaped exactly as serde_json does (`"`, `\\`, and control characters).
+fn put_str(w: &mut String, s: &str) {
+    w.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        w.push_str(s.get(start..i).unwrap_or_default());
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            w.push_str("\\u00");
+            for nibble in [b >> 4, b & 0xf] {
+                w.push(char::from(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0')));
+            }
+        } else {
+            w.push_str(esc);
+        }
+        start = i + 1;
+    }
+    w.push_str(s.get(start..).unwrap_or_default());
+    w.push('"');
 }
 
 /// Appends an integer in decimal.
-fn put_int(w: &mut Vec<u8>, v: i64) {
+fn put_int(w: &mut String, v: i64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = v.unsigned_abs();
@@ -275,29 +302,23 @@ fn put_int(w: &mut Vec<u8>, v: i64) {
         }
     }
     if v < 0 {
-        w.push(b'-');
+        w.push('-');
     }
-    w.extend_from_slice(buf.get(i..).unwrap_or_default());
+    for b in buf.get(i..).unwrap_or_default() {
+        w.push(char::from(*b));
+    }
 }
 
 /// Appends a date as a JSON string `"YYYY-MM-DD"`.
-fn put_date(w: &mut Vec<u8>, d: Date) {
+fn put_date(w: &mut String, d: Date) {
     let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
-    let digit = |x: u32| b'0' + (x % 10) as u8;
-    w.extend_from_slice(&[
-        b'"',
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-        b'"',
-    ]);
+    let digit = |x: u32| char::from(b'0' + (x % 10) as u8);
+    for c in ['"', digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-'] {
+        w.push(c);
+    }
+    for c in [digit(day / 10), digit(day), '"'] {
+        w.push(c);
+    }
 }
 
 /// What the grid computations need about an order.
@@ -816,81 +837,81 @@ impl Program {
         let nlines = order.lines.len();
         let tier_prefix = match core.cols.last() {
             Some(c) => {
-                let mut v = b"{\"ruleId\":".to_vec();
-                put_str(&mut v, &c.id)?;
-                v.extend_from_slice(b",\"points\":");
+                let mut v = String::from("{\"ruleId\":");
+                put_str(&mut v, &c.id);
+                v.push_str(",\"points\":");
                 v
             }
-            None => Vec::new(),
+            None => String::new(),
         };
-        let prefix = |k: usize| -> &[u8] {
+        let prefix = |k: usize| -> &str {
             if k + 1 == ncols {
                 &tier_prefix
             } else {
-                self.compiled.col_json.get(k).map_or(&[][..], |s| s.as_bytes())
+                self.compiled.col_json.get(k).map_or("", String::as_str)
             }
         };
-        let gain = |w: &mut Vec<u8>, k: usize, p: i64| {
-            w.extend_from_slice(prefix(k));
+        let gain = |w: &mut String, k: usize, p: i64| {
+            w.push_str(prefix(k));
             put_int(w, p);
-            w.push(b'}');
+            w.push('}');
         };
-        let cap = |w: &mut Vec<u8>, id: &str, p: i64| {
-            w.extend_from_slice(b"{\"ruleId\":\"");
-            w.extend_from_slice(id.as_bytes());
-            w.extend_from_slice(b"\",\"points\":");
+        let cap = |w: &mut String, id: &str, p: i64| {
+            w.push_str("{\"ruleId\":\"");
+            w.push_str(id);
+            w.push_str("\",\"points\":");
             put_int(w, p);
-            w.push(b'}');
+            w.push('}');
         };
-        let mut w: Vec<u8> = Vec::with_capacity(512 + 200 * nlines);
-        w.extend_from_slice(b"{\"programVersion\":");
-        put_str(&mut w, &self.doc.version)?;
-        w.extend_from_slice(b",\"fingerprint\":");
-        put_str(&mut w, &self.fingerprint)?;
+        let mut w = String::with_capacity(512 + 200 * nlines);
+        w.push_str("{\"programVersion\":");
+        put_str(&mut w, &self.doc.version);
+        w.push_str(",\"fingerprint\":");
+        put_str(&mut w, &self.fingerprint);
         if let Some(id) = &order.id {
-            w.extend_from_slice(b",\"orderId\":");
-            put_str(&mut w, id)?;
+            w.push_str(",\"orderId\":");
+            put_str(&mut w, id);
         }
-        w.extend_from_slice(b",\"at\":");
-        put_str(&mut w, &core.at.to_string())?;
-        w.extend_from_slice(b",\"points\":");
+        w.push_str(",\"at\":");
+        put_str(&mut w, &core.at.to_string());
+        w.push_str(",\"points\":");
         put_int(&mut w, core.line_totals.iter().sum());
-        w.extend_from_slice(b",\"eligibleFen\":");
+        w.push_str(",\"eligibleFen\":");
         put_int(&mut w, core.eligible_fen);
-        w.extend_from_slice(b",\"lines\":[");
+        w.push_str(",\"lines\":[");
         for (li, l) in order.lines.iter().enumerate() {
             if li > 0 {
-                w.push(b',');
+                w.push(',');
             }
             let (pending_until, available_on) = core.dates(l)?;
-            w.extend_from_slice(b"{\"index\":");
+            w.push_str("{\"index\":");
             put_int(&mut w, i64::try_from(li).unwrap_or(i64::MAX));
             if let Some(id) = &l.id {
-                w.extend_from_slice(b",\"id\":");
-                put_str(&mut w, id)?;
+                w.push_str(",\"id\":");
+                put_str(&mut w, id);
             }
-            w.extend_from_slice(b",\"paidFen\":");
+            w.push_str(",\"paidFen\":");
             put_int(&mut w, l.paid_fen);
-            w.extend_from_slice(b",\"pointsPaid\":");
+            w.push_str(",\"pointsPaid\":");
             put_int(&mut w, l.points_paid);
-            w.extend_from_slice(b",\"points\":");
+            w.push_str(",\"points\":");
             put_int(&mut w, core.line_totals.get(li).copied().unwrap_or(0));
             if let Some(Some(x)) = core.excluded.get(li) {
-                w.extend_from_slice(b",\"excluded\":");
-                put_str(&mut w, x)?;
+                w.push_str(",\"excluded\":");
+                put_str(&mut w, x);
             }
             if let Some(p) = pending_until {
-                w.extend_from_slice(b",\"pendingUntil\":");
+                w.push_str(",\"pendingUntil\":");
                 put_date(&mut w, p);
             }
-            w.extend_from_slice(b",\"availableOn\":");
+            w.push_str(",\"availableOn\":");
             put_date(&mut w, available_on);
-            w.extend_from_slice(b",\"rules\":[");
+            w.push_str(",\"rules\":[");
             let mut first = true;
             for k in 0..ncols {
                 if let Some(p) = core.shows(li, k) {
                     if !first {
-                        w.push(b',');
+                        w.push(',');
                     }
                     first = false;
                     gain(&mut w, k, p);
@@ -899,19 +920,19 @@ impl Program {
             if let Some((id, cut)) = &core.cap_col {
                 if let Some(p) = cut.get(li).filter(|p| **p != 0) {
                     if !first {
-                        w.push(b',');
+                        w.push(',');
                     }
                     cap(&mut w, id, *p);
                 }
             }
-            w.extend_from_slice(b"]}");
+            w.push_str("]}");
         }
-        w.extend_from_slice(b"],\"breakdown\":[");
+        w.push_str("],\"breakdown\":[");
         let mut first = true;
         for (k, c) in core.cols.iter().enumerate() {
             if c.applied {
                 if !first {
-                    w.push(b',');
+                    w.push(',');
                 }
                 first = false;
                 gain(&mut w, k, (0..nlines).map(|li| core.grid.get(li * ncols + k).copied().unwrap_or(0)).sum());
@@ -919,17 +940,17 @@ impl Program {
         }
         if let Some((id, cut)) = &core.cap_col {
             if !first {
-                w.push(b',');
+                w.push(',');
             }
             cap(&mut w, id, cut.iter().sum());
         }
-        w.extend_from_slice(b"],\"notes\":");
+        w.push_str("],\"notes\":");
         let notes: Vec<Reason> = core.notes.iter().map(|r| r.clone().localize(locale)).collect();
-        serde_json::to_writer(&mut w, &notes).map_err(|_| internal())?;
-        w.extend_from_slice(b",\"events\":");
-        serde_json::to_writer(&mut w, &core.events()?).map_err(|_| internal())?;
-        w.push(b'}');
-        String::from_utf8(w).map_err(|_| internal())
+        w.push_str(&serde_json::to_string(&notes).map_err(|_| internal())?);
+        w.push_str(",\"events\":");
+        w.push_str(&serde_json::to_string(&core.events()?).map_err(|_| internal())?);
+        w.push('}');
+        Ok(w)
     }
 
     /// Exact points per line and column with fractions (any program): which columns applied, and whole points.
@@ -1351,7 +1372,7 @@ mod tests {
             let lines: Vec<String> = (0..1 + g.next(12))
                 .map(|_| {
                     format!(
-                        r#"{{"id":"L\"{}\u00e9","category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
+                        r#"{{"id":"L\"{}\u00e9\u0001\n\\\u007f\t\b\f\r/","category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
                         g.next(9),
                         g.pick(&cats),
                         g.next(10),
