@@ -499,7 +499,7 @@ impl FormSchema {
     /// assert_eq!(mallcare::validation::FormSchema::from_json("{").unwrap_err().code(), "JSON_SYNTAX");
     /// ```
     pub fn from_json(text: &str) -> Result<FormSchema> {
-        let v: Value = crate::json::from_str(text, "FORM_DESCRIPTOR_INVALID")?;
+        let v = super::parse_json(text)?;
         FormSchema::load(&v)
     }
 

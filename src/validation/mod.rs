@@ -307,6 +307,21 @@ pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOp
         .collect()
 }
 
+/// Parses JSON text into a `serde_json::Value` directly (no typed pass over the tree).
+///
+/// # Errors
+/// `JSON_SYNTAX` with serde_json's message (also for nesting deeper than 128 levels).
+///
+/// # Example
+/// ```
+/// assert_eq!(mallcare::validation::parse_json("[1,").unwrap_err().code(), "JSON_SYNTAX");
+/// assert_eq!(mallcare::validation::parse_json(r#"{"a": 1}"#).unwrap()["a"], 1);
+/// ```
+pub fn parse_json(text: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text)
+        .map_err(|e| err("JSON_SYNTAX", format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
+}
+
 /// The `INPUT_NOT_STRING` error for a JSON value.
 pub(crate) fn not_string(v: &serde_json::Value) -> Error {
     let t = json_type(v);

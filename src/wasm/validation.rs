@@ -45,7 +45,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
     }
     if let Some(s) = val.as_string() {
         if text_is_json {
-            return crate::json::from_str(&s, "JSON_SYNTAX").map_err(|e| e.under(path));
+            return v::parse_json(&s).map_err(|e| e.under(path));
         }
         return Ok(Value::String(s));
     }
@@ -69,17 +69,9 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
     if text.is_empty() {
         return Ok(Value::Null);
     }
-    crate::json::from_str(&text, "INPUT_NOT_JSON").map_err(|e| {
-        let mut issues = e.into_issues();
-        for i in &mut issues {
-            if i.code == "JSON_SYNTAX" {
-                i.code = "INPUT_TOO_DEEP".to_string();
-                i.zh = "输入嵌套过深".to_string();
-                i.en = "the input is nested too deeply".to_string();
-            }
-        }
-        Error::new(issues).under(path)
-    })
+    // JSON.stringify's output is valid JSON: the only way parsing it fails is serde_json's nesting limit (128).
+    serde_json::from_str::<Value>(&text)
+        .map_err(|_| Error::from(Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")))
 }
 
 /// A Rust value as a JS value through JSON text (`serde_json` + `JSON.parse`): for nested answers this is several
