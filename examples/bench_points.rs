@@ -10,7 +10,7 @@
 
 #[cfg(feature = "points")]
 mod bench {
-    use mallcare::points::{read_json, Event, Member, Order, Program};
+    use mallcare::points::{read_json, EarnDetail, Event, Member, Order, Program};
     use mallcare::{Locale, Timestamp};
     use serde_json::{json, Value};
     use std::hint::black_box;
@@ -83,9 +83,26 @@ mod bench {
                 median_ns(2000, |_| {
                     let o: Order = read_json(black_box(&order_text), "order").unwrap();
                     let m: Member = read_json(&member_text, "member").unwrap();
-                    black_box(program.earn_json(&o, &m, Timestamp::parse(at).unwrap(), Locale::ZhCn).unwrap());
+                    black_box(
+                        program
+                            .earn_json(&o, &m, Timestamp::parse(at).unwrap(), Locale::ZhCn, EarnDetail::Full)
+                            .unwrap(),
+                    );
                 }),
             );
+        }
+        for (name, detail) in [("pointsEarn100Lines", EarnDetail::Lines), ("pointsEarn100Total", EarnDetail::Total)] {
+            if wanted(name) {
+                row(
+                    name,
+                    median_ns(2000, |_| {
+                        let o: Order = read_json(black_box(&order_text), "order").unwrap();
+                        let m: Member = read_json(&member_text, "member").unwrap();
+                        let t = Timestamp::parse(at).unwrap();
+                        black_box(program.earn_json(&o, &m, t, Locale::ZhCn, detail).unwrap());
+                    }),
+                );
+            }
         }
         let typed_order: Order = serde_json::from_value(order.clone()).unwrap();
         let typed_member: Member = serde_json::from_value(member.clone()).unwrap();

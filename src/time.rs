@@ -438,7 +438,8 @@ impl Timestamp {
             c.is_ascii_digit().then(|| u32::from(c - b'0'))
         };
         let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
-        let [_, _, _, _, b'-', _, _, b'-', _, _, b'T', _, _, b':', _, _, b':', _, _, b'+', b'0', b'8', b':', b'0', b'0'] = b
+        let [_, _, _, _, b'-', _, _, b'-', _, _, b'T', _, _, b':', _, _, b':', _, _, b'+', b'0', b'8', b':', b'0', b'0'] =
+            b
         else {
             return None;
         };

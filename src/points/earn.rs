@@ -191,6 +191,45 @@ fn div_floor(x: i128, d: i128) -> i128 {
     }
 }
 
+/// How much of an earn answer [`Program::earn_json`] writes: callers that only show a total (or only keep the
+/// per-line points for a later clawback) skip the rest, which is most of the text on a large order.
+///
+/// # Example
+/// ```
+/// assert_eq!(mallcare::points::EarnDetail::parse("total"), Some(mallcare::points::EarnDetail::Total));
+/// assert_eq!(mallcare::points::EarnDetail::parse("everything"), None);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EarnDetail {
+    /// Everything (the default): lines with their per-rule breakdown.
+    #[default]
+    Full,
+    /// Lines without their per-rule `rules` (written as `[]`); the answer says `"detail": "lines"`.
+    Lines,
+    /// No lines (`lines` is `[]`): total, order breakdown, notes, events; the answer says `"detail": "total"`.
+    Total,
+}
+
+impl EarnDetail {
+    /// `"full"`, `"lines"` or `"total"`.
+    ///
+    /// # Errors
+    /// None; `None` for any other text.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::points::EarnDetail::parse("lines"), Some(mallcare::points::EarnDetail::Lines));
+    /// ```
+    pub fn parse(text: &str) -> Option<EarnDetail> {
+        match text {
+            "full" => Some(EarnDetail::Full),
+            "lines" => Some(EarnDetail::Lines),
+            "total" => Some(EarnDetail::Total),
+            _ => None,
+        }
+    }
+}
+
 /// An earn answer before it is written out (as an [`EarnResult`] or straight to JSON text).
 struct Core<'o> {
     order: &'o Order,
@@ -531,25 +570,34 @@ impl Program {
         self.result_of(core)
     }
 
-    /// [`Program::earn`] straight to JSON text in `locale`: the same text as `serde_json::to_string` of the
-    /// localized [`EarnResult`], written without building it (no string copies per line and rule). The JS glue
-    /// answers with this.
+    /// [`Program::earn`] straight to JSON text in `locale`: with [`EarnDetail::Full`] the same text as
+    /// `serde_json::to_string` of the localized [`EarnResult`], written without building it (no string copies per
+    /// line and rule); the other details leave parts out. The JS glue answers with this.
     ///
     /// # Errors
     /// As [`Program::earn`].
     ///
     /// # Example
     /// ```
-    /// use mallcare::points::{Member, Order, Program};
+    /// use mallcare::points::{EarnDetail, Member, Order, Program};
     /// let p = Program::load(r#"{ "version": "1" }"#).unwrap();
     /// let o: Order = serde_json::from_str(r#"{ "lines": [ { "paidFen": 1000 } ] }"#).unwrap();
     /// let at = mallcare::Timestamp::parse("2026-05-01T10:00:00+08:00").unwrap();
-    /// let text = p.earn_json(&o, &Member::default(), at, mallcare::Locale::En).unwrap();
-    /// assert_eq!(text, serde_json::to_string(&p.earn(&o, &Member::default(), at).unwrap()).unwrap());
+    /// let full = p.earn_json(&o, &Member::default(), at, mallcare::Locale::En, EarnDetail::Full).unwrap();
+    /// assert_eq!(full, serde_json::to_string(&p.earn(&o, &Member::default(), at).unwrap()).unwrap());
+    /// let total = p.earn_json(&o, &Member::default(), at, mallcare::Locale::En, EarnDetail::Total).unwrap();
+    /// assert!(total.contains(r#""detail":"total","lines":[]"#));
     /// ```
-    pub fn earn_json(&self, order: &Order, member: &Member, at: Timestamp, locale: Locale) -> Result<String> {
+    pub fn earn_json(
+        &self,
+        order: &Order,
+        member: &Member,
+        at: Timestamp,
+        locale: Locale,
+        detail: EarnDetail,
+    ) -> Result<String> {
         let core = self.earn_core(order, member, at)?;
-        self.json_of(&core, locale)
+        self.json_of(&core, locale, detail)
     }
 
     fn earn_core<'o>(&self, order: &'o Order, member: &Member, at: Timestamp) -> Result<Core<'o>> {
@@ -743,18 +791,7 @@ impl Program {
         } else {
             (None, date)
         };
-        Ok(Core {
-            order,
-            at,
-            eligible_fen,
-            cols,
-            grid,
-            excluded,
-            line_totals,
-            cap_col,
-            notes,
-            default_dates,
-        })
+        Ok(Core { order, at, eligible_fen, cols, grid, excluded, line_totals, cap_col, notes, default_dates })
     }
 
     fn result_of(&self, core: Core<'_>) -> Result<EarnResult> {
@@ -831,7 +868,7 @@ impl Program {
         })
     }
 
-    fn json_of(&self, core: &Core<'_>, locale: Locale) -> Result<String> {
+    fn json_of(&self, core: &Core<'_>, locale: Locale, detail: EarnDetail) -> Result<String> {
         let order = core.order;
         let ncols = core.cols.len();
         let nlines = order.lines.len();
@@ -878,8 +915,14 @@ impl Program {
         put_int(&mut w, core.line_totals.iter().sum());
         w.push_str(",\"eligibleFen\":");
         put_int(&mut w, core.eligible_fen);
+        w.push_str(match detail {
+            EarnDetail::Full => "",
+            EarnDetail::Lines => ",\"detail\":\"lines\"",
+            EarnDetail::Total => ",\"detail\":\"total\"",
+        });
         w.push_str(",\"lines\":[");
-        for (li, l) in order.lines.iter().enumerate() {
+        let lines = if detail == EarnDetail::Total { &[][..] } else { &order.lines[..] };
+        for (li, l) in lines.iter().enumerate() {
             if li > 0 {
                 w.push(',');
             }
@@ -908,7 +951,7 @@ impl Program {
             put_date(&mut w, available_on);
             w.push_str(",\"rules\":[");
             let mut first = true;
-            for k in 0..ncols {
+            for k in (0..ncols).filter(|_| detail == EarnDetail::Full) {
                 if let Some(p) = core.shows(li, k) {
                     if !first {
                         w.push(',');
@@ -917,7 +960,7 @@ impl Program {
                     gain(&mut w, k, p);
                 }
             }
-            if let Some((id, cut)) = &core.cap_col {
+            if let Some((id, cut)) = core.cap_col.as_ref().filter(|_| detail == EarnDetail::Full) {
                 if let Some(p) = cut.get(li).filter(|p| **p != 0) {
                     if !first {
                         w.push(',');
@@ -1391,7 +1434,7 @@ mod tests {
             assert_eq!(a, b, "case {case}: {doc}");
             // The JSON writer (the JS answer) is exactly serde_json's text of the answer, in both locales.
             for locale in [Locale::ZhCn, Locale::En] {
-                let text = fast.earn_json(&order, &member, at, locale).ok();
+                let text = fast.earn_json(&order, &member, at, locale, EarnDetail::Full).ok();
                 let want = a.clone().ok().map(|r| serde_json::to_string(&r.localize(locale)).unwrap());
                 assert_eq!(text, want, "case {case}: {doc}");
             }

@@ -37,7 +37,7 @@ mod ratio;
 mod tier;
 
 pub use doc::{BenefitsDoc, WhenSpent};
-pub use earn::{EarnLine, EarnResult, Line, Order, RuleGain};
+pub use earn::{EarnDetail, EarnLine, EarnResult, Line, Order, RuleGain};
 pub use handle::Ledger;
 pub use ledger::{
     Balance, Clawback, ClawbackLine, DatedPoints, EarnRecord, EarnRecordLine, Event, EventKind, RedeemDecision,

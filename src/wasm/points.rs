@@ -2,9 +2,9 @@
 //! the call (the pillar's JSON entry points, shared with the native vector adapter), conversion. Every method
 //! throws `MallcareError` on bad input; a refused redemption is a normal value (`{ allowed: false, reasons }`).
 
-use super::{default_locale, int_arg, json_arg, string_arg, throw, to_js};
+use super::{default_locale, int_arg, json_arg, locale_of, string_arg, throw, to_js};
 use crate::error::{Error, Issue, Issues};
-use crate::points::{read_json, Ledger, Member, Program};
+use crate::points::{read_json, EarnDetail, Ledger, Member, Program};
 use crate::{Result, Timestamp};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -47,6 +47,25 @@ fn answer<T: Serialize>(r: Result<T>) -> JsResult {
         },
         Err(e) => Err(throw(e, locale)),
     }
+}
+
+/// `options.detail` of `earn`: `"full"` when absent.
+fn detail_arg(options: &JsValue) -> Result<EarnDetail> {
+    if !options.is_object() {
+        return Ok(EarnDetail::Full);
+    }
+    let v = js_sys::Reflect::get(options, &JsValue::from_str("detail")).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(EarnDetail::Full);
+    }
+    v.as_string().as_deref().and_then(EarnDetail::parse).ok_or_else(|| {
+        Error::from(Issue::new(
+            "POINTS_INPUT_INVALID",
+            "options.detail",
+            "detail 应为 \"full\"、\"lines\" 或 \"total\"",
+            "detail must be \"full\", \"lines\" or \"total\"",
+        ))
+    })
 }
 
 fn member_arg(v: &JsValue) -> Result<Member> {
@@ -109,16 +128,21 @@ impl JsPointsProgram {
     }
 
     /// Points an order earns, per line and in total, with the rules that gave them and when they become available.
+    /// `options.detail`: `"full"` (default), `"lines"` (lines without their per-rule `rules`) or `"total"` (no
+    /// lines): a large order's answer is mostly per-line detail, so callers that only show the total skip it.
     #[wasm_bindgen(unchecked_return_type = "EarnResult")]
     pub fn earn(
         &self,
         #[wasm_bindgen(unchecked_param_type = "PointsOrder | string")] order: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PointsMember | null | undefined")] member: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EarnOptions")] options: JsValue,
     ) -> JsResult {
-        let locale = default_locale();
-        let r = all3(typed(&order, "order"), member_arg(&member), at_arg(&at))
-            .and_then(|(o, m, t)| self.inner.earn_json(&o, &m, t, locale));
+        let locale = locale_of(&options);
+        let r = all3(typed(&order, "order"), member_arg(&member), at_arg(&at)).and_then(|(o, m, t)| {
+            let detail = detail_arg(&options)?;
+            self.inner.earn_json(&o, &m, t, locale, detail)
+        });
         match r {
             Ok(text) => js_sys::JSON::parse(&text),
             Err(e) => Err(throw(e, locale)),
@@ -332,9 +356,13 @@ export interface PointsEvent {
   type: "earn" | "redeem" | "expire" | "clawback" | "adjust"; at: string; points: number;
   availableOn?: DateString; expiresOn?: DateString; ref?: string; note?: string;
 }
+/** Options of `earn`: `detail` "lines" leaves out each line's `rules`, "total" leaves out `lines` (written as []). */
+export interface EarnOptions extends LocaleOptions { detail?: "full" | "lines" | "total" }
 /** Answer of `earn`. */
 export interface EarnResult {
   programVersion: string; fingerprint: string; orderId?: string; at: string; points: number; eligibleFen: number;
+  /** Present when `options.detail` left something out. */
+  detail?: "lines" | "total";
   lines: { index: number; id?: string; paidFen: number; pointsPaid: number; points: number; excluded?: string;
            pendingUntil?: DateString; availableOn: DateString; rules: RuleGain[] }[];
   breakdown: RuleGain[]; notes: Issue[]; events: PointsEvent[];

@@ -5,7 +5,7 @@
 //! documents are written inline.
 use super::{int_arg, str_arg, thrown, CallResult};
 use mallcare::error::Issues;
-use mallcare::points::{read_json, Member, Program};
+use mallcare::points::{read_json, EarnDetail, Member, Program};
 use mallcare::{Error, Locale, Timestamp};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -43,6 +43,17 @@ fn at(args: &[Value], i: usize) -> mallcare::Result<Timestamp> {
     }
 }
 
+/// `options.detail` of `earn` (as the glue reads it).
+fn detail(options: Option<&Value>) -> mallcare::Result<EarnDetail> {
+    match options.and_then(|o| o.get("detail")) {
+        None | Some(Value::Null) => Ok(EarnDetail::Full),
+        Some(v) => v
+            .as_str()
+            .and_then(EarnDetail::parse)
+            .ok_or_else(|| Error::from(mallcare::Issue::new("POINTS_INPUT_INVALID", "options.detail", "", ""))),
+    }
+}
+
 fn all<A, B, C>(a: mallcare::Result<A>, b: mallcare::Result<B>, c: mallcare::Result<C>) -> mallcare::Result<(A, B, C)> {
     let mut issues = Issues::default();
     match (issues.take(a, ""), issues.take(b, ""), issues.take(c, "")) {
@@ -70,7 +81,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         // As the glue: the answer is the JSON text `earn_json` writes (parsed back here).
         "earn" => thrown(
             all(typed(a, 0, "order"), member(a, 1), at(a, 2))
-                .and_then(|(o, m, t)| p.earn_json(&o, &m, t, locale))
+                .and_then(|(o, m, t)| p.earn_json(&o, &m, t, locale, detail(a.get(3))?))
                 .and_then(|text| {
                     serde_json::from_str::<Value>(&text)
                         .map_err(|_| Error::from(mallcare::Issue::new("INTERNAL", "", "", "")))
