@@ -69,9 +69,20 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
     if text.is_empty() {
         return Ok(Value::Null);
     }
-    // JSON.stringify's output is valid JSON: the only way parsing it fails is serde_json's nesting limit (128).
-    serde_json::from_str::<Value>(&text)
-        .map_err(|_| Error::from(Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")))
+    // JSON.stringify's output is JSON; serde_json still refuses nesting deeper than 128 and lone surrogates (\ud800).
+    serde_json::from_str::<Value>(&text).map_err(|e| {
+        let issue = if e.to_string().contains("recursion limit") {
+            Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
+        } else {
+            Issue::new(
+                "INPUT_NOT_JSON",
+                path,
+                format!("输入无法读取为 JSON：{e}"),
+                format!("the input cannot be read as JSON: {e}"),
+            )
+        };
+        Error::from(issue)
+    })
 }
 
 /// A Rust value as a JS value through JSON text (`serde_json` + `JSON.parse`): for nested answers this is several
@@ -310,7 +321,11 @@ pub fn js_validate_many(
     let items = match js_json(&values, "values", false) {
         Ok(Value::Array(items)) => items,
         Ok(_) => Vec::new(),
-        Err(e) => return Err(throw(e, locale)),
+        // e.g. a lone surrogate in one string: fall back to reading item by item (JS replaces it with U+FFFD)
+        Err(_) => js_sys::Array::from(&values)
+            .iter()
+            .map(|item| item.as_string().map_or(Value::Null, Value::String))
+            .collect(),
     };
     let results = v::validate_many(kind, &items, &opts);
     if is_compact(&options) {

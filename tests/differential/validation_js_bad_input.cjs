@@ -29,6 +29,9 @@ const b = api.validateMany('idCard', ['11010519491231002X', 5, null, undefined, 
 assert.deepStrictEqual([b.total, b.valid, b.invalid.map((x) => x.index)], [5, 1, [1, 2, 3, 4]]);
 assert.deepStrictEqual(codes(api.validateInvoiceTitle(null)), ['INPUT_NOT_OBJECT']);
 assert.deepStrictEqual(codes(api.validateGtin('2212345012343', { layout: 5 })), ['OPTIONS_INVALID']);
+assert.deepStrictEqual(codes(api.validateForm({ a: { type: 'string' } }, { a: 'x\ud800' })), ['INPUT_NOT_JSON']);
+const lone = api.validateMany('mobile', ['13800138000', '\ud800'], { compact: true });
+assert.deepStrictEqual([lone.total, lone.valid, lone.invalid[0].issues[0].code], [2, 1, 'MOBILE_INVALID_CHAR']);
 // after all that, the instance still works
 assert.strictEqual(api.validateMobile('13800138000').ok, true);
 console.log('validation JS bad-input checks: ok');
