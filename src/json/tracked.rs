@@ -6,7 +6,7 @@
 //! visitor and pops it after success; on an error the stack still holds the failing element's path.
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::cell::RefCell;
 
 /// One step of a path.
