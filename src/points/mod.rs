@@ -503,33 +503,11 @@ pub fn read_json<T: serde::de::DeserializeOwned>(text: &str, arg: &str) -> Resul
     if let Ok(v) = serde_json::from_str::<T>(text) {
         return Ok(v);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => de.end().map(|()| v).map_err(|e| syntax(&e, arg)),
-        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => Err(syntax(e.inner(), arg)),
-        Err(e) => {
-            let mut path = String::new();
-            for seg in e.path().iter() {
-                use serde_path_to_error::Segment;
-                match seg {
-                    Segment::Seq { index } => path.push_str(&format!("[{index}]")),
-                    Segment::Map { key } => path.push_str(&format!("{}{key}", if path.is_empty() { "" } else { "." })),
-                    Segment::Enum { variant } => {
-                        path.push_str(&format!("{}{variant}", if path.is_empty() { "" } else { "." }))
-                    }
-                    Segment::Unknown => {}
-                }
-            }
-            let path = crate::error::join_path(arg, &path);
-            let msg = e.inner().to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let mut parts = msg.split('\u{1f}');
-            let issue = match (parts.next(), parts.next(), parts.next()) {
-                (Some(code), Some(zh), Some(en)) => Issue::new(code, path, zh, en),
-                _ => Issue::new("POINTS_INPUT_INVALID", path, format!("数据格式错误：{msg}"), msg.clone()),
-            };
-            Err(crate::Error::from(issue))
-        }
+    // The failure is read again through mallcare's path-tracking reader for a precise issue.
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e, arg))?;
+    match crate::json::from_value_ref::<T>(&value, "POINTS_INPUT_INVALID") {
+        Ok(v) => Ok(v),
+        Err(e) => Err(e.under(arg)),
     }
 }
 
