@@ -3,6 +3,10 @@
 //! `cargo run --release --example bench_finder_import` (reads the PolyMap extract in tests/data/imdf/polymap).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
+#[path = "common/timing.rs"]
+mod timing;
+use timing::{median_ns, row};
+
 use mallcare::finder::hours::OpeningHours;
 use mallcare::finder::imdf::{import_texts, ImportOptions};
 use mallcare::finder::search::{SearchIndex, SearchOptions};
@@ -10,28 +14,6 @@ use mallcare::finder::VenueDoc;
 use mallcare::Timestamp;
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::time::Instant;
-
-fn median_ns(iterations: u32, mut f: impl FnMut(u32)) -> f64 {
-    for i in 0..iterations.div_ceil(10) {
-        f(i);
-    }
-    let mut rounds: Vec<f64> = (0..7)
-        .map(|_| {
-            let t = Instant::now();
-            for i in 0..iterations {
-                f(i);
-            }
-            t.elapsed().as_nanos() as f64 / f64::from(iterations)
-        })
-        .collect();
-    rounds.sort_by(f64::total_cmp);
-    rounds[3]
-}
-
-fn row(name: &str, ns: f64) {
-    println!("{{\"name\":\"{name}\",\"median_ns\":{ns:.1},\"per_sec\":{:.0}}}", 1e9 / ns);
-}
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/imdf/polymap");

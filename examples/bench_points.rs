@@ -9,36 +9,19 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
 #[cfg(feature = "points")]
+#[path = "common/timing.rs"]
+mod timing;
+
+#[cfg(feature = "points")]
 mod bench {
+    use super::timing::{median_ns, row};
     use mallcare::points::{read_json, EarnDetail, Event, Member, Order, Program};
     use mallcare::{Locale, Timestamp};
     use serde_json::{json, Value};
     use std::hint::black_box;
-    use std::time::Instant;
-
-    fn median_ns(iterations: u32, mut f: impl FnMut(u32)) -> f64 {
-        for i in 0..iterations / 10 {
-            f(i);
-        }
-        let mut rounds: Vec<f64> = (0..7)
-            .map(|_| {
-                let t = Instant::now();
-                for i in 0..iterations {
-                    f(i);
-                }
-                t.elapsed().as_nanos() as f64 / f64::from(iterations)
-            })
-            .collect();
-        rounds.sort_by(f64::total_cmp);
-        rounds[3]
-    }
 
     fn wanted(name: &str) -> bool {
         std::env::var("BENCH_ONLY").map_or(true, |o| o == name)
-    }
-
-    fn row(name: &str, ns: f64) {
-        println!("{{\"name\":\"{name}\",\"median_ns\":{ns:.1},\"per_sec\":{:.0}}}", 1e9 / ns);
     }
 
     /// The 100-line order of bench/points.mjs (same generator).
