@@ -245,14 +245,19 @@ fn worked_results_of_the_guide() {
     assert_eq!((b.available, b.pending), (0, 6458));
     assert_eq!(b.pending_schedule[0].on.to_string(), "2026-05-13");
     let b = p.balance(&events, at("2027-11-15T12:00:00+08:00")).unwrap();
-    assert_eq!((b.available, b.expiring_soon[0].on.to_string(), b.expiring_soon[0].points), (6458, "2027-12-31".into(), 6458));
+    assert_eq!(
+        (b.available, b.expiring_soon[0].on.to_string(), b.expiring_soon[0].points),
+        (6458, "2027-12-31".into(), 6458)
+    );
     let b = p.balance(&events, at("2028-01-01T00:00:00+08:00")).unwrap();
     assert_eq!((b.available, b.expired), (0, 6458));
 
     // Redeem on a ¥300 order: 6458 is not a multiple of 100; the most allowed is 6400 (cap 50% = 15000 points).
     let req = |pts: i64| -> mallcare::points::RedeemRequest {
-        serde_json::from_value(serde_json::json!({ "kind": "cash", "points": pts, "orderFen": 30000, "ref": "SO-20260520-0007" }))
-            .unwrap()
+        serde_json::from_value(
+            serde_json::json!({ "kind": "cash", "points": pts, "orderFen": 30000, "ref": "SO-20260520-0007" }),
+        )
+        .unwrap()
     };
     let d = p.redeem(&events, &req(6458), at("2026-05-20T15:00:00+08:00")).unwrap();
     assert_eq!((d.allowed, d.reasons[0].code.as_str(), d.max_points), (false, "POINTS_NOT_STEP", 6400));
@@ -286,7 +291,10 @@ fn worked_results_of_the_guide() {
     assert_eq!((s.tier.as_str(), s.valid_until.unwrap().to_string()), ("gold", "2027-07-31".into()));
     let s = p.tier(&h, at("2026-08-06T00:00:00+08:00")).unwrap();
     assert_eq!(s.tier, "silver");
-    assert_eq!((s.since.unwrap().to_string(), s.valid_until.unwrap().to_string()), ("2026-03-15".into(), "2027-03-14".into()));
+    assert_eq!(
+        (s.since.unwrap().to_string(), s.valid_until.unwrap().to_string()),
+        ("2026-03-15".into(), "2027-03-14".into())
+    );
     assert_eq!((s.qualifying, s.next.unwrap().needed), (1_997_950, 2050));
 
     // Parking: gold, ¥1,479.50 spent today, 10:00-17:45 (465 min). Free 30 + gold 120 + spend 240 = 390 min;

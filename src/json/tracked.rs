@@ -98,7 +98,11 @@ impl<'de, 'p> de::Deserializer<'de> for Tracked<'de, 'p> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Self::Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -214,7 +218,11 @@ impl<'de> de::Deserializer<'de> for BorrowedKey<'de> {
         visitor.visit_enum(self.0.into_deserializer())
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Self::Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -280,7 +288,11 @@ impl<'de, 'p> de::VariantAccess<'de> for VariantAccess<'de, 'p> {
         self.done(r)
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Self::Error> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
         let r = de::Deserializer::deserialize_any(Tracked { value: self.value, path: self.path }, visitor);
         self.done(r)
     }
