@@ -11,7 +11,7 @@ console.log('\nweb wasm after wasm-opt -Oz (KB = 1024 bytes); "+" rows are the i
 console.log('variant'.padEnd(24) + 'raw KB'.padStart(8) + ' gzip KB'.padStart(9) + ' brotli KB'.padStart(10));
 for (const [v, s] of Object.entries(report)) {
   const label = v === 'foundation' ? 'foundation alone' : `+ ${v}`;
-  const d = v === 'foundation' ? s : { raw: s.raw - base.raw, gzip: s.gzip - base.gzip, brotli: s.brotli - base.brotli };
+  const d = v === 'foundation' ? { ...s } : { raw: s.raw - base.raw, gzip: s.gzip - base.gzip, brotli: s.brotli - base.brotli };
   report[v].increment = d;
   console.log(label.padEnd(24) + kb(d.raw) + ' ' + kb(d.gzip) + '  ' + kb(d.brotli));
 }
