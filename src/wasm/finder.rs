@@ -91,7 +91,7 @@ impl JsVenue {
     #[wasm_bindgen(js_name = "fromImdf")]
     pub fn from_imdf(
         #[wasm_bindgen(unchecked_param_type = "Record<string, string | object>")] files: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ImdfImportOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ImdfImportOptions")] options: JsValue,
     ) -> std::result::Result<JsVenue, JsValue> {
         let locale = locale_of(&options);
         imdf_args(&files, &options)
@@ -127,7 +127,7 @@ impl JsVenue {
     pub fn search(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
     ) -> JsResult {
         let opts = if options.is_undefined() || options.is_null() {
             Ok(crate::finder::search::SearchOptions::default())
@@ -178,7 +178,7 @@ impl JsVenue {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Endpoint")] to: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RouteOptions")] options: JsValue,
     ) -> JsResult {
         let r = all3(endpoint_arg(&from, "from"), endpoint_arg(&to, "to"), options_arg(&options))
             .and_then(|(a, b, o)| self.inner.route(&a, &b, &o));
@@ -191,7 +191,7 @@ impl JsVenue {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | string[]")] what: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RouteOptions")] options: JsValue,
     ) -> JsResult {
         let r = all3(endpoint_arg(&from, "from"), strings_arg(&what, "what"), options_arg(&options))
             .and_then(|(a, w, o)| self.inner.nearest(&a, &w, &o));
@@ -204,7 +204,7 @@ impl JsVenue {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Endpoint[]")] stops: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RouteOptions")] options: JsValue,
     ) -> JsResult {
         let r = all3(endpoint_arg(&from, "from"), endpoints_arg(&stops, "stops"), options_arg(&options))
             .and_then(|(a, s, o)| self.inner.tour(&a, &s, &o));
@@ -217,7 +217,7 @@ impl JsVenue {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Endpoint")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RouteOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RouteOptions")] options: JsValue,
     ) -> JsResult {
         let r = all3(endpoint_arg(&from, "from"), super::string_arg(&code, "code"), options_arg(&options))
             .and_then(|(a, c, o)| self.inner.find_car(&a, &c, &o));
@@ -236,7 +236,7 @@ impl JsVenue {
 #[wasm_bindgen(js_name = "parseOpeningHours", unchecked_return_type = "Outcome<{ text: string; alwaysOpen: boolean }>")]
 pub fn js_parse_opening_hours(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LocaleOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
     let r = super::string_arg(&text, "")
         .and_then(|t| crate::finder::hours::OpeningHours::parse(&t))
@@ -267,7 +267,7 @@ pub fn js_opening_hours_at(
 #[wasm_bindgen(js_name = "importImdf", unchecked_return_type = "{ doc: VenueDoc; report: ImdfImportReport }")]
 pub fn js_import_imdf(
     #[wasm_bindgen(unchecked_param_type = "Record<string, string | object>")] files: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ImdfImportOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImdfImportOptions")] options: JsValue,
 ) -> JsResult {
     let locale = locale_of(&options);
     let r = imdf_args(&files, &options)

@@ -31,3 +31,31 @@ async function main(): Promise<void> {
   void [v, l, w, k, d, n, nx, y, ys, t, f, parts, w2];
 }
 void main;
+
+// The pillars' calls: real types in and out (a wrong field or a misspelt method fails tsc).
+import {
+  validateIdCard, validateMobile, validateForm, formDescriptor, FormSchema, ReturnPolicy, PointsProgram, Venue,
+  type IdCard, type ReturnDecision, type EarnResult, type Route, type SearchHit,
+} from 'mallcare';
+
+function pillars(): void {
+  const id = validateIdCard('11010519491231002X', { today: '2026-11-22' });
+  if (id.ok) { const c: IdCard = id.value; void c; }
+  const m = validateMobile('+86 138 0013 8000');
+  if (m.ok) { const e164: string = m.value.e164; void e164; }
+  const form = FormSchema.load(formDescriptor('returnApplication'));
+  const checked = form.validate({ orderId: 'A1' }, { locale: 'en' });
+  const once = validateForm(formDescriptor('memberSignUp'), { mobile: '13800138000' });
+  const policy = ReturnPolicy.statutory();
+  const decisions: ReturnDecision[] = policy.evaluateMany([]).flatMap((o) => (o.ok ? [o.value] : []));
+  const program: PointsProgram | undefined = undefined as PointsProgram | undefined;
+  const earned: EarnResult | undefined = program?.earn({ id: 'o1', lines: [] }, { tier: 'gold' }, '2026-11-22T10:00:00+08:00',
+    { detail: 'total' });
+  const venue = Venue.sample();
+  const hits: SearchHit[] = venue.search('xbk');
+  const route: Route = venue.route({ parking: 'B2-A-017' }, { place: hits[0]?.id ?? '' }, { mode: 'accessible' });
+  const near = venue.nearest('B2-A-017', 'restroom');
+  const fp: string = policy.fingerprint + venue.fingerprint;
+  void [checked, once, decisions, earned, route, near, fp];
+}
+void pillars;
