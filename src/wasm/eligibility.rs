@@ -2,38 +2,13 @@
 //! conversion. Documents and requests cross as JSON text (`JSON.stringify` on the JS side of the boundary, parsed
 //! once in Rust); answers come back through `JSON.parse`, which is faster than walking objects field by field.
 
-use super::{default_locale, throw};
+use super::{default_locale, json_text_arg, throw, to_js_json};
 use crate::eligibility::{Decision, Request, ReturnPolicy};
 use crate::error::{Error, Issue};
 use crate::Result;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult = std::result::Result<JsValue, JsValue>;
-
-/// JSON text of a JS argument: a string is taken as JSON text, anything else goes through `JSON.stringify`.
-fn json_text(v: &JsValue, path: &str) -> Result<String> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
-    }
-    if !v.is_object() {
-        let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { super::type_name(v) };
-        return Err(Error::from(Issue::new(
-            "INPUT_NOT_OBJECT",
-            path,
-            format!("应为对象或 JSON 文本，实际为 {t}"),
-            format!("expected an object or JSON text, got {t}"),
-        )));
-    }
-    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-        Error::from(Issue::new(
-            "INPUT_NOT_JSON",
-            path,
-            "输入不是 JSON 兼容的值",
-            "input is not a JSON-compatible value",
-        ))
-    })
-}
 
 /// Parses a request: straight into the typed struct, and only on failure again through the path-tracking reader.
 fn parse_request(text: &str) -> Result<Request> {
@@ -41,16 +16,6 @@ fn parse_request(text: &str) -> Result<Request> {
         Ok(r) => Ok(r),
         Err(_) => crate::json::from_str(text, "REQUEST_INVALID"),
     }
-}
-
-fn to_js_json<T: Serialize>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value).map_err(|e| {
-        throw(
-            Error::from(Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"))),
-            default_locale(),
-        )
-    })?;
-    js_sys::JSON::parse(&text)
 }
 
 fn decide(policy: &ReturnPolicy, text: &str) -> Result<Decision> {
@@ -72,7 +37,7 @@ impl JsReturnPolicy {
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "ReturnPolicyDoc | string")] doc: JsValue,
     ) -> std::result::Result<JsReturnPolicy, JsValue> {
-        let r = json_text(&doc, "")
+        let r = json_text_arg(&doc, "")
             .and_then(|t| crate::json::from_str::<serde_json::Value>(&t, "POLICY_INVALID"))
             .and_then(ReturnPolicy::load_value);
         r.map(|inner| JsReturnPolicy { inner }).map_err(|e| throw(e, default_locale()))
@@ -109,7 +74,7 @@ impl JsReturnPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
     ) -> JsResult {
-        match json_text(&request, "").and_then(|t| decide(&self.inner, &t)) {
+        match json_text_arg(&request, "").and_then(|t| decide(&self.inner, &t)) {
             Ok(d) => to_js_json(&d),
             Err(e) => Err(throw(e, default_locale())),
         }
@@ -132,7 +97,7 @@ impl JsReturnPolicy {
             if i > 0 {
                 out.push(',');
             }
-            let one = json_text(&r, "").and_then(|t| decide(&self.inner, &t));
+            let one = json_text_arg(&r, "").and_then(|t| decide(&self.inner, &t));
             let piece = match one {
                 Ok(d) => serde_json::to_string(&d).map(|v| format!("{{\"ok\":true,\"value\":{v}}}")),
                 Err(e) => {

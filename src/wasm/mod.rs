@@ -66,6 +66,48 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsV
     })
 }
 
+/// Serializes a Rust value to JSON text in wasm and lets the host's `JSON.parse` build the JS value: one crossing
+/// for a whole answer, several times faster than building nested objects property by property, same plain objects.
+pub(crate) fn to_js_json<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        throw(
+            Error::from(Issue::new(
+                "INTERNAL",
+                "",
+                format!("结果无法转换：{e}"),
+                format!("cannot convert result: {e}"),
+            )),
+            default_locale(),
+        )
+    })?;
+    js_sys::JSON::parse(&text)
+}
+
+/// JSON text of a document or request argument: a string is taken as JSON text; an object or array crosses as one
+/// `JSON.stringify` string (much cheaper than walking it property by property).
+pub(crate) fn json_text_arg(v: &JsValue, path: &str) -> Result<String> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if !v.is_object() {
+        let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
+        return Err(Error::from(Issue::new(
+            "INPUT_NOT_OBJECT",
+            path,
+            format!("应为对象或 JSON 文本，实际为 {t}"),
+            format!("expected an object or JSON text, got {t}"),
+        )));
+    }
+    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+        Error::from(Issue::new(
+            "INPUT_NOT_JSON",
+            path,
+            "输入不是 JSON 兼容的值",
+            "input is not a JSON-compatible value",
+        ))
+    })
+}
+
 /// Builds the `MallcareError` thrown to JS.
 pub(crate) fn throw(err: Error, locale: Locale) -> JsValue {
     let issues: Vec<_> = err.issues().iter().map(|i| i.localized(locale)).collect();
@@ -101,15 +143,18 @@ struct ErrOutcome<'a> {
     issues: Vec<crate::error::LocalizedIssue<'a>>,
 }
 
-/// Converts a result for a `parse*`/`validate*` call: `{ ok: true, value } | { ok: false, issues }`.
+/// Converts a result for a `parse*`/`validate*` call: `{ ok: true, value } | { ok: false, issues }` (through JSON
+/// text, see [`to_js_json`]).
 pub(crate) fn outcome<T: Serialize>(r: Result<T>, locale: Locale) -> std::result::Result<JsValue, JsValue> {
     match r {
-        Ok(v) => to_js(&OkOutcome { ok: true, value: &v }),
-        Err(e) => to_js(&ErrOutcome { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() }),
+        Ok(v) => to_js_json(&OkOutcome { ok: true, value: &v }),
+        Err(e) => {
+            to_js_json(&ErrOutcome { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() })
+        }
     }
 }
 
-fn type_name(v: &JsValue) -> String {
+pub(crate) fn type_name(v: &JsValue) -> String {
     v.js_typeof().as_string().unwrap_or_else(|| "unknown".to_string())
 }
 

@@ -2,7 +2,7 @@
 //! the call (the pillar's JSON entry points, shared with the native vector adapter), conversion. Every method
 //! throws `MallcareError` on bad input; a refused redemption is a normal value (`{ allowed: false, reasons }`).
 
-use super::{default_locale, int_arg, json_arg, locale_of, string_arg, throw, to_js};
+use super::{default_locale, int_arg, json_arg, json_text_arg, locale_of, string_arg, throw, to_js_json};
 use crate::error::{Error, Issue, Issues};
 use crate::points::{read_json, EarnDetail, Ledger, Member, Program};
 use crate::{Result, Timestamp};
@@ -15,22 +15,7 @@ type JsResult = std::result::Result<JsValue, JsValue>;
 /// A typed argument: a JS object/array (crossed as one `JSON.stringify` string, much cheaper than walking it
 /// property by property) or JSON text.
 fn typed<T: DeserializeOwned>(v: &JsValue, path: &str) -> Result<T> {
-    if let Some(text) = v.as_string() {
-        return read_json(&text, path);
-    }
-    if !v.is_object() {
-        // Not an object: json_arg reports INPUT_NOT_OBJECT with the path.
-        return json_arg(v, path).and_then(|value| crate::points::read_arg(value, path));
-    }
-    match js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()) {
-        Some(text) => read_json(&text, path),
-        None => Err(Error::from(Issue::new(
-            "INPUT_NOT_JSON",
-            path,
-            "输入不是 JSON 兼容的值",
-            "input is not a JSON-compatible value",
-        ))),
-    }
+    read_json(&json_text_arg(v, path)?, path)
 }
 
 fn at_arg(v: &JsValue) -> Result<Timestamp> {
@@ -39,13 +24,9 @@ fn at_arg(v: &JsValue) -> Result<Timestamp> {
 
 /// Answers cross as one JSON string and one `JSON.parse` (large answers: far fewer boundary crossings).
 fn answer<T: Serialize>(r: Result<T>) -> JsResult {
-    let locale = default_locale();
     match r {
-        Ok(v) => match serde_json::to_string(&v) {
-            Ok(text) => js_sys::JSON::parse(&text).or_else(|_| to_js(&v)),
-            Err(_) => to_js(&v),
-        },
-        Err(e) => Err(throw(e, locale)),
+        Ok(v) => to_js_json(&v),
+        Err(e) => Err(throw(e, default_locale())),
     }
 }
 

@@ -4,7 +4,7 @@
 //! (`JSON.stringify`), so a cyclic object becomes an `INPUT_CYCLIC` issue instead of unbounded recursion, and deep
 //! nesting is bounded by serde_json's recursion limit.
 
-use super::{default_locale, string_arg, throw, value_or_throw};
+use super::{default_locale, outcome, string_arg, throw, to_js_json, value_or_throw};
 use crate::error::{Error, Issue, LocalizedIssue};
 use crate::validation::{self as v, FieldOptions, FormOptions, FormSchema, InvoiceTitleInput, Kind};
 use crate::{Locale, Result};
@@ -83,43 +83,6 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         };
         Error::from(issue)
     })
-}
-
-/// A Rust value as a JS value through JSON text (`serde_json` + `JSON.parse`): for nested answers this is several
-/// times faster than building the objects property by property, and gives the same plain objects.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value).map_err(|e| {
-        throw(
-            Error::from(Issue::new(
-                "INTERNAL",
-                "",
-                format!("结果无法转换：{e}"),
-                format!("cannot convert result: {e}"),
-            )),
-            default_locale(),
-        )
-    })?;
-    js_sys::JSON::parse(&text)
-}
-
-#[derive(Serialize)]
-struct OkOutcome<'a, T: Serialize> {
-    ok: bool,
-    value: &'a T,
-}
-
-#[derive(Serialize)]
-struct ErrOutcome<'a> {
-    ok: bool,
-    issues: Vec<LocalizedIssue<'a>>,
-}
-
-/// `{ ok: true, value } | { ok: false, issues }`, as `super::outcome` but through JSON text.
-fn outcome<T: Serialize>(r: Result<T>, locale: Locale) -> JsResult {
-    match r {
-        Ok(v) => to_js(&OkOutcome { ok: true, value: &v }),
-        Err(e) => to_js(&ErrOutcome { ok: false, issues: e.issues().iter().map(|i| i.localized(locale)).collect() }),
-    }
 }
 
 /// Field options from the optional JS options object: the four keys are read property by property (cheaper per call
@@ -329,9 +292,9 @@ pub fn js_validate_many(
     };
     let results = v::validate_many(kind, &items, &opts);
     if is_compact(&options) {
-        to_js(&compact(&results, locale))
+        to_js_json(&compact(&results, locale))
     } else {
-        to_js(&outcomes(&results, locale))
+        to_js_json(&outcomes(&results, locale))
     }
 }
 
@@ -441,7 +404,7 @@ impl JsFormSchema {
             Ok(items.into_iter().map(|item| self.inner.validate_owned(item, &o)).collect::<Vec<_>>())
         });
         match r {
-            Ok(results) => to_js(&outcomes(&results, locale)),
+            Ok(results) => to_js_json(&outcomes(&results, locale)),
             Err(e) => Err(throw(e, locale)),
         }
     }
