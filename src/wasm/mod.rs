@@ -91,13 +91,7 @@ pub(crate) fn json_text_arg(v: &JsValue, path: &str) -> Result<String> {
         return Ok(s);
     }
     if !v.is_object() {
-        let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
-        return Err(Error::from(Issue::new(
-            "INPUT_NOT_OBJECT",
-            path,
-            format!("应为对象或 JSON 文本，实际为 {t}"),
-            format!("expected an object or JSON text, got {t}"),
-        )));
+        return Err(not_object(v, path));
     }
     js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
         Error::from(Issue::new(
@@ -107,6 +101,17 @@ pub(crate) fn json_text_arg(v: &JsValue, path: &str) -> Result<String> {
             "input is not a JSON-compatible value",
         ))
     })
+}
+
+/// `INPUT_NOT_OBJECT` at `path`: a document argument that is neither an object/array nor JSON text.
+fn not_object(v: &JsValue, path: &str) -> Error {
+    let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
+    Error::from(Issue::new(
+        "INPUT_NOT_OBJECT",
+        path,
+        format!("应为对象或 JSON 文本，实际为 {t}"),
+        format!("expected an object or JSON text, got {t}"),
+    ))
 }
 
 /// Builds the `MallcareError` thrown to JS.
@@ -212,13 +217,7 @@ pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
         v
     };
     if !v.is_object() {
-        let t = if v.is_null() || v.is_undefined() { "null/undefined".to_string() } else { type_name(v) };
-        return Err(Error::from(Issue::new(
-            "INPUT_NOT_OBJECT",
-            path,
-            format!("应为对象或 JSON 文本，实际为 {t}"),
-            format!("expected an object or JSON text, got {t}"),
-        )));
+        return Err(not_object(v, path));
     }
     serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
         Error::from(Issue::new(
