@@ -40,9 +40,76 @@ pub(crate) fn render(path: &[Seg<'_>]) -> String {
 }
 
 /// Deserializes `value` into `T`; on failure returns the error and the path of the element that failed.
-pub(crate) fn deserialize<'de, T: de::Deserialize<'de>>(value: &'de Value) -> Result<T, (serde_json::Error, String)> {
+pub(crate) fn deserialize<'de, T: de::Deserialize<'de>>(value: &'de Value) -> Result<T, (DeError, String)> {
     let path: Path<'de> = RefCell::new(Vec::new());
     T::deserialize(Tracked { value, path: &path }).map_err(|e| (e, render(&path.borrow())))
+}
+
+/// The error of this deserializer: a message. Its own type (not `serde_json::Error`) so that describing an
+/// unexpected value never formats a float through `core::fmt` (several KB of wasm) and strings are quoted plainly.
+#[derive(Debug)]
+pub(crate) struct DeError(String);
+
+impl std::fmt::Display for DeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+/// `unexp` as serde words it, with floats written by [`float_text`].
+fn describe(unexp: &de::Unexpected<'_>) -> String {
+    match unexp {
+        de::Unexpected::Bool(b) => format!("boolean `{b}`"),
+        de::Unexpected::Unsigned(u) => format!("integer `{u}`"),
+        de::Unexpected::Signed(i) => format!("integer `{i}`"),
+        de::Unexpected::Float(x) => format!("floating point `{}`", float_text(*x)),
+        de::Unexpected::Str(s) => format!("string \"{s}\""),
+        de::Unexpected::Unit => "null".to_string(),
+        de::Unexpected::Seq => "sequence".to_string(),
+        de::Unexpected::Map => "map".to_string(),
+        de::Unexpected::Char(c) => format!("character `{c}`"),
+        de::Unexpected::Other(what) => (*what).to_string(),
+        _ => "a value of another kind".to_string(),
+    }
+}
+
+/// A float for a message: up to 6 decimals, trailing zeros trimmed (`1.5`, `-0.125`); magnitudes from 1e15 up are
+/// described in words. Only messages use it.
+fn float_text(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return if x.is_nan() {
+            "NaN".to_string()
+        } else if x > 0.0 {
+            "a huge number".to_string()
+        } else {
+            "a huge negative number".to_string()
+        };
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "|x| < 1e15 and the scaled fraction < 1e6: both fit")]
+    let (int, frac) = (x.abs().trunc() as i64, ((x.abs().fract() * 1e6).round()) as i64);
+    let (int, frac) = if frac >= 1_000_000 { (int + 1, 0) } else { (int, frac) };
+    let sign = if x < 0.0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{int}.0");
+    }
+    let digits = format!("{frac:06}");
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+}
+
+impl de::Error for DeError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        DeError(msg.to_string())
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        DeError(format!("invalid type: {}, expected {exp}", describe(&unexp)))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        DeError(format!("invalid value: {}, expected {exp}", describe(&unexp)))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -68,7 +135,7 @@ fn unexpected(v: &Value) -> de::Unexpected<'_> {
 }
 
 impl<'de, 'p> de::Deserializer<'de> for Tracked<'de, 'p> {
-    type Error = serde_json::Error;
+    type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.value {
@@ -140,7 +207,7 @@ struct SeqAccess<'de, 'p> {
 }
 
 impl<'de, 'p> de::SeqAccess<'de> for SeqAccess<'de, 'p> {
-    type Error = serde_json::Error;
+    type Error = DeError;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, Self::Error> {
         let Some(value) = self.items.next() else { return Ok(None) };
@@ -163,7 +230,7 @@ struct MapAccess<'de, 'p> {
 }
 
 impl<'de, 'p> de::MapAccess<'de> for MapAccess<'de, 'p> {
-    type Error = serde_json::Error;
+    type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         match self.iter.next() {
@@ -203,7 +270,7 @@ macro_rules! int_key {
 }
 
 impl<'de> de::Deserializer<'de> for BorrowedKey<'de> {
-    type Error = serde_json::Error;
+    type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visitor.visit_borrowed_str(self.0)
@@ -243,7 +310,7 @@ struct EnumAccess<'de, 'p> {
 }
 
 impl<'de, 'p> de::EnumAccess<'de> for EnumAccess<'de, 'p> {
-    type Error = serde_json::Error;
+    type Error = DeError;
     type Variant = VariantAccess<'de, 'p>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self::Variant), Self::Error> {
@@ -259,7 +326,7 @@ struct VariantAccess<'de, 'p> {
 }
 
 impl<'de, 'p> VariantAccess<'de, 'p> {
-    fn done<T>(self, r: Result<T, serde_json::Error>) -> Result<T, serde_json::Error> {
+    fn done<T>(self, r: Result<T, DeError>) -> Result<T, DeError> {
         if r.is_ok() {
             self.path.borrow_mut().pop();
         }
@@ -268,7 +335,7 @@ impl<'de, 'p> VariantAccess<'de, 'p> {
 }
 
 impl<'de, 'p> de::VariantAccess<'de> for VariantAccess<'de, 'p> {
-    type Error = serde_json::Error;
+    type Error = DeError;
 
     fn unit_variant(self) -> Result<(), Self::Error> {
         let r = match self.value {

@@ -50,26 +50,16 @@ pub(crate) fn locale_of(options: &JsValue) -> Locale {
     default_locale()
 }
 
-/// Serializes a Rust value to a plain JS value (objects, arrays, numbers; never `Map` or `BigInt`).
+/// Serializes a Rust value to a plain JS value (objects, arrays, numbers; never `Map` or `BigInt`): JSON text built in
+/// wasm, then the host's `JSON.parse`. One crossing for a whole answer, several times faster than building nested
+/// objects property by property, and one serializer per type in the wasm.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).map_err(|e| {
-        throw(
-            Error::from(Issue::new(
-                "INTERNAL",
-                "",
-                format!("结果无法转换为 JS 值：{e}"),
-                format!("cannot convert result to JS: {e}"),
-            )),
-            default_locale(),
-        )
-    })
+    to_js_json(value)
 }
 
-/// Serializes a Rust value to JSON text in wasm and lets the host's `JSON.parse` build the JS value: one crossing
-/// for a whole answer, several times faster than building nested objects property by property, same plain objects.
-pub(crate) fn to_js_json<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| {
+/// The JSON text of an answer ([`to_js`] without the final `JSON.parse`).
+pub(crate) fn to_json_text<T: Serialize + ?Sized>(value: &T) -> std::result::Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| {
         throw(
             Error::from(Issue::new(
                 "INTERNAL",
@@ -79,13 +69,16 @@ pub(crate) fn to_js_json<T: Serialize + ?Sized>(value: &T) -> std::result::Resul
             )),
             default_locale(),
         )
-    })?;
-    js_sys::JSON::parse(&text)
+    })
+}
+
+/// See [`to_js`].
+pub(crate) fn to_js_json<T: Serialize + ?Sized>(value: &T) -> std::result::Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&to_json_text(value)?)
 }
 
 /// JSON text of a document or request argument: a string is taken as JSON text; an object or array crosses as one
 /// `JSON.stringify` string (much cheaper than walking it property by property).
-#[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) fn json_text_arg(v: &JsValue, path: &str) -> Result<String> {
     if let Some(s) = v.as_string() {
         return Ok(s);
@@ -122,8 +115,7 @@ pub(crate) fn throw(err: Error, locale: Locale) -> JsValue {
     e.set_name("MallcareError");
     let obj: &JsValue = e.as_ref();
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(list) = issues.serialize(&ser) {
+    if let Ok(list) = serde_json::to_string(&issues).map_err(|_| JsValue::NULL).and_then(|t| js_sys::JSON::parse(&t)) {
         let _ = js_sys::Reflect::set(obj, &JsValue::from_str("issues"), &list);
     }
     e.into()
@@ -187,7 +179,11 @@ pub(crate) fn int_arg(v: &JsValue, path: &str) -> Result<i64> {
             Ok(x as i64)
         }
         _ => {
-            let shown = v.as_f64().map_or_else(|| type_name(v), |x| x.to_string());
+            // The host formats the number (`String(x)`): no float formatting code in the wasm.
+            let shown = v
+                .as_f64()
+                .and_then(|x| js_sys::Number::from(x).to_string_with_radix(10).ok())
+                .map_or_else(|| type_name(v), String::from);
             Err(Error::from(Issue::new(
                 "INPUT_NOT_INTEGER",
                 path,
@@ -198,8 +194,9 @@ pub(crate) fn int_arg(v: &JsValue, path: &str) -> Result<i64> {
     }
 }
 
-/// A JSON document argument: a JS object/array, or a string holding JSON text (parsed by the host's `JSON.parse`,
-/// which keeps serde_json's text parser out of the wasm).
+/// A small JSON argument (options, a holiday year): a JS object/array, walked in place, or a string holding JSON
+/// text (parsed by the host's `JSON.parse`). Large documents go through [`json_text_arg`] instead.
+/// Malformed text is `JSON_SYNTAX`; a value JSON cannot hold is `INPUT_NOT_JSON`; a non-object is `INPUT_NOT_OBJECT`.
 pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
     let parsed;
     let v = if let Some(text) = v.as_string() {
@@ -219,14 +216,75 @@ pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
     if !v.is_object() {
         return Err(not_object(v, path));
     }
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
+    let mut at = path.to_string();
+    js_to_value(v, &mut at, 0).map_err(|at| {
         Error::from(Issue::new(
             "INPUT_NOT_JSON",
-            path,
-            format!("输入不是 JSON 兼容的值：{e}"),
-            format!("input is not a JSON-compatible value: {e}"),
+            at,
+            "输入含有 JSON 无法表示的值（函数、Symbol、BigInt、非有限数、循环或过深的嵌套）",
+            "input holds a value JSON cannot represent (function, symbol, BigInt, non-finite number, cycle or too deep nesting)",
         ))
     })
+}
+
+/// Converts a plain JS value to JSON; `Err` carries the path of the first value JSON cannot hold.
+fn js_to_value(v: &JsValue, at: &mut String, depth: u32) -> std::result::Result<serde_json::Value, String> {
+    use serde_json::Value;
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(x) = v.as_f64() {
+        #[allow(clippy::cast_possible_truncation, reason = "only when x is an integer within ±2^53")]
+        let n = if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+            Some(serde_json::Number::from(x as i64))
+        } else {
+            serde_json::Number::from_f64(x)
+        };
+        return n.map(Value::Number).ok_or_else(|| at.clone());
+    }
+    if depth >= 64 || !v.is_object() || v.is_function() {
+        return Err(at.clone());
+    }
+    let len = at.len();
+    if js_sys::Array::is_array(v) {
+        let arr = js_sys::Array::from(v);
+        let mut out = Vec::with_capacity(arr.length() as usize);
+        for (i, item) in arr.iter().enumerate() {
+            if item.is_undefined() || item.is_function() || item.is_symbol() {
+                out.push(Value::Null); // as JSON.stringify does
+                continue;
+            }
+            at.push('[');
+            at.push_str(&i.to_string());
+            at.push(']');
+            out.push(js_to_value(&item, at, depth + 1)?);
+            at.truncate(len);
+        }
+        return Ok(Value::Array(out));
+    }
+    let mut map = serde_json::Map::new();
+    for entry in js_sys::Object::entries(&js_sys::Object::from(v.clone())).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let Some(key) = pair.get(0).as_string() else { continue };
+        let item = pair.get(1);
+        if item.is_undefined() || item.is_function() || item.is_symbol() {
+            continue; // as JSON.stringify does
+        }
+        if !at.is_empty() {
+            at.push('.');
+        }
+        at.push_str(&key);
+        let value = js_to_value(&item, at, depth + 1)?;
+        at.truncate(len);
+        map.insert(key, value);
+    }
+    Ok(Value::Object(map))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
