@@ -182,6 +182,14 @@ impl fmt::Display for Issue {
 }
 
 /// An [`Issue`] rendered in one language; what crosses to JavaScript.
+///
+/// # Example
+/// ```
+/// use mallcare::{Issue, error::Locale};
+/// let issue = Issue::new("AMOUNT_INVALID", "totalFen", "金额格式不正确", "not an amount");
+/// let en = issue.localized(Locale::En);
+/// assert_eq!((en.code, en.path, en.message), ("AMOUNT_INVALID", "totalFen", "not an amount"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LocalizedIssue<'a> {
     /// Stable code.

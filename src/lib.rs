@@ -52,6 +52,15 @@ pub use money::{split, Money};
 pub use time::{parse_date, Date, Timestamp};
 
 /// The crate's result type: the error is always an [`Error`] with one or more [`Issue`]s.
+///
+/// # Example
+/// ```
+/// fn fen(text: &str) -> mallcare::Result<i64> {
+///     Ok(mallcare::Money::parse(text)?.fen())
+/// }
+/// assert_eq!(fen("¥12.30").unwrap(), 1230);
+/// assert_eq!(fen("12.345").unwrap_err().code(), "AMOUNT_TOO_PRECISE");
+/// ```
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The library version, as in `Cargo.toml` and the npm package.

@@ -9,6 +9,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The largest amount in fen: `Number.MAX_SAFE_INTEGER`.
+///
+/// # Example
+/// ```
+/// use mallcare::{money::MAX_FEN, Money};
+/// assert!(Money::from_fen(MAX_FEN).is_ok());
+/// assert_eq!(Money::from_fen(MAX_FEN + 1).unwrap_err().code(), "AMOUNT_OUT_OF_RANGE");
+/// ```
 pub const MAX_FEN: i64 = 9_007_199_254_740_991;
 
 /// An amount of money in fen.
@@ -36,6 +43,11 @@ fn out_of_range(path: &str) -> Error {
 
 impl Money {
     /// Zero.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(mallcare::Money::ZERO.fen(), 0);
+    /// ```
     pub const ZERO: Money = Money(0);
 
     /// Wraps a number of fen.
@@ -282,6 +294,15 @@ impl fmt::Display for Money {
 }
 
 /// How [`Money::format_with`] writes an amount.
+///
+/// # Example
+/// ```
+/// use mallcare::{money::FormatOptions, Money};
+/// let m = Money::from_fen(123_450)?;
+/// assert_eq!(m.format_with(&FormatOptions::default()), "¥1,234.50");
+/// assert_eq!(m.format_with(&FormatOptions { symbol: false, grouping: false }), "1234.50");
+/// # Ok::<(), mallcare::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct FormatOptions {

@@ -11,6 +11,14 @@ use std::fmt;
 pub use chrono::Weekday;
 
 /// China Standard Time offset in seconds (UTC+08:00). China has no daylight saving time.
+///
+/// # Example
+/// ```
+/// use mallcare::{time::CHINA_OFFSET_SECS, Timestamp};
+/// assert_eq!(CHINA_OFFSET_SECS, 28_800);
+/// assert_eq!(Timestamp::parse("2026-05-01T02:00:00Z")?.to_string(), "2026-05-01T10:00:00+08:00");
+/// # Ok::<(), mallcare::Error>(())
+/// ```
 pub const CHINA_OFFSET_SECS: i32 = 8 * 3600;
 
 fn china() -> FixedOffset {

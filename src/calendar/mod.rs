@@ -16,6 +16,15 @@ mod embedded {
 }
 
 /// What kind of day a date is.
+///
+/// # Example
+/// ```
+/// use mallcare::{calendar::DayKind, Calendar, Date};
+/// let cal = Calendar::embedded();
+/// assert_eq!(cal.day_kind(Date::parse("2026-10-01")?)?, DayKind::Holiday); // National Day
+/// assert_eq!(cal.day_kind(Date::parse("2026-10-10")?)?, DayKind::MakeupWorkday); // a Saturday worked
+/// # Ok::<(), mallcare::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DayKind {
