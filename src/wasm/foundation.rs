@@ -1,6 +1,8 @@
 //! JS calls of the shared ground: version, locale, calendar, money.
 
-use super::{default_locale, int_arg, json_arg, locale_of, outcome, set_default_locale, string_arg, value_or_throw};
+use super::{
+    default_locale, int_arg, js_or_throw, json_arg, locale_of, outcome, set_default_locale, string_arg, value_or_throw,
+};
 use crate::error::{Error, Issue, Issues, Locale};
 use crate::money::FormatOptions;
 use crate::{Calendar, Date, Money, Result, Timestamp};
@@ -48,7 +50,7 @@ pub fn js_get_locale() -> String {
 #[wasm_bindgen(js_name = "isWorkday", unchecked_return_type = "boolean")]
 pub fn js_is_workday(#[wasm_bindgen(unchecked_param_type = "DateString")] date: JsValue) -> JsResult {
     let r = date_arg(&date, "").and_then(|d| with_calendar(|c| c.is_workday(d)));
-    value_or_throw(r, default_locale())
+    js_or_throw(r.map(JsValue::from_bool), default_locale())
 }
 
 /// The kind of day: `"workday" | "makeupWorkday" | "weekend" | "holiday"`. Throws like `isWorkday`.
@@ -67,8 +69,8 @@ pub fn js_add_business_days(
 ) -> JsResult {
     let r = collect2(date_arg(&date, "date"), int_arg(&n, "n"))
         .and_then(|(d, n)| with_calendar(|c| c.add_business_days(d, n)))
-        .map(|d| d.to_string());
-    value_or_throw(r, default_locale())
+        .map(|d| JsValue::from_str(&d.to_string()));
+    js_or_throw(r, default_locale())
 }
 
 /// Working days `d` with `from < d <= to` (negative if `to` is before `from`). Throws like `isWorkday`.
@@ -79,14 +81,16 @@ pub fn js_business_days_between(
 ) -> JsResult {
     let r = collect2(date_arg(&from, "from"), date_arg(&to, "to"))
         .and_then(|(a, b)| with_calendar(|c| c.business_days_between(a, b)));
-    value_or_throw(r, default_locale())
+    // |n| is at most a few thousand working days: exact as a JS number.
+    #[allow(clippy::cast_precision_loss, reason = "small integers are exact in f64")]
+    js_or_throw(r.map(|n| JsValue::from_f64(n as f64)), default_locale())
 }
 
 /// The first working day strictly after `date`. Throws like `isWorkday`.
 #[wasm_bindgen(js_name = "nextWorkday", unchecked_return_type = "DateString")]
 pub fn js_next_workday(#[wasm_bindgen(unchecked_param_type = "DateString")] date: JsValue) -> JsResult {
-    let r = date_arg(&date, "").and_then(|d| with_calendar(|c| c.next_workday(d))).map(|d| d.to_string());
-    value_or_throw(r, default_locale())
+    let r = date_arg(&date, "").and_then(|d| with_calendar(|c| c.next_workday(d)));
+    js_or_throw(r.map(|d| JsValue::from_str(&d.to_string())), default_locale())
 }
 
 /// Loads or replaces a year from a holiday-cn document (object or JSON text); returns the year.
@@ -144,7 +148,7 @@ pub fn js_format_amount(
         Ok(FormatOptions::default())
     };
     let r = collect2(int_arg(&fen, "fen").and_then(Money::from_fen), opts).map(|(m, o)| m.format_with(&o));
-    value_or_throw(r, default_locale())
+    js_or_throw(r.map(|t| JsValue::from_str(&t)), default_locale())
 }
 
 /// Splits `totalFen` over `weights` by largest remainder; the parts add up to the total exactly.

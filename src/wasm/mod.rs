@@ -121,6 +121,11 @@ pub(crate) fn throw(err: Error, locale: Locale) -> JsValue {
     e.into()
 }
 
+/// A throwing call whose answer is already a JS value (a boolean, number or string: no JSON round trip).
+pub(crate) fn js_or_throw(r: Result<JsValue>, locale: Locale) -> std::result::Result<JsValue, JsValue> {
+    r.map_err(|e| throw(e, locale))
+}
+
 /// Converts a result for a throwing call: the value, or a thrown `MallcareError`.
 pub(crate) fn value_or_throw<T: Serialize>(r: Result<T>, locale: Locale) -> std::result::Result<JsValue, JsValue> {
     match r {
