@@ -393,21 +393,28 @@ pub(crate) fn put_int(w: &mut String, v: i64) {
     if v < 0 {
         w.push('-');
     }
-    for b in buf.get(i..).unwrap_or_default() {
-        w.push(char::from(*b));
-    }
+    w.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Appends a date as a JSON string `"YYYY-MM-DD"`.
 fn put_date(w: &mut String, d: Date) {
     let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
-    let digit = |x: u32| char::from(b'0' + (x % 10) as u8);
-    for c in ['"', digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-'] {
-        w.push(c);
-    }
-    for c in [digit(day / 10), digit(day), '"'] {
-        w.push(c);
-    }
+    let digit = |x: u32| b'0' + (x % 10) as u8;
+    let text = [
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ];
+    w.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// What the grid computations need about an order.
@@ -530,10 +537,10 @@ fn resolve(rules: &[RuleDoc], matched: &mut Vec<usize>, value: impl Fn(&RuleDoc)
         .max_by(|a, b| value(a.1).cmp(&value(b.1)).then(a.1.priority.cmp(&b.1.priority)).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i);
     matched.retain(|i| get(i).is_some_and(|r| r.combine != Combine::BestOf) || Some(*i) == best);
-    matched.sort_by(|a, b| {
+    super::read::sort_small(matched, |a, b| {
         let pa = get(a).map_or(0, |r| r.priority);
         let pb = get(b).map_or(0, |r| r.priority);
-        pb.cmp(&pa).then(a.cmp(b))
+        pa > pb || (pa == pb && a < b)
     });
 }
 
@@ -562,7 +569,7 @@ fn apportion(target: i128, parts: &[Q]) -> Vec<i128> {
         leftover -= rounds * n;
     }
     let mut order: Vec<(Q, usize)> = parts.iter().map(|q| q.frac()).zip(0..).collect();
-    order.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(&b.1)));
+    super::read::sort_small(&mut order, |a, b| b.0.cmp(a.0).then(a.1.cmp(&b.1)) == std::cmp::Ordering::Less);
     for (_, i) in order.iter().take(usize::try_from(leftover).unwrap_or(0)) {
         if let Some(v) = out.get_mut(*i) {
             *v += 1;

@@ -13,9 +13,11 @@ use crate::error::{Error, Issue};
 use crate::{Date, Result, Timestamp};
 use std::borrow::Cow;
 
-/// One step of the path to the element being read.
-enum Seg<'a> {
-    Key(Cow<'a, str>),
+/// One step of the path to the element being read: a key (by the position of its opening quote in the text, read
+/// again only to render a path) or an array index.
+#[derive(Clone, Copy)]
+enum Seg {
+    Key(usize),
     Index(usize),
 }
 
@@ -25,7 +27,7 @@ pub struct Reader<'a> {
     b: &'a [u8],
     text: &'a str,
     pos: usize,
-    path: Vec<Seg<'a>>,
+    path: Vec<Seg>,
     /// Just after `{` or `[` (no comma expected before the first member).
     fresh: bool,
     code: &'static str,
@@ -50,11 +52,13 @@ impl<'a> Reader<'a> {
                     out.push_str(&i.to_string());
                     out.push(']');
                 }
-                Seg::Key(k) => {
+                Seg::Key(at) => {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(k);
+                    let mut again = Reader::new(self.text, self.code, "");
+                    again.pos = *at;
+                    out.push_str(&again.raw_str().unwrap_or_default());
                 }
             }
         }
@@ -159,10 +163,11 @@ impl<'a> Reader<'a> {
         if self.b.get(self.pos) != Some(&b'"') {
             return Err(self.syntax());
         }
+        let at = self.pos;
         let k = self.raw_str()?;
         self.eat(b':')?;
         if let Some(top) = self.path.last_mut() {
-            *top = Seg::Key(k.clone());
+            *top = Seg::Key(at);
         }
         Ok(Some(k))
     }
@@ -216,18 +221,16 @@ impl<'a> Reader<'a> {
     fn raw_str(&mut self) -> Result<Cow<'a, str>> {
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.b.get(self.pos) {
-                Some(b'"') => {
-                    let s = self.text.get(start..self.pos).ok_or_else(|| self.syntax())?;
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(c) if *c < 0x20 => return Err(self.syntax()),
-                Some(_) => self.pos += 1,
-                None => return Err(self.syntax()),
+        let run = self.b.get(start..).unwrap_or_default().iter().position(|c| *c == b'"' || *c == b'\\' || *c < 0x20);
+        self.pos = start + run.unwrap_or(self.b.len() - start);
+        match self.b.get(self.pos) {
+            Some(b'"') => {
+                let s = self.text.get(start..self.pos).ok_or_else(|| self.syntax())?;
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            _ => return Err(self.syntax()),
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
@@ -534,7 +537,7 @@ impl<'a> Reader<'a> {
                     self.canonical(&mut v)?;
                     members.push((k, v));
                 }
-                members.sort_by(|a, b| a.0.cmp(&b.0));
+                sort_small(&mut members, |a, b| a.0 < b.0);
                 out.push('{');
                 for (i, (k, v)) in members.iter().enumerate() {
                     if i > 0 {
@@ -577,6 +580,21 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Sorts `v` (stable) by `less`: an insertion sort, for the short lists of the pillar (rules, object keys). One
+/// small loop per element type instead of the standard library's sort machinery in the wasm.
+pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 {
+            match (v.get(j - 1), v.get(j)) {
+                (Some(a), Some(b)) if less(b, a) => v.swap(j - 1, j),
+                _ => break,
+            }
+            j -= 1;
+        }
     }
 }
 
