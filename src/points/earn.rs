@@ -1254,6 +1254,10 @@ impl Program {
         let Some(rate) = i128::from(e.rate.points).checked_mul(c.base_mul) else { return Ok(None) };
         // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).
         let pct = |v: i128, m: i64| -> Option<i128> {
+            // In 64 bits when the product fits (128-bit division is a slow library call, in wasm too).
+            if let Some(x) = i64::try_from(v).ok().and_then(|v| v.checked_mul(m)) {
+                return (x % 100 == 0).then_some(i128::from(x / 100));
+            }
             let x = v.checked_mul(i128::from(m))?;
             (x % 100 == 0).then_some(x / 100)
         };
@@ -1342,7 +1346,7 @@ impl Program {
         let half_up = e.rounding.mode == RoundMode::Round;
         let round = |x: i128| -> Option<i128> {
             if half_up {
-                Some(x.checked_mul(2)?.checked_add(d)?.div_euclid(2 * d))
+                Some(div_floor(x.checked_mul(2)?.checked_add(d)?, 2 * d))
             } else {
                 Some(div_floor(x, d))
             }
