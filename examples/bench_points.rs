@@ -2,8 +2,8 @@
 //! inputs through the npm package; the harness prints the wasm/native ratio). Run:
 //! `cargo run --release --no-default-features --features points --example bench_points`.
 //!
-//! The rows named like the JS rows do what the JS glue does: JSON text in (`read_json`), compute, JSON text out
-//! (`earn_json` for earn, `serde_json::to_string` otherwise); the glue adds only `JSON.stringify`/`JSON.parse` on
+//! The rows named like the JS rows do what the JS glue does: JSON text in, compute, JSON text out (`earn_json_text`
+//! reads the order text in place and writes the answer; `read_json` + `serde_json::to_string` otherwise); the glue adds only `JSON.stringify`/`JSON.parse` on
 //! the JS side. `pointsLedger*` rows are the ledger handle: read once (`program.ledger`), then `balance(at)`. The `Typed` rows
 //! show the pure computation on already-parsed inputs.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
@@ -64,12 +64,10 @@ mod bench {
             row(
                 "pointsEarn100",
                 median_ns(2000, |_| {
-                    let o: Order = read_json(black_box(&order_text), "order").unwrap();
                     let m: Member = read_json(&member_text, "member").unwrap();
+                    let t = Timestamp::parse(at).unwrap();
                     black_box(
-                        program
-                            .earn_json(&o, &m, Timestamp::parse(at).unwrap(), Locale::ZhCn, EarnDetail::Full)
-                            .unwrap(),
+                        program.earn_json_text(black_box(&order_text), &m, t, Locale::ZhCn, EarnDetail::Full).unwrap(),
                     );
                 }),
             );
@@ -79,10 +77,9 @@ mod bench {
                 row(
                     name,
                     median_ns(2000, |_| {
-                        let o: Order = read_json(black_box(&order_text), "order").unwrap();
                         let m: Member = read_json(&member_text, "member").unwrap();
                         let t = Timestamp::parse(at).unwrap();
-                        black_box(program.earn_json(&o, &m, t, Locale::ZhCn, detail).unwrap());
+                        black_box(program.earn_json_text(black_box(&order_text), &m, t, Locale::ZhCn, detail).unwrap());
                     }),
                 );
             }

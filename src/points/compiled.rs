@@ -118,10 +118,10 @@ impl Compiled {
         let brand = Dim::build(rules.iter().map(|r| r.when.brands.as_slice()), &e.exclusions.brands);
         let sku = Dim::build(rules.iter().map(|r| r.when.skus.as_slice()), &e.exclusions.skus);
         let mut app_order: Vec<usize> = (0..n).collect();
-        app_order.sort_by(|a, b| {
+        super::read::sort_small(&mut app_order, |a, b| {
             let pa = rules.get(*a).map_or(0, |r| r.priority);
             let pb = rules.get(*b).map_or(0, |r| r.priority);
-            pb.cmp(&pa).then(a.cmp(b))
+            pa > pb || (pa == pb && a < b)
         });
         let mask = |f: &dyn Fn(&super::doc::RuleDoc) -> bool| -> u64 {
             rules.iter().enumerate().filter(|(i, r)| *i < 64 && f(r)).fold(0, |m, (i, _)| m | (1u64 << i))

@@ -8,6 +8,7 @@ use super::{localize_all, Member, Program, Reason};
 use crate::error::{Issue, Issues, Locale};
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An order as the till or the app sees it: net paid amounts per line (after discounts and coupons).
@@ -67,6 +68,55 @@ pub struct Line {
     /// through that day. Without it the program's `earning.pendingDays` applies.
     #[serde(default)]
     pub pending_until: Option<Date>,
+}
+
+/// An order as `earn` reads it: text fields borrowed (from an [`Order`] or straight from the JSON text of the JS
+/// glue, see [`Program::earn_json_text`]), so no line costs an allocation.
+#[derive(Default)]
+pub(crate) struct OrderIn<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub store: Option<Cow<'a, str>>,
+    pub channel: Option<Cow<'a, str>>,
+    pub lines: Vec<LineIn<'a>>,
+}
+
+/// One line of an [`OrderIn`].
+#[derive(Default)]
+pub(crate) struct LineIn<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub sku: Option<Cow<'a, str>>,
+    pub category: Option<Cow<'a, str>>,
+    pub brand: Option<Cow<'a, str>>,
+    pub paid_fen: i64,
+    pub points_paid: i64,
+    pub pending_until: Option<Date>,
+}
+
+fn cow(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+impl Order {
+    fn view(&self) -> OrderIn<'_> {
+        OrderIn {
+            id: cow(&self.id),
+            store: cow(&self.store),
+            channel: cow(&self.channel),
+            lines: self
+                .lines
+                .iter()
+                .map(|l| LineIn {
+                    id: cow(&l.id),
+                    sku: cow(&l.sku),
+                    category: cow(&l.category),
+                    brand: cow(&l.brand),
+                    paid_fen: l.paid_fen,
+                    points_paid: l.points_paid,
+                    pending_until: l.pending_until,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Points one rule gave (negative for caps).
@@ -232,7 +282,7 @@ impl EarnDetail {
 
 /// An earn answer before it is written out (as an [`EarnResult`] or straight to JSON text).
 struct Core<'o> {
-    order: &'o Order,
+    order: &'o OrderIn<'o>,
     at: Timestamp,
     eligible_fen: i64,
     cols: Vec<Column>,
@@ -246,7 +296,7 @@ struct Core<'o> {
 }
 
 impl Core<'_> {
-    fn dates(&self, l: &Line) -> Result<(Option<Date>, Date)> {
+    fn dates(&self, l: &LineIn<'_>) -> Result<(Option<Date>, Date)> {
         match l.pending_until {
             Some(p) => Ok((Some(p), p.add_days(1)?)),
             None => Ok(self.default_dates),
@@ -282,7 +332,7 @@ impl Core<'_> {
                 points,
                 available_on: Some(day),
                 expires_on: None,
-                reference: self.order.id.clone(),
+                reference: self.order.id.as_deref().map(String::from),
                 note: None,
             })
             .collect())
@@ -294,7 +344,7 @@ fn internal() -> crate::Error {
 }
 
 /// Appends `s` as a JSON string, escaped exactly as serde_json does (`"`, `\\`, and control characters).
-fn put_str(w: &mut String, s: &str) {
+pub(crate) fn put_str(w: &mut String, s: &str) {
     w.push('"');
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -326,7 +376,7 @@ fn put_str(w: &mut String, s: &str) {
 }
 
 /// Appends an integer in decimal.
-fn put_int(w: &mut String, v: i64) {
+pub(crate) fn put_int(w: &mut String, v: i64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = v.unsigned_abs();
@@ -343,26 +393,33 @@ fn put_int(w: &mut String, v: i64) {
     if v < 0 {
         w.push('-');
     }
-    for b in buf.get(i..).unwrap_or_default() {
-        w.push(char::from(*b));
-    }
+    w.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Appends a date as a JSON string `"YYYY-MM-DD"`.
 fn put_date(w: &mut String, d: Date) {
     let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
-    let digit = |x: u32| char::from(b'0' + (x % 10) as u8);
-    for c in ['"', digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-'] {
-        w.push(c);
-    }
-    for c in [digit(day / 10), digit(day), '"'] {
-        w.push(c);
-    }
+    let digit = |x: u32| b'0' + (x % 10) as u8;
+    let text = [
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ];
+    w.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// What the grid computations need about an order.
 struct GridInput<'a> {
-    lines: &'a [Line],
+    lines: &'a [LineIn<'a>],
     excluded: &'a [Option<String>],
     line_masks: &'a [u64],
     order_rules: &'a [bool],
@@ -403,12 +460,12 @@ struct Ctx<'a> {
     weekday: u8,
     tier: &'a str,
     member: &'a Member,
-    order: &'a Order,
+    order: &'a OrderIn<'a>,
     eligible_fen: i64,
 }
 
-fn contains(list: &[String], v: Option<&String>) -> bool {
-    list.is_empty() || v.is_some_and(|v| list.contains(v))
+fn contains(list: &[String], v: Option<&str>) -> bool {
+    list.is_empty() || v.is_some_and(|v| list.iter().any(|x| x == v))
 }
 
 fn order_ok(r: &RuleDoc, c: &Ctx<'_>) -> bool {
@@ -429,7 +486,7 @@ fn order_ok(r: &RuleDoc, c: &Ctx<'_>) -> bool {
             return false;
         }
     }
-    if !contains(&w.stores, c.order.store.as_ref()) || !contains(&w.channels, c.order.channel.as_ref()) {
+    if !contains(&w.stores, c.order.store.as_deref()) || !contains(&w.channels, c.order.channel.as_deref()) {
         return false;
     }
     if !w.tiers.is_empty() && !w.tiers.iter().any(|t| t == c.tier) {
@@ -452,11 +509,11 @@ fn order_ok(r: &RuleDoc, c: &Ctx<'_>) -> bool {
     true
 }
 
-fn line_ok(r: &RuleDoc, l: &Line) -> bool {
+fn line_ok(r: &RuleDoc, l: &LineIn<'_>) -> bool {
     let w = &r.when;
-    contains(&w.categories, l.category.as_ref())
-        && contains(&w.brands, l.brand.as_ref())
-        && contains(&w.skus, l.sku.as_ref())
+    contains(&w.categories, l.category.as_deref())
+        && contains(&w.brands, l.brand.as_deref())
+        && contains(&w.skus, l.sku.as_deref())
 }
 
 /// Keeps what applies among matched rules: an exclusive rule drops every other rule of equal or lower
@@ -480,10 +537,10 @@ fn resolve(rules: &[RuleDoc], matched: &mut Vec<usize>, value: impl Fn(&RuleDoc)
         .max_by(|a, b| value(a.1).cmp(&value(b.1)).then(a.1.priority.cmp(&b.1.priority)).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i);
     matched.retain(|i| get(i).is_some_and(|r| r.combine != Combine::BestOf) || Some(*i) == best);
-    matched.sort_by(|a, b| {
+    super::read::sort_small(matched, |a, b| {
         let pa = get(a).map_or(0, |r| r.priority);
         let pb = get(b).map_or(0, |r| r.priority);
-        pb.cmp(&pa).then(a.cmp(b))
+        pa > pb || (pa == pb && a < b)
     });
 }
 
@@ -512,7 +569,7 @@ fn apportion(target: i128, parts: &[Q]) -> Vec<i128> {
         leftover -= rounds * n;
     }
     let mut order: Vec<(Q, usize)> = parts.iter().map(|q| q.frac()).zip(0..).collect();
-    order.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(&b.1)));
+    super::read::sort_small(&mut order, |a, b| b.0.cmp(a.0).then(a.1.cmp(&b.1)) == std::cmp::Ordering::Less);
     for (_, i) in order.iter().take(usize::try_from(leftover).unwrap_or(0)) {
         if let Some(v) = out.get_mut(*i) {
             *v += 1;
@@ -566,7 +623,8 @@ impl Program {
     /// assert_eq!(r.breakdown[1].points, 100);
     /// ```
     pub fn earn(&self, order: &Order, member: &Member, at: Timestamp) -> Result<EarnResult> {
-        let core = self.earn_core(order, member, at)?;
+        let view = order.view();
+        let core = self.earn_core(&view, member, at)?;
         self.result_of(core)
     }
 
@@ -596,11 +654,43 @@ impl Program {
         locale: Locale,
         detail: EarnDetail,
     ) -> Result<String> {
-        let core = self.earn_core(order, member, at)?;
+        let view = order.view();
+        let core = self.earn_core(&view, member, at)?;
         self.json_of(&core, locale, detail)
     }
 
-    fn earn_core<'o>(&self, order: &'o Order, member: &Member, at: Timestamp) -> Result<Core<'o>> {
+    /// [`Program::earn_json`] with the order as JSON text, read in place (its text fields are borrowed, nothing is
+    /// allocated per line): what the JS glue calls.
+    ///
+    /// # Errors
+    /// `JSON_SYNTAX` or `POINTS_INPUT_INVALID` under `order`; then as [`Program::earn`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::points::{EarnDetail, Member, Program};
+    /// let p = Program::load(r#"{ "version": "1" }"#).unwrap();
+    /// let at = mallcare::Timestamp::parse("2026-05-01T10:00:00+08:00").unwrap();
+    /// let total = p.earn_json_text(r#"{"lines":[{"paidFen":1000}]}"#, &Member::default(), at,
+    ///     mallcare::Locale::En, EarnDetail::Total).unwrap();
+    /// assert!(total.contains(r#""points":10,"#));
+    /// let e = p.earn_json_text(r#"{"lines":[{"paidFen":"x"}]}"#, &Member::default(), at,
+    ///     mallcare::Locale::En, EarnDetail::Total).unwrap_err();
+    /// assert_eq!(e.issues()[0].path, "order.lines[0].paidFen");
+    /// ```
+    pub fn earn_json_text(
+        &self,
+        order: &str,
+        member: &Member,
+        at: Timestamp,
+        locale: Locale,
+        detail: EarnDetail,
+    ) -> Result<String> {
+        let view = super::read::read_with(order, "POINTS_INPUT_INVALID", "order", super::args::read_order)?;
+        let core = self.earn_core(&view, member, at)?;
+        self.json_of(&core, locale, detail)
+    }
+
+    fn earn_core<'o>(&self, order: &'o OrderIn<'o>, member: &Member, at: Timestamp) -> Result<Core<'o>> {
         let e = &self.doc.earning;
         let date = at.date();
         let mut issues = Issues::default();
@@ -822,7 +912,7 @@ impl Program {
             }
             lines.push(EarnLine {
                 index: li,
-                id: l.id.clone(),
+                id: l.id.as_deref().map(String::from),
                 paid_fen: l.paid_fen,
                 points_paid: l.points_paid,
                 points,
@@ -850,14 +940,14 @@ impl Program {
                 points,
                 available_on: Some(day),
                 expires_on: None,
-                reference: order.id.clone(),
+                reference: order.id.as_deref().map(String::from),
                 note: None,
             })
             .collect();
         Ok(EarnResult {
             program_version: self.doc.version.clone(),
             fingerprint: self.fingerprint.clone(),
-            order_id: order.id.clone(),
+            order_id: order.id.as_deref().map(String::from),
             at,
             points: line_totals.iter().sum(),
             eligible_fen,
@@ -1164,6 +1254,10 @@ impl Program {
         let Some(rate) = i128::from(e.rate.points).checked_mul(c.base_mul) else { return Ok(None) };
         // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).
         let pct = |v: i128, m: i64| -> Option<i128> {
+            // In 64 bits when the product fits (128-bit division is a slow library call, in wasm too).
+            if let Some(x) = i64::try_from(v).ok().and_then(|v| v.checked_mul(m)) {
+                return (x % 100 == 0).then_some(i128::from(x / 100));
+            }
             let x = v.checked_mul(i128::from(m))?;
             (x % 100 == 0).then_some(x / 100)
         };
@@ -1252,7 +1346,7 @@ impl Program {
         let half_up = e.rounding.mode == RoundMode::Round;
         let round = |x: i128| -> Option<i128> {
             if half_up {
-                Some(x.checked_mul(2)?.checked_add(d)?.div_euclid(2 * d))
+                Some(div_floor(x.checked_mul(2)?.checked_add(d)?, 2 * d))
             } else {
                 Some(div_floor(x, d))
             }

@@ -330,6 +330,7 @@ impl Program {
         let allow_debt = self.doc.clawback.when_spent == WhenSpent::AllowNegative;
         let mut f =
             Fold { index_refs: index_refs || events.iter().any(|e| e.kind == EventKind::Clawback), ..Fold::default() };
+        let mut expiry_memo: Option<(Date, Option<Date>)> = None;
         for (i, e) in events.iter().enumerate() {
             let today = e.at.date();
             f.tick(today);
@@ -338,7 +339,15 @@ impl Program {
                     let available_on = e.available_on.unwrap_or(today);
                     let expires_on = match e.expires_on {
                         Some(x) => Some(x),
-                        None => self.expires_on(today)?,
+                        // Events of one day share their expiry date: computed once per day.
+                        None => match expiry_memo {
+                            Some((day, x)) if day == today => x,
+                            _ => {
+                                let x = self.expires_on(today)?;
+                                expiry_memo = Some((today, x));
+                                x
+                            }
+                        },
                     };
                     let lot = f.add_lot(today, available_on, expires_on, e.points);
                     if e.kind == EventKind::Earn {

@@ -27,6 +27,7 @@
 //! assert_eq!(earned.lines[0].available_on.to_string(), "2026-05-08");
 //! ```
 
+mod args;
 mod compiled;
 mod doc;
 mod earn;
@@ -34,6 +35,7 @@ mod handle;
 mod ledger;
 mod parking;
 mod ratio;
+mod read;
 mod tier;
 
 pub use doc::{BenefitsDoc, WhenSpent};
@@ -44,6 +46,7 @@ pub use ledger::{
     RedeemKind, RedeemRequest, Refund, RefundLine,
 };
 pub use parking::{Benefits, ParkingFee, ParkingSession, PointsOption, Waiver};
+pub use read::FromJson;
 pub use tier::{TierChange, TierEntry, TierHistory, TierStatus, TierTarget};
 
 use crate::error::{Issue, Issues, Locale};
@@ -195,8 +198,8 @@ fn localize_all(list: &mut [Reason], locale: Locale) {
 /// let e = read_arg::<Order>(serde_json::json!({ "lines": [ { "paidFen": "x" } ] }), "order").unwrap_err();
 /// assert_eq!(e.issues()[0].path, "order.lines[0].paidFen");
 /// ```
-pub fn read_arg<T: serde::de::DeserializeOwned>(value: serde_json::Value, arg: &str) -> Result<T> {
-    crate::json::from_value(value, "POINTS_INPUT_INVALID").map_err(|e| e.under(arg))
+pub fn read_arg<T: FromJson>(value: serde_json::Value, arg: &str) -> Result<T> {
+    read_json(&value.to_string(), arg)
 }
 
 impl Program {
@@ -217,8 +220,25 @@ impl Program {
     /// assert_eq!(e.issues()[0].path, "earning.rules[0].multiplierPercent");
     /// ```
     pub fn load(text: &str) -> Result<Program> {
-        let value: serde_json::Value = crate::json::from_str(text, "POINTS_PROGRAM_INVALID")?;
-        Program::from_value(value)
+        let doc: ProgramDoc = read::read_text(text, "POINTS_PROGRAM_INVALID", "")?;
+        let mut issues = Issues::default();
+        doc.check(&mut issues);
+        issues.finish(())?;
+        // The fingerprint: FNV-1a 64 of the canonical text (keys sorted, no whitespace), as `json::fingerprint`.
+        let mut canon = String::with_capacity(text.len());
+        read::Reader::new(text, "POINTS_PROGRAM_INVALID", "").canonical(&mut canon)?;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in canon.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        let mut fingerprint = String::with_capacity(16);
+        for i in (0..16).rev() {
+            let nibble = usize::try_from((h >> (i * 4)) & 0xf).unwrap_or(0);
+            fingerprint.push(char::from(b"0123456789abcdef".get(nibble).copied().unwrap_or(b'0')));
+        }
+        let compiled = compiled::Compiled::build(&doc.earning);
+        Ok(Program { doc, fingerprint, compiled })
     }
 
     /// Loads a program from a parsed JSON value.
@@ -232,13 +252,7 @@ impl Program {
     /// assert_eq!(p.version(), "v1");
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Program> {
-        let fingerprint = crate::json::fingerprint(&value);
-        let doc: ProgramDoc = crate::json::from_value(value, "POINTS_PROGRAM_INVALID")?;
-        let mut issues = Issues::default();
-        doc.check(&mut issues);
-        issues.finish(())?;
-        let compiled = compiled::Compiled::build(&doc.earning);
-        Ok(Program { doc, fingerprint, compiled })
+        Program::load(&value.to_string())
     }
 
     /// The document's `version`.
@@ -498,19 +512,6 @@ impl Program {
 /// let e = read_json::<Vec<Event>>(r#"[{"type":"earn","at":"2026-05-01","points":1}]"#, "events").unwrap_err();
 /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("TIMESTAMP_INVALID", "events[0].at"));
 /// ```
-pub fn read_json<T: serde::de::DeserializeOwned>(text: &str, arg: &str) -> Result<T> {
-    // Fast path: plain serde_json (no path tracking); only a failure is read again to find its path.
-    if let Ok(v) = serde_json::from_str::<T>(text) {
-        return Ok(v);
-    }
-    // The failure is read again through mallcare's path-tracking reader for a precise issue.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e, arg))?;
-    match crate::json::from_value_ref::<T>(&value, "POINTS_INPUT_INVALID") {
-        Ok(v) => Ok(v),
-        Err(e) => Err(e.under(arg)),
-    }
-}
-
-fn syntax(e: &serde_json::Error, arg: &str) -> crate::Error {
-    crate::Error::from(Issue::new("JSON_SYNTAX", arg, format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
+pub fn read_json<T: FromJson>(text: &str, arg: &str) -> Result<T> {
+    read::read_text(text, "POINTS_INPUT_INVALID", arg)
 }

@@ -1,12 +1,12 @@
+// LEAD NOTE (delete this line, do not commit it): read /work/wt-points/BRIEF-FOR-HELPER.md first - rules, deadline 23:15 UTC, size tools, what not to edit.
 //! JS calls of the points pillar: the `PointsProgram` handle (load once, query many). Thin glue: argument checks,
 //! the call (the pillar's JSON entry points, shared with the native vector adapter), conversion. Every method
 //! throws `MallcareError` on bad input; a refused redemption is a normal value (`{ allowed: false, reasons }`).
 
-use super::{default_locale, int_arg, json_arg, json_text_arg, locale_of, string_arg, throw, to_js_json};
+use super::{default_locale, int_arg, json_text_arg, locale_of, string_arg, throw, to_js_json};
 use crate::error::{Error, Issue, Issues};
-use crate::points::{read_json, EarnDetail, Ledger, Member, Program};
+use crate::points::{read_json, EarnDetail, FromJson, Ledger, Member, Order, Program};
 use crate::{Result, Timestamp};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -14,7 +14,7 @@ type JsResult = std::result::Result<JsValue, JsValue>;
 
 /// A typed argument: a JS object/array (crossed as one `JSON.stringify` string, much cheaper than walking it
 /// property by property) or JSON text.
-fn typed<T: DeserializeOwned>(v: &JsValue, path: &str) -> Result<T> {
+fn typed<T: FromJson>(v: &JsValue, path: &str) -> Result<T> {
     read_json(&json_text_arg(v, path)?, path)
 }
 
@@ -66,6 +66,11 @@ fn all2<A, B>(a: Result<A>, b: Result<B>) -> Result<(A, B)> {
     }
 }
 
+/// The issues of a failed result (an empty error for a success, which callers rule out).
+fn issues_of<T>(r: Result<T>) -> Error {
+    r.err().unwrap_or_else(|| Error::new(Vec::new()))
+}
+
 /// All three results, or every issue of them.
 fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> {
     let mut issues = Issues::default();
@@ -90,8 +95,8 @@ impl JsPointsProgram {
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "PointsProgramDoc | string")] doc: JsValue,
     ) -> std::result::Result<JsPointsProgram, JsValue> {
-        json_arg(&doc, "")
-            .and_then(Program::from_value)
+        json_text_arg(&doc, "")
+            .and_then(|text| Program::load(&text))
             .map(|inner| JsPointsProgram { inner })
             .map_err(|e| throw(e, default_locale()))
     }
@@ -120,10 +125,14 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_optional_param_type = "EarnOptions")] options: JsValue,
     ) -> JsResult {
         let locale = locale_of(&options);
-        let r = all3(typed(&order, "order"), member_arg(&member), at_arg(&at)).and_then(|(o, m, t)| {
-            let detail = detail_arg(&options)?;
-            self.inner.earn_json(&o, &m, t, locale, detail)
-        });
+        // The order's text is read in place by `earn_json_text` (no allocation per line); when the member or the
+        // time is bad too, it is read once more only to report its own issues with theirs.
+        let r = match (json_text_arg(&order, "order"), member_arg(&member), at_arg(&at)) {
+            (Ok(text), Ok(m), Ok(t)) => {
+                detail_arg(&options).and_then(|d| self.inner.earn_json_text(&text, &m, t, locale, d))
+            }
+            (text, m, t) => Err(issues_of(all3(text.and_then(|x| read_json::<Order>(&x, "order")), m, t))),
+        };
         match r {
             Ok(text) => js_sys::JSON::parse(&text),
             Err(e) => Err(throw(e, locale)),

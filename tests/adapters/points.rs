@@ -5,9 +5,9 @@
 //! documents are written inline.
 use super::{int_arg, str_arg, thrown, CallResult};
 use mallcare::error::Issues;
+use mallcare::points::FromJson;
 use mallcare::points::{read_json, EarnDetail, Member, Program};
 use mallcare::{Error, Locale, Timestamp};
-use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 crate::vector_files![
@@ -21,7 +21,7 @@ crate::vector_files![
 ];
 
 /// Reads argument `i` as the glue does: a string is JSON text, anything else is stringified.
-fn typed<T: DeserializeOwned>(args: &[Value], i: usize, path: &str) -> mallcare::Result<T> {
+fn typed<T: FromJson>(args: &[Value], i: usize, path: &str) -> mallcare::Result<T> {
     match args.get(i) {
         Some(Value::String(s)) => read_json(s, path),
         Some(v @ (Value::Object(_) | Value::Array(_))) => read_json(&v.to_string(), path),
