@@ -538,6 +538,10 @@ impl<'a> Reader<'a> {
                     members.push((k, v));
                 }
                 sort_small(&mut members, |a, b| a.0 < b.0);
+                // A key given twice is ambiguous (which value counts?): refuse it rather than keep one silently.
+                if let Some((a, _)) = members.iter().zip(members.iter().skip(1)).find(|(a, b)| a.0 == b.0) {
+                    return Err(self.invalid(&format!("duplicate key `{}`", a.0)));
+                }
                 out.push('{');
                 for (i, (k, v)) in members.iter().enumerate() {
                     if i > 0 {
@@ -583,18 +587,32 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Sorts `v` (stable) by `less`: an insertion sort, for the short lists of the pillar (rules, object keys). One
-/// small loop per element type instead of the standard library's sort machinery in the wasm.
+/// Sorts `v` by `less`, which must be a total order (every call site breaks ties by index or rejects equal keys):
+/// a heapsort, O(n log n) for any input length and one small loop per element type instead of the standard
+/// library's sort machinery in the wasm.
 pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 {
-            match (v.get(j - 1), v.get(j)) {
-                (Some(a), Some(b)) if less(b, a) => v.swap(j - 1, j),
-                _ => break,
-            }
-            j -= 1;
+    let before = |v: &[T], a: usize, b: usize| matches!((v.get(a), v.get(b)), (Some(x), Some(y)) if less(x, y));
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
         }
+        if child + 1 < end && before(v, child, child + 1) {
+            child += 1;
+        }
+        if !before(v, root, child) {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
@@ -682,5 +700,27 @@ mod tests {
         let mut s = String::new();
         r.canonical(&mut s).unwrap();
         assert_eq!(s, r#"{"a":{"c":-5,"d":[true,null,"/"]},"b":1}"#);
+    }
+
+    #[test]
+    fn canonical_refuses_a_key_given_twice() {
+        let mut r = Reader::new(r#"{"a":{"x":1,"y":2,"x":3}}"#, "X", "");
+        let e = r.canonical(&mut String::new()).unwrap_err();
+        assert_eq!(e.code(), "X");
+        assert!(e.issues()[0].en.contains("duplicate key `x`"), "{}", e.issues()[0].en);
+    }
+
+    #[test]
+    fn sort_small_orders_long_inputs_like_the_std_sort() {
+        let mut v: Vec<(u32, usize)> = (0..5000).map(|i| ((i * 7919 % 1000) as u32, i)).collect();
+        let mut want = v.clone();
+        want.sort();
+        sort_small(&mut v, |a, b| a < b);
+        assert_eq!(v, want);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_small(&mut empty, |a, b| a < b);
+        let mut one = vec![1];
+        sort_small(&mut one, |a, b| a < b);
+        assert_eq!(one, [1]);
     }
 }
