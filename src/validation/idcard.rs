@@ -197,9 +197,19 @@ struct Scan {
     legacy: Option<[u8; 15]>,
     region: u32,
     ymd: (u32, u32, u32),
-    birth: Option<Date>,
     province: Option<(&'static str, &'static str)>,
     kind: IdCardKind,
+}
+
+impl Scan {
+    /// The birth date, when it is a real day.
+    fn birth(&self) -> Option<Date> {
+        let (y, m, d) = self.ymd;
+        if self.flags & (id_check::FORMAT | id_check::BIRTH_DATE_INVALID) != 0 {
+            return None;
+        }
+        i32::try_from(y).ok().and_then(|y| Date::from_ymd(y, m, d).ok())
+    }
 }
 
 /// Scans a prepared (folded, trimmed) ID text.
@@ -210,7 +220,6 @@ fn scan(s: &[u8], today: Option<Date>) -> Scan {
         legacy: None,
         region: 0,
         ymd: (0, 0, 0),
-        birth: None,
         province: None,
         kind: IdCardKind::Resident,
     };
@@ -281,11 +290,22 @@ fn scan(s: &[u8], today: Option<Date>) -> Scan {
     };
     let (y, m, d) = (num(field(6, 10)), num(field(10, 12)), num(field(12, 14)));
     out.ymd = (y, m, d);
-    out.birth = i32::try_from(y).ok().and_then(|y| Date::from_ymd(y, m, d).ok());
-    match out.birth {
-        None => out.flags |= id_check::BIRTH_DATE_INVALID,
-        Some(b) if today.is_some_and(|t| b > t) => out.flags |= id_check::BIRTH_DATE_FUTURE,
-        Some(_) => {}
+    // A real day of the proleptic Gregorian calendar (as `Date::from_ymd`), checked without building a date.
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    if d == 0 || d > days {
+        out.flags |= id_check::BIRTH_DATE_INVALID;
+    } else if today.is_some_and(|t| {
+        let key = |yy: i32, mm: u32, dd: u32| i64::from(yy) * 10_000 + i64::from(mm * 100 + dd);
+        key(t.year(), t.month(), t.day()) < i64::from(y * 10_000 + m * 100 + d)
+    }) {
+        out.flags |= id_check::BIRTH_DATE_FUTURE;
     }
     let body: [u8; 17] = number.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
     if number.get(17).copied() != Some(check_char(&body)) {
@@ -366,7 +386,10 @@ pub struct IdCardFacts {
 /// ```
 pub fn id_card_facts(text: &str, today: Option<Date>) -> std::result::Result<IdCardFacts, u8> {
     let s = scan_text(text, today)?;
-    let (Some(birth), 0) = (s.birth, s.flags) else { return Err(s.flags.max(id_check::FORMAT)) };
+    if s.flags != 0 {
+        return Err(s.flags);
+    }
+    let Some(birth) = s.birth() else { return Err(id_check::BIRTH_DATE_INVALID) };
     let (y, m, d) = s.ymd;
     Ok(IdCardFacts {
         region_code: s.region,
@@ -447,7 +470,7 @@ pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
             "the ID number's check character is wrong".to_string(),
         ));
     }
-    let (Some(birth_date), Some(province), true) = (sc.birth, sc.province, issues.is_empty()) else {
+    let (Some(birth_date), Some(province), true) = (sc.birth(), sc.province, issues.is_empty()) else {
         return Err(Error::new(issues));
     };
     let number = sc.number;
