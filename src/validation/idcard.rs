@@ -225,8 +225,19 @@ fn scan(s: &[u8], today: Option<Date>) -> Scan {
     };
     let mut buf = [0u8; 18];
     let mut n = 0usize;
+    // The common case: exactly 17 digits and a digit or X.
+    let plain18 = s.len() == 18
+        && s.iter().take(17).all(u8::is_ascii_digit)
+        && s.last().is_some_and(|&c| c.is_ascii_digit() || c == b'X' || c == b'x');
+    if plain18 {
+        buf.copy_from_slice(s);
+        if let Some(last) = buf.last_mut() {
+            last.make_ascii_uppercase();
+        }
+        n = 18;
+    }
     // After preparing, the text is folded to ASCII where a person would expect it; any other byte is not allowed.
-    for &c in s {
+    for &c in if plain18 { &[][..] } else { s } {
         let b = match c {
             b' ' => continue,
             b'0'..=b'9' | b'X' => c,
