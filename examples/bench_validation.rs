@@ -64,6 +64,31 @@ fn main() {
             let _ = black_box(validate_id_card(black_box(valid[i as usize % valid.len()]), today));
         }),
     );
+    row(
+        "checkIdCard",
+        median_ns(1_000_000, |i| {
+            let _ = black_box(check_id_card(black_box(&ids[(i % 100_000) as usize]), today));
+        }),
+    );
+    // One ID over and over: the check alone, without the cache misses of walking 100k strings.
+    row(
+        "checkIdCardSameId",
+        median_ns(1_000_000, |_| {
+            let _ = black_box(check_id_card(black_box("11010519491231002X"), today));
+        }),
+    );
+    row(
+        "idCardFacts",
+        median_ns(1_000_000, |i| {
+            let _ = black_box(id_card_facts(black_box(&ids[(i % 100_000) as usize]), today));
+        }),
+    );
+    // The batch as the JS glue receives it: the JSON text of the array (per ID).
+    let json = serde_json::to_string(&ids).unwrap();
+    let (ns, cpu) = median_ns(10, |_| {
+        let _ = black_box(check_id_cards_json(black_box(&json), today));
+    });
+    row("checkIdCardsJson", (ns / 100_000.0, cpu.map(|c| c / 100_000.0)));
     let mobiles: Vec<String> = (0..1000u32).map(|i| format!("1{}{:09}", 3 + i % 7, i * 7919)).collect();
     row(
         "validateMobile",

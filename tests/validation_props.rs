@@ -148,3 +148,55 @@ fn every_ready_descriptor_loads() {
         assert!(s.validate(&json!({}), &FormOptions::default()).is_err(), "{name}");
     }
 }
+
+/// The `id_check` flags `check_id_card` should give for what `validate_id_card` reports.
+fn flags_of(r: &mallcare::Result<IdCard>) -> u8 {
+    let Err(e) = r else { return id_check::VALID };
+    e.issues().iter().fold(0, |acc, i| {
+        acc | match i.code.as_str() {
+            "ID_CARD_FORMAT" => id_check::FORMAT,
+            "ID_CARD_REGION_UNKNOWN" => id_check::REGION,
+            "ID_CARD_BIRTH_DATE_INVALID" => id_check::BIRTH_DATE_INVALID,
+            "ID_CARD_BIRTH_DATE_FUTURE" => id_check::BIRTH_DATE_FUTURE,
+            "ID_CARD_CHECKSUM" => id_check::CHECKSUM,
+            "ID_CARD_EMPTY" => id_check::EMPTY,
+            "ID_CARD_TOO_LONG" => id_check::TOO_LONG,
+            other => panic!("unexpected code {other}"),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    /// The fast verdict, the facts and the batch agree with the full validator on near-IDs and arbitrary text.
+    #[test]
+    fn fast_id_checks_agree_with_validate_id_card(
+        s in prop_oneof![
+            "[1-9][0-9]{5}(19|20)[0-9]{2}(0[0-9]|1[0-3])[0-3][0-9][0-9]{3}[0-9xX]",
+            "[0-9]{15}",
+            "[0-9xX ]{0,20}",
+            "\\PC{0,30}",
+        ],
+        with_today in any::<bool>(),
+    ) {
+        let t = if with_today { today() } else { None };
+        let full = validate_id_card(&s, t);
+        let flags = check_id_card(&s, t);
+        prop_assert_eq!(flags, flags_of(&full), "{:?}", s);
+        match (&full, id_card_facts(&s, t)) {
+            (Ok(id), Ok(f)) => {
+                prop_assert_eq!(f.region_code.to_string(), id.region_code.to_string());
+                let b = id.birth_date;
+                prop_assert_eq!(f.birth_date, (b.year() * 10_000) as u32 + b.month() * 100 + b.day());
+                prop_assert_eq!(f.age, id.age);
+                prop_assert_eq!(f.male, id.sex == Sex::Male);
+                prop_assert_eq!(f.kind, id.kind);
+                prop_assert_eq!(f.upgraded, id.upgraded_from.is_some());
+            }
+            (Err(_), Err(code)) => prop_assert_eq!(code, flags),
+            (a, b) => prop_assert!(false, "validate {:?} vs facts {:?}", a.is_ok(), b.is_ok()),
+        }
+        let batch = check_id_cards_json(&serde_json::to_string(&json!([s, 1, s])).unwrap(), t).unwrap();
+        prop_assert_eq!(batch, vec![flags, id_check::NOT_STRING, flags]);
+    }
+}

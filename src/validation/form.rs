@@ -643,7 +643,9 @@ fn fmt_num(x: f64) -> String {
         let i = x as i64;
         i.to_string()
     } else {
-        x.to_string()
+        // serde_json's float writer (already linked for JSON output) rather than `f64`'s Display, which would link
+        // core's float formatting (~6 KB of wasm) for this one message.
+        serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string())
     }
 }
 

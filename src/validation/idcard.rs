@@ -1,7 +1,7 @@
 //! Resident identity card numbers (GB 11643-1999) and the residence permits of Hong Kong, Macao and Taiwan residents.
 
 use super::regions::{province_name, region_code_exists};
-use super::{clip, prepare};
+use super::{clip, prepare, prepare_quiet, Prep};
 use crate::error::{Error, Issue};
 use crate::{Date, Result};
 use serde::Serialize;
@@ -159,6 +159,264 @@ fn issue(code: &str, zh: String, en: String) -> Issue {
     Issue::new(code, "", zh, en)
 }
 
+/// Verdict flags of [`check_id_card`] (and the JS calls `checkIdCard`, `IdCardChecker`): `0` is a valid number,
+/// anything else is the OR of the problems found, the same ones [`validate_id_card`] reports as issues.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{check_id_card, id_check};
+/// assert_eq!(check_id_card("110105194912310021", None), id_check::CHECKSUM);
+/// assert_eq!(check_id_card("990105194913310021", None), id_check::REGION | id_check::BIRTH_DATE_INVALID | id_check::CHECKSUM);
+/// ```
+pub mod id_check {
+    /// Valid.
+    pub const VALID: u8 = 0;
+    /// `ID_CARD_FORMAT`: not 17 digits and a digit or `X`, nor 15 digits (no other flag is set with it).
+    pub const FORMAT: u8 = 1;
+    /// `ID_CARD_REGION_UNKNOWN`.
+    pub const REGION: u8 = 2;
+    /// `ID_CARD_BIRTH_DATE_INVALID`.
+    pub const BIRTH_DATE_INVALID: u8 = 4;
+    /// `ID_CARD_BIRTH_DATE_FUTURE` (only when `today` is given).
+    pub const BIRTH_DATE_FUTURE: u8 = 8;
+    /// `ID_CARD_CHECKSUM`.
+    pub const CHECKSUM: u8 = 16;
+    /// `ID_CARD_EMPTY` (alone).
+    pub const EMPTY: u8 = 32;
+    /// `ID_CARD_TOO_LONG` (alone).
+    pub const TOO_LONG: u8 = 64;
+    /// `INPUT_NOT_STRING` (alone; JS batch calls only).
+    pub const NOT_STRING: u8 = 128;
+}
+
+/// What one pass over a prepared ID number found; no allocation.
+struct Scan {
+    flags: u8,
+    number: [u8; 18],
+    /// The 15 legacy digits when the number was upgraded.
+    legacy: Option<[u8; 15]>,
+    region: u32,
+    ymd: (u32, u32, u32),
+    province: Option<(&'static str, &'static str)>,
+    kind: IdCardKind,
+}
+
+impl Scan {
+    /// The birth date, when it is a real day.
+    fn birth(&self) -> Option<Date> {
+        let (y, m, d) = self.ymd;
+        if self.flags & (id_check::FORMAT | id_check::BIRTH_DATE_INVALID) != 0 {
+            return None;
+        }
+        i32::try_from(y).ok().and_then(|y| Date::from_ymd(y, m, d).ok())
+    }
+}
+
+/// Scans a prepared (folded, trimmed) ID text.
+fn scan(s: &[u8], today: Option<Date>) -> Scan {
+    let mut out = Scan {
+        flags: 0,
+        number: [0u8; 18],
+        legacy: None,
+        region: 0,
+        ymd: (0, 0, 0),
+        province: None,
+        kind: IdCardKind::Resident,
+    };
+    let mut buf = [0u8; 18];
+    let mut n = 0usize;
+    // The common case: exactly 17 digits and a digit or X.
+    let plain18 = s.len() == 18
+        && s.iter().take(17).all(u8::is_ascii_digit)
+        && s.last().is_some_and(|&c| c.is_ascii_digit() || c == b'X' || c == b'x');
+    if plain18 {
+        buf.copy_from_slice(s);
+        if let Some(last) = buf.last_mut() {
+            last.make_ascii_uppercase();
+        }
+        n = 18;
+    }
+    // After preparing, the text is folded to ASCII where a person would expect it; any other byte is not allowed.
+    for &c in if plain18 { &[][..] } else { s } {
+        let b = match c {
+            b' ' => continue,
+            b'0'..=b'9' | b'X' => c,
+            b'x' => b'X',
+            _ => {
+                out.flags = id_check::FORMAT;
+                return out;
+            }
+        };
+        match buf.get_mut(n) {
+            Some(slot) => *slot = b,
+            None => {
+                out.flags = id_check::FORMAT;
+                return out;
+            }
+        }
+        n += 1;
+    }
+    let x_only_last =
+        |len: usize| buf.iter().take(len).position(|&b| b == b'X').is_none_or(|p| p + 1 == 18 && len == 18);
+    match n {
+        18 if x_only_last(18) => out.number = buf,
+        15 if x_only_last(15) => {
+            let mut up = [b'0'; 18];
+            for (i, slot) in up.iter_mut().enumerate().take(17) {
+                let src = match i {
+                    0..=5 => buf.get(i),
+                    6 => Some(&b'1'),
+                    7 => Some(&b'9'),
+                    _ => buf.get(i - 2),
+                };
+                *slot = src.copied().unwrap_or(b'0');
+            }
+            let body: [u8; 17] = up.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
+            if let Some(last) = up.get_mut(17) {
+                *last = check_char(&body);
+            }
+            out.number = up;
+            out.legacy = buf.get(..15).and_then(|b| b.try_into().ok());
+        }
+        _ => {
+            out.flags = id_check::FORMAT;
+            return out;
+        }
+    }
+    let number = out.number;
+    let field = |a: usize, b: usize| number.get(a..b).unwrap_or(&[]);
+    let region = num(field(0, 6));
+    out.region = region;
+    (out.kind, out.province) = match region {
+        810_000 => (IdCardKind::HongKongPermit, province_name(81)),
+        820_000 => (IdCardKind::MacaoPermit, province_name(82)),
+        830_000 => (IdCardKind::TaiwanPermit, province_name(71)),
+        _ => {
+            let p = province_name(region / 10_000);
+            if p.is_none() || !region_code_exists(region) {
+                out.flags |= id_check::REGION;
+            }
+            (IdCardKind::Resident, p)
+        }
+    };
+    let (y, m, d) = (num(field(6, 10)), num(field(10, 12)), num(field(12, 14)));
+    out.ymd = (y, m, d);
+    // A real day of the proleptic Gregorian calendar (as `Date::from_ymd`), checked without building a date.
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    if d == 0 || d > days {
+        out.flags |= id_check::BIRTH_DATE_INVALID;
+    } else if today.is_some_and(|t| {
+        let key = |yy: i32, mm: u32, dd: u32| i64::from(yy) * 10_000 + i64::from(mm * 100 + dd);
+        key(t.year(), t.month(), t.day()) < i64::from(y * 10_000 + m * 100 + d)
+    }) {
+        out.flags |= id_check::BIRTH_DATE_FUTURE;
+    }
+    let body: [u8; 17] = number.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
+    if number.get(17).copied() != Some(check_char(&body)) {
+        out.flags |= id_check::CHECKSUM;
+    }
+    out
+}
+
+/// Prepares and scans; `Err` carries the flag of empty or over-long input.
+fn scan_text(text: &str, today: Option<Date>) -> std::result::Result<Scan, u8> {
+    match prepare_quiet(text) {
+        Ok(s) => Ok(scan(s.as_bytes(), today)),
+        Err(Prep::Empty) => Err(id_check::EMPTY),
+        Err(Prep::TooLong) => Err(id_check::TOO_LONG),
+    }
+}
+
+/// The verdict of [`validate_id_card`] as [`id_check`] flags, without building the value or any message: `0` for
+/// a valid number. Allocates nothing for ASCII input (the common case); this is the fast path of batch checks.
+///
+/// # Errors
+/// None: problems are the returned flags.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{check_id_card, id_check};
+/// let today = mallcare::Date::parse("2026-05-01").ok();
+/// assert_eq!(check_id_card("11010519491231002X", today), id_check::VALID);
+/// assert_eq!(check_id_card("11010520300101001X", today), id_check::BIRTH_DATE_FUTURE);
+/// assert_eq!(check_id_card("", today), id_check::EMPTY);
+/// ```
+pub fn check_id_card(text: &str, today: Option<Date>) -> u8 {
+    match scan_text(text, today) {
+        Ok(s) => s.flags,
+        Err(flag) => flag,
+    }
+}
+
+/// The facts of a valid ID number as numbers (for callers that want them without strings): see
+/// [`id_card_facts`].
+///
+/// # Example
+/// ```
+/// let f = mallcare::validation::id_card_facts("11010519491231002X", mallcare::Date::parse("2026-05-01").ok()).unwrap();
+/// assert_eq!((f.region_code, f.birth_date, f.male, f.age), (110105, 19491231, false, Some(76)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdCardFacts {
+    /// The six-digit region code as a number (`110105`).
+    pub region_code: u32,
+    /// The province code (`11`; Taiwan permits `71`, Hong Kong `81`, Macao `82`).
+    pub province_code: u32,
+    /// The birth date as the number `yyyymmdd` (`19491231`).
+    pub birth_date: u32,
+    /// Sex from the sequence code: `true` for male.
+    pub male: bool,
+    /// Full years of age at `today`; absent without `today`.
+    pub age: Option<u32>,
+    /// Resident card or residence permit.
+    pub kind: IdCardKind,
+    /// Whether the number was a 15-digit legacy number (upgraded).
+    pub upgraded: bool,
+    /// The check character of the 18-character number (`b'0'..=b'9'` or `b'X'`).
+    pub check: u8,
+}
+
+/// [`check_id_card`] and, for a valid number, its facts as numbers (no allocation for ASCII input).
+///
+/// # Errors
+/// The [`id_check`] flags (never `0`) of an invalid number.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{id_card_facts, id_check, IdCardKind};
+/// let f = id_card_facts("810000199408230021", None).unwrap();
+/// assert_eq!((f.kind, f.province_code, f.age), (IdCardKind::HongKongPermit, 81, None));
+/// assert_eq!(id_card_facts("810000199408230022", None), Err(id_check::CHECKSUM));
+/// ```
+pub fn id_card_facts(text: &str, today: Option<Date>) -> std::result::Result<IdCardFacts, u8> {
+    let s = scan_text(text, today)?;
+    if s.flags != 0 {
+        return Err(s.flags);
+    }
+    let Some(birth) = s.birth() else { return Err(id_check::BIRTH_DATE_INVALID) };
+    let (y, m, d) = s.ymd;
+    Ok(IdCardFacts {
+        region_code: s.region,
+        province_code: match s.kind {
+            IdCardKind::TaiwanPermit => 71,
+            _ => s.region / 10_000,
+        },
+        birth_date: y * 10_000 + m * 100 + d,
+        male: s.number.get(16).is_some_and(|c| c.wrapping_sub(b'0') % 2 == 1),
+        age: today.map(|t| age_at(birth, t)),
+        kind: s.kind,
+        upgraded: s.legacy.is_some(),
+        check: s.number.get(17).copied().unwrap_or(b'0'),
+    })
+}
+
 /// Validates a resident ID number (18 digits, or a 15-digit legacy number, upgraded) or a Hong Kong / Macao /
 /// Taiwan residence permit number.
 ///
@@ -184,119 +442,60 @@ fn issue(code: &str, zh: String, en: String) -> Issue {
 /// ```
 pub fn validate_id_card(text: &str, today: Option<Date>) -> Result<IdCard> {
     let s = prepare(text, "ID_CARD", ("身份证号", "ID number"))?;
-    let mut buf = [0u8; 18];
-    let mut n = 0usize;
-    let mut bad_char = false;
-    // After `prepare` the text is folded to ASCII where a person would expect it; any other byte is not allowed.
-    for &c in s.as_bytes() {
-        let b = match c {
-            b' ' => continue,
-            b'0'..=b'9' | b'X' => c,
-            b'x' => b'X',
-            _ => {
-                bad_char = true;
-                break;
-            }
-        };
-        match buf.get_mut(n) {
-            Some(slot) => *slot = b,
-            None => {
-                n += 1;
-                break;
-            }
-        }
-        n += 1;
-    }
-    let format_error = || {
-        Error::from(issue(
+    let sc = scan(s.as_bytes(), today);
+    if sc.flags & id_check::FORMAT != 0 {
+        return Err(Error::from(issue(
             "ID_CARD_FORMAT",
             format!("身份证号应为 18 位（17 位数字加数字或 X）或 15 位数字：“{}”", clip(text)),
             format!("an ID number has 18 characters (17 digits and a digit or X) or 15 digits: \"{}\"", clip(text)),
-        ))
-    };
-    if bad_char {
-        return Err(format_error());
+        )));
     }
-    let x_only_last =
-        |len: usize| buf.iter().take(len).position(|&b| b == b'X').is_none_or(|p| p + 1 == 18 && len == 18);
-    let (number, upgraded_from) = match n {
-        18 if x_only_last(18) => (buf, None),
-        15 if x_only_last(15) => {
-            let mut up = [b'0'; 18];
-            for (i, slot) in up.iter_mut().enumerate().take(17) {
-                let src = match i {
-                    0..=5 => buf.get(i),
-                    6 => Some(&b'1'),
-                    7 => Some(&b'9'),
-                    _ => buf.get(i - 2),
-                };
-                *slot = src.copied().unwrap_or(b'0');
-            }
-            let body: [u8; 17] = up.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
-            if let Some(last) = up.get_mut(17) {
-                *last = check_char(&body);
-            }
-            (up, Some(String::from_utf8_lossy(buf.get(..15).unwrap_or(&[])).into_owned()))
-        }
-        _ => return Err(format_error()),
-    };
     let mut issues: Vec<Issue> = Vec::new();
-    let field = |a: usize, b: usize| number.get(a..b).unwrap_or(&[]);
-    let region = num(field(0, 6));
-    let (kind, province) = match region {
-        810_000 => (IdCardKind::HongKongPermit, province_name(81)),
-        820_000 => (IdCardKind::MacaoPermit, province_name(82)),
-        830_000 => (IdCardKind::TaiwanPermit, province_name(71)),
-        _ => {
-            let p = province_name(region / 10_000);
-            if p.is_none() || !region_code_exists(region) {
-                issues.push(issue(
-                    "ID_CARD_REGION_UNKNOWN",
-                    format!("地区码 {region:06} 不存在"),
-                    format!("region code {region:06} does not exist"),
-                ));
-            }
-            (IdCardKind::Resident, p)
-        }
-    };
-    let (y, m, d) = (num(field(6, 10)), num(field(10, 12)), num(field(12, 14)));
-    let birth = i32::try_from(y).ok().and_then(|y| Date::from_ymd(y, m, d).ok());
-    match birth {
-        None => issues.push(issue(
+    let region = sc.region;
+    if sc.flags & id_check::REGION != 0 {
+        issues.push(issue(
+            "ID_CARD_REGION_UNKNOWN",
+            format!("地区码 {region:06} 不存在"),
+            format!("region code {region:06} does not exist"),
+        ));
+    }
+    let (y, m, d) = sc.ymd;
+    if sc.flags & id_check::BIRTH_DATE_INVALID != 0 {
+        issues.push(issue(
             "ID_CARD_BIRTH_DATE_INVALID",
             format!("出生日期 {y:04}-{m:02}-{d:02} 不是真实日期"),
             format!("birth date {y:04}-{m:02}-{d:02} is not a real day"),
-        )),
-        Some(b) if today.is_some_and(|t| b > t) => issues.push(issue(
-            "ID_CARD_BIRTH_DATE_FUTURE",
-            format!("出生日期 {b} 晚于今天"),
-            format!("birth date {b} is after today"),
-        )),
-        Some(_) => {}
+        ));
     }
-    let body: [u8; 17] = number.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
-    let expected = check_char(&body);
-    if number.get(17).copied() != Some(expected) {
+    if sc.flags & id_check::BIRTH_DATE_FUTURE != 0 {
+        issues.push(issue(
+            "ID_CARD_BIRTH_DATE_FUTURE",
+            format!("出生日期 {y:04}-{m:02}-{d:02} 晚于今天"),
+            format!("birth date {y:04}-{m:02}-{d:02} is after today"),
+        ));
+    }
+    if sc.flags & id_check::CHECKSUM != 0 {
         issues.push(issue(
             "ID_CARD_CHECKSUM",
             "身份证号校验码错误".to_string(),
             "the ID number's check character is wrong".to_string(),
         ));
     }
-    let (Some(birth_date), Some(province), true) = (birth, province, issues.is_empty()) else {
+    let (Some(birth_date), Some(province), true) = (sc.birth(), sc.province, issues.is_empty()) else {
         return Err(Error::new(issues));
     };
+    let number = sc.number;
     let sex = if number.get(16).is_some_and(|c| c.wrapping_sub(b'0') % 2 == 1) { Sex::Male } else { Sex::Female };
     Ok(IdCard {
         number: Code(number),
-        kind,
-        region_code: Code(field(0, 6).try_into().unwrap_or([b'0'; 6])),
+        kind: sc.kind,
+        region_code: Code(number.get(0..6).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 6])),
         province: province.0,
         province_en: province.1,
         birth_date,
         sex,
         age: today.map(|t| age_at(birth_date, t)),
-        upgraded_from,
+        upgraded_from: sc.legacy.map(|l| String::from_utf8_lossy(&l).into_owned()),
     })
 }
 

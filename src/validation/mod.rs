@@ -34,6 +34,7 @@
 use crate::error::{Error, Issue};
 use crate::Result;
 
+mod batch;
 mod email;
 pub mod form;
 mod gtin;
@@ -46,10 +47,13 @@ mod regex;
 mod regions;
 mod uscc;
 
+pub use batch::check_id_cards_json;
 pub use email::{validate_email, Email};
 pub use form::{form_descriptor, form_descriptor_names, validate_form, FormOptions, FormSchema};
 pub use gtin::{validate_gtin, Gtin, GtinLayout, GtinOptions, VariableMeasure};
-pub use idcard::{validate_id_card, Code, IdCard, IdCardKind, Sex};
+pub use idcard::{
+    check_id_card, id_card_facts, id_check, validate_id_card, Code, IdCard, IdCardFacts, IdCardKind, Sex,
+};
 pub use invoice::{validate_invoice_title, InvoiceTitle, InvoiceTitleInput, InvoiceTitleKind, InvoiceType};
 pub use mobile::{validate_mobile, Carrier, Mobile, MobileKind, MobileOptions};
 pub use name::{validate_name, NameScript, PersonName};
@@ -61,18 +65,19 @@ pub use uscc::{validate_uscc, Uscc};
 /// The longest input any field validator reads, in characters; longer text gets a `…_TOO_LONG` issue at once.
 pub const MAX_INPUT_CHARS: usize = 256;
 
-/// Folds full-width characters, trims, and rejects empty or over-long input with `{prefix}_EMPTY` /
-/// `{prefix}_TOO_LONG`. `what` is the field's name in (zh, en) for the messages. Plain ASCII without surrounding
-/// whitespace (the common case) is borrowed, not copied.
-pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Result<std::borrow::Cow<'a, str>> {
+/// Why [`prepare_quiet`] refused a text.
+pub(crate) enum Prep {
+    /// Nothing left after trimming.
+    Empty,
+    /// Over [`MAX_INPUT_CHARS`] characters.
+    TooLong,
+}
+
+/// [`prepare`] without messages (no allocation for plain ASCII input, nor for a refusal).
+pub(crate) fn prepare_quiet(text: &str) -> std::result::Result<std::borrow::Cow<'_, str>, Prep> {
     // 4 bytes per char at most: more bytes than that means more characters than allowed, without counting.
     if text.len() > MAX_INPUT_CHARS && (text.len() > MAX_INPUT_CHARS * 4 || text.chars().count() > MAX_INPUT_CHARS) {
-        return Err(Error::from(Issue::new(
-            &format!("{prefix}_TOO_LONG"),
-            "",
-            format!("{}过长（超过 {MAX_INPUT_CHARS} 个字符）", what.0),
-            format!("{} is too long (more than {MAX_INPUT_CHARS} characters)", what.1),
-        )));
+        return Err(Prep::TooLong);
     }
     let plain = text.is_ascii()
         && !text.starts_with(|c: char| c.is_ascii_whitespace())
@@ -80,14 +85,29 @@ pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Re
     let s =
         if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(crate::text::normalize(text)) };
     if s.is_empty() {
-        return Err(Error::from(Issue::new(
+        return Err(Prep::Empty);
+    }
+    Ok(s)
+}
+
+/// Folds full-width characters, trims, and rejects empty or over-long input with `{prefix}_EMPTY` /
+/// `{prefix}_TOO_LONG`. `what` is the field's name in (zh, en) for the messages. Plain ASCII without surrounding
+/// whitespace (the common case) is borrowed, not copied.
+pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Result<std::borrow::Cow<'a, str>> {
+    prepare_quiet(text).map_err(|why| match why {
+        Prep::TooLong => Error::from(Issue::new(
+            &format!("{prefix}_TOO_LONG"),
+            "",
+            format!("{}过长（超过 {MAX_INPUT_CHARS} 个字符）", what.0),
+            format!("{} is too long (more than {MAX_INPUT_CHARS} characters)", what.1),
+        )),
+        Prep::Empty => Error::from(Issue::new(
             &format!("{prefix}_EMPTY"),
             "",
             format!("{}不能为空", what.0),
             format!("{} is empty", what.1),
-        )));
-    }
-    Ok(s)
+        )),
+    })
 }
 
 /// The first 40 characters of `s`, for messages.

@@ -210,6 +210,173 @@ fn invoice_input(title: &JsValue) -> Result<InvoiceTitleInput> {
     crate::json::from_value(js_json(title, "", false)?, "INVOICE_TITLE_INVALID")
 }
 
+/// `options.today` (or `today` given directly as a string) for the fast ID-card calls; `DATE_INVALID` thrown.
+fn today_arg(today: &JsValue, locale: Locale) -> std::result::Result<Option<crate::Date>, JsValue> {
+    let t = if today.is_object() { option(today, 0) } else { Some(today.clone()) };
+    match t.filter(|v| !v.is_undefined() && !v.is_null()) {
+        None => Ok(None),
+        Some(v) => string_arg(&v, "options.today")
+            .and_then(|s| crate::Date::parse(&s).map_err(|e| e.under("options.today")))
+            .map(Some)
+            .map_err(|e| throw(e, locale)),
+    }
+}
+
+/// The `IdCardCheck` flags of one JS value (`NOT_STRING` for a non-string).
+fn check_one(text: &JsValue, today: Option<crate::Date>) -> u8 {
+    text.as_string().map_or(v::id_check::NOT_STRING, |s| v::check_id_card(&s, today))
+}
+
+/// The `IdCardCheck` byte of every item of a JS array, crossing once (`JSON.stringify`).
+fn check_all(values: &JsValue, today: Option<crate::Date>, locale: Locale) -> std::result::Result<Vec<u8>, JsValue> {
+    if !js_sys::Array::is_array(values) {
+        return Err(throw(
+            Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "values 应为数组", "values must be an array")),
+            locale,
+        ));
+    }
+    let text = js_sys::JSON::stringify(values).ok().and_then(|t| t.as_string());
+    match text {
+        Some(t) => v::check_id_cards_json(&t, today).map_err(|e| throw(e, locale)),
+        // not JSON-able as a whole (a BigInt item, say): item by item
+        None => Ok(js_sys::Array::from(values).iter().map(|x| check_one(&x, today)).collect()),
+    }
+}
+
+/// The verdict of `validateIdCard` as a number, with no value and no message: `0` valid, otherwise the OR of the
+/// `IdCardCheck` flags (FORMAT 1, REGION 2, BIRTH_DATE_INVALID 4, BIRTH_DATE_FUTURE 8, CHECKSUM 16, EMPTY 32,
+/// TOO_LONG 64, NOT_STRING 128). Options: `today`. Throws `MallcareError` only for a bad `today`.
+#[wasm_bindgen(js_name = "checkIdCard", unchecked_return_type = "IdCardCheck")]
+pub fn js_check_id_card(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "IdCardOptions")] options: JsValue,
+) -> std::result::Result<u8, JsValue> {
+    let today = if options.is_object() { today_arg(&options, locale_of(&options))? } else { None };
+    Ok(check_one(&text, today))
+}
+
+/// `checkIdCard` over an array, crossing once: a `Uint8Array` with one `IdCardCheck` code per item, in order.
+/// Throws `MallcareError` for a non-array (`INPUT_NOT_ARRAY`) or a bad `today`.
+#[wasm_bindgen(js_name = "checkIdCards", unchecked_return_type = "Uint8Array")]
+pub fn js_check_id_cards(
+    #[wasm_bindgen(unchecked_param_type = "unknown[]")] values: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "IdCardOptions")] options: JsValue,
+) -> std::result::Result<Vec<u8>, JsValue> {
+    let locale = locale_of(&options);
+    let today = if options.is_object() { today_arg(&options, locale)? } else { None };
+    check_all(&values, today, locale)
+}
+
+thread_local! {
+    static FACT_WORDS: [JsValue; 6] = ["male", "female", "resident", "hongKongPermit", "macaoPermit", "taiwanPermit"]
+        .map(JsValue::from_str);
+}
+
+fn fact_word(i: usize) -> JsValue {
+    FACT_WORDS.with(|w| w.get(i).cloned().unwrap_or(JsValue::NULL))
+}
+
+/// ID-card checks with a fixed `today` and no allocation per call: `check` / `isValid` answer a number / boolean,
+/// and after a valid `check` the getters hold the number's facts (numbers; `sex` and `kind` as strings).
+#[wasm_bindgen(js_name = "IdCardChecker")]
+pub struct JsIdCardChecker {
+    today: Option<crate::Date>,
+    facts: Option<v::IdCardFacts>,
+}
+
+#[wasm_bindgen(js_class = "IdCardChecker")]
+impl JsIdCardChecker {
+    /// A checker for this `today` (`YYYY-MM-DD`; omitted: no age and no future-birth check). Throws
+    /// `MallcareError` (`DATE_INVALID`) for a bad date.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "DateString")] today: JsValue,
+    ) -> std::result::Result<JsIdCardChecker, JsValue> {
+        Ok(JsIdCardChecker { today: today_arg(&today, default_locale())?, facts: None })
+    }
+
+    /// `0` for a valid number (its facts are then in the getters), else the `IdCardCheck` flags (as `checkIdCard`).
+    #[wasm_bindgen(js_name = "check")]
+    pub fn check(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> u8 {
+        let r = match text.as_string() {
+            Some(s) => v::id_card_facts(&s, self.today),
+            None => Err(v::id_check::NOT_STRING),
+        };
+        self.facts = r.ok();
+        r.err().unwrap_or(0)
+    }
+
+    /// Whether the number is valid (the same full check as `check`; the getters are not changed).
+    #[wasm_bindgen(js_name = "isValid")]
+    pub fn is_valid(&self, #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> bool {
+        check_one(&text, self.today) == 0
+    }
+
+    /// `check` over an array, crossing once: a `Uint8Array` of codes (as `checkIdCards`).
+    #[wasm_bindgen(js_name = "checkMany", unchecked_return_type = "Uint8Array")]
+    pub fn check_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] values: JsValue,
+    ) -> std::result::Result<Vec<u8>, JsValue> {
+        check_all(&values, self.today, default_locale())
+    }
+
+    /// Whether the last `check` found a valid number (the getters below are then set, else `undefined`).
+    #[wasm_bindgen(getter, js_name = "valid")]
+    pub fn valid(&self) -> bool {
+        self.facts.is_some()
+    }
+
+    /// Six-digit region code, e.g. `110105`.
+    #[wasm_bindgen(getter, js_name = "regionCode")]
+    pub fn region_code(&self) -> Option<u32> {
+        self.facts.map(|f| f.region_code)
+    }
+
+    /// Province code, e.g. `11` (`71` Taiwan, `81` Hong Kong, `82` Macao).
+    #[wasm_bindgen(getter, js_name = "provinceCode")]
+    pub fn province_code(&self) -> Option<u32> {
+        self.facts.map(|f| f.province_code)
+    }
+
+    /// Birth date as the number `yyyymmdd`, e.g. `19491231`.
+    #[wasm_bindgen(getter, js_name = "birthDate")]
+    pub fn birth_date(&self) -> Option<u32> {
+        self.facts.map(|f| f.birth_date)
+    }
+
+    /// Full years at `today` (`undefined` without `today`).
+    #[wasm_bindgen(getter, js_name = "age")]
+    pub fn age(&self) -> Option<u32> {
+        self.facts.and_then(|f| f.age)
+    }
+
+    /// `"male"` or `"female"`.
+    #[wasm_bindgen(getter, js_name = "sex", unchecked_return_type = "\"male\" | \"female\" | undefined")]
+    pub fn sex(&self) -> JsValue {
+        self.facts.map_or(JsValue::UNDEFINED, |f| fact_word(if f.male { 0 } else { 1 }))
+    }
+
+    /// `"resident" | "hongKongPermit" | "macaoPermit" | "taiwanPermit"`.
+    #[wasm_bindgen(getter, js_name = "kind", unchecked_return_type = "IdCardKind | undefined")]
+    pub fn kind(&self) -> JsValue {
+        self.facts.map_or(JsValue::UNDEFINED, |f| {
+            fact_word(match f.kind {
+                v::IdCardKind::Resident => 2,
+                v::IdCardKind::HongKongPermit => 3,
+                v::IdCardKind::MacaoPermit => 4,
+                v::IdCardKind::TaiwanPermit => 5,
+            })
+        })
+    }
+
+    /// Whether the number was a 15-digit legacy number.
+    #[wasm_bindgen(getter, js_name = "upgraded")]
+    pub fn upgraded(&self) -> Option<bool> {
+        self.facts.map(|f| f.upgraded)
+    }
+}
+
 #[derive(Serialize)]
 struct Compact<'a> {
     total: usize,
@@ -440,9 +607,14 @@ export interface MobileOptions extends LocaleOptions { allowDataOnly?: boolean; 
 export interface Mobile { e164: string; national: string; carrier: Carrier | null; carrierName: string | null; kind: MobileKind; segment: string }
 /** Options of `validateIdCard`: `today` enables the age and the not-in-the-future check. */
 export interface IdCardOptions extends LocaleOptions { today?: DateString }
+/** Kinds of identity documents with an ID-card number. */
+export type IdCardKind = "resident" | "hongKongPermit" | "macaoPermit" | "taiwanPermit";
+/** Flags of `checkIdCard` / `IdCardChecker.check` (0 = valid; otherwise OR-ed): FORMAT 1, REGION 2,
+ * BIRTH_DATE_INVALID 4, BIRTH_DATE_FUTURE 8, CHECKSUM 16, EMPTY 32, TOO_LONG 64, NOT_STRING 128. */
+export type IdCardCheck = number;
 /** A valid resident ID / residence permit number. */
 export interface IdCard {
-  number: string; kind: "resident" | "hongKongPermit" | "macaoPermit" | "taiwanPermit"; regionCode: string;
+  number: string; kind: IdCardKind; regionCode: string;
   province: string; provinceEn: string; birthDate: DateString; sex: "male" | "female"; age: number | null;
   upgradedFrom: string | null;
 }

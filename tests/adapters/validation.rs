@@ -4,7 +4,12 @@ use mallcare::validation::{self as v, FieldOptions, FormOptions, FormSchema, Inv
 use mallcare::{Error, Issue, Locale};
 use serde_json::{json, Value};
 
-crate::vector_files!["validation-fields.json", "validation-forms.json", "validation-batch.json"];
+crate::vector_files![
+    "validation-fields.json",
+    "validation-forms.json",
+    "validation-batch.json",
+    "validation-check.json"
+];
 
 fn not_string(v: Option<&Value>) -> Error {
     let t = match v {
@@ -70,8 +75,62 @@ fn outcomes<T: serde::Serialize>(results: Vec<mallcare::Result<T>>, locale: Loca
     )
 }
 
+/// `today` as the fast ID-card calls read it: absent/null, or a `YYYY-MM-DD` string (`DATE_INVALID` at
+/// `options.today`).
+fn today_of(v: Option<&Value>) -> mallcare::Result<Option<mallcare::Date>> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => mallcare::Date::parse(s).map(Some).map_err(|e| e.under("options.today")),
+        Some(_) => Err(Error::from(Issue::new("INPUT_NOT_STRING", "options.today", "", ""))),
+    }
+}
+
+fn check_one(v: Option<&Value>, today: Option<mallcare::Date>) -> u8 {
+    v.and_then(Value::as_str).map_or(v::id_check::NOT_STRING, |s| v::check_id_card(s, today))
+}
+
+/// The batch codes as the JS glue computes them: the array's JSON text, checked in one pass.
+fn check_all(values: Option<&Value>, today: Option<mallcare::Date>) -> mallcare::Result<Value> {
+    let Some(a @ Value::Array(_)) = values else {
+        return Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "", "")));
+    };
+    let text = serde_json::to_string(a).unwrap_or_default();
+    v::check_id_cards_json(&text, today).map(|codes| json!(codes))
+}
+
+/// The fast ID-card calls (`checkIdCard`, `checkIdCards`, `IdCardChecker.*`).
+fn id_check_call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
+    let opt_today = |i: usize| today_of(args.get(i).and_then(|o| o.get("today")));
+    Some(match name {
+        "checkIdCard" => thrown(opt_today(1).map(|t| check_one(args.first(), t)), opt_locale(args, 1, locale)),
+        "checkIdCards" => thrown(opt_today(1).and_then(|t| check_all(args.first(), t)), opt_locale(args, 1, locale)),
+        "IdCardChecker.check" => thrown(
+            today_of(args.first()).map(|t| {
+                let r = match args.get(1).and_then(Value::as_str) {
+                    Some(s) => v::id_card_facts(s, t),
+                    None => Err(v::id_check::NOT_STRING),
+                };
+                match r {
+                    Ok(f) => json!({"code": 0, "valid": true, "regionCode": f.region_code,
+                        "provinceCode": f.province_code, "birthDate": f.birth_date, "age": f.age,
+                        "sex": if f.male { "male" } else { "female" },
+                        "kind": serde_json::to_value(f.kind).unwrap_or(Value::Null), "upgraded": f.upgraded}),
+                    Err(code) => json!({"code": code, "valid": false}),
+                }
+            }),
+            locale,
+        ),
+        "IdCardChecker.isValid" => thrown(today_of(args.first()).map(|t| check_one(args.get(1), t) == 0), locale),
+        "IdCardChecker.checkMany" => thrown(today_of(args.first()).and_then(|t| check_all(args.get(1), t)), locale),
+        _ => return None,
+    })
+}
+
 /// Dispatches the validation pillar's calls; `None` for names it does not know.
 pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
+    if let Some(r) = id_check_call(name, args, locale) {
+        return Some(r);
+    }
     Some(match name {
         "validateMobile" => text_then(args, locale, |t, o| v::validate_mobile(t, &o.mobile)),
         "validateIdCard" => text_then(args, locale, |t, o| v::validate_id_card(t, o.today)),

@@ -59,3 +59,25 @@ function pillars(): void {
   void [checked, once, decisions, earned, route, near, fp];
 }
 void pillars;
+
+// Validation: the fast ID-card calls (verdict codes, batch codes, facts as numbers).
+import { checkIdCard, checkIdCards, IdCardChecker, type IdCardCheck, type IdCardKind } from 'mallcare';
+
+function validationFast(): void {
+  const code: IdCardCheck = checkIdCard('11010519491231002X', { today: '2026-11-22' });
+  const codes: Uint8Array = checkIdCards(['11010519491231002X', 42], { today: '2026-11-22' });
+  const c = new IdCardChecker('2026-11-22');
+  const ok: boolean = c.isValid('11010519491231002X');
+  if (c.check('11010519491231002X') === 0 && c.valid) {
+    const region: number | undefined = c.regionCode;
+    const birth: number | undefined = c.birthDate;
+    const sex: 'male' | 'female' | undefined = c.sex;
+    const kind: IdCardKind | undefined = c.kind;
+    const age: number | undefined = c.age;
+    void [region, birth, sex, kind, age, c.provinceCode, c.upgraded];
+  }
+  const many: Uint8Array = c.checkMany([]);
+  c.free();
+  void [code, codes, ok, many];
+}
+void validationFast;
