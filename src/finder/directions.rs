@@ -158,9 +158,10 @@ struct Run {
     landmark: Option<u32>,
 }
 
+/// Whole metres for the spoken text, at least 1 (integer arithmetic: no float formatting in the wasm).
 fn fmt_m(mm: u32) -> String {
-    let m = (f64::from(mm) / 1000.0).round().max(1.0);
-    format!("{m:.0}")
+    let m = (u64::from(mm) + 500) / 1000;
+    m.max(1).to_string()
 }
 
 fn turn_of(a: (f64, f64), b: (f64, f64)) -> Option<Turn> {

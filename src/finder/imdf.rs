@@ -42,7 +42,16 @@ use std::collections::{BTreeMap, HashMap};
 /// Mean Earth radius, metres.
 const EARTH_RADIUS: f64 = 6_371_008.8;
 /// A door belongs to a unit whose outline passes within this distance (metres).
-const DOOR_TOLERANCE: f64 = 0.6;
+/// `x` with 6 decimals, by integer arithmetic (no `core::fmt` float code in the wasm); degrees fit easily.
+fn fixed6(x: f64) -> String {
+    #[allow(clippy::cast_possible_truncation, reason = "clamped to a range far inside i64")]
+    let micro = (x * 1e6).round().clamp(-1e15, 1e15) as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    let m = micro.unsigned_abs();
+    format!("{sign}{}.{:06}", m / 1_000_000, m % 1_000_000)
+}
+
+const DOOR_TOLERANCE: f64 = 0.6; // written out as "0.6" in the unmatched-opening message
 /// Storey height used for imported elevations (metres).
 const STOREY: f64 = 4.0;
 
@@ -532,8 +541,9 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     let proj = projector(&file("venue"), &file("unit"));
     report.origin = [proj.lon0, proj.lat0];
     report.notes.push(format!(
-        "coordinates: metres east/north of lon {:.6}, lat {:.6} (equirectangular)",
-        proj.lon0, proj.lat0
+        "coordinates: metres east/north of lon {}, lat {} (equirectangular)",
+        fixed6(proj.lon0),
+        fixed6(proj.lat0)
     ));
 
     let mut b = Builder { proj: Some(proj), report, lang, ..Builder::default() };
@@ -913,8 +923,8 @@ impl Builder {
                 self.report.skip(Issue::new(
                     "IMDF_OPENING_UNATTACHED",
                     format!("{path}.geometry"),
-                    format!("开口不在任何单元的边界上（{DOOR_TOLERANCE} 米内），已跳过"),
-                    format!("opening is not on the outline of any unit (within {DOOR_TOLERANCE} m); skipped"),
+                    "开口不在任何单元的边界上（0.6 米内），已跳过".to_string(),
+                    "opening is not on the outline of any unit (within 0.6 m); skipped".to_string(),
                 ));
                 continue;
             }

@@ -407,12 +407,21 @@ impl Venue {
         }
         let (ln, ln_en) = self.level_name(li);
         let Some((d2, e, t, px, py)) = best.filter(|(d2, ..)| d2.sqrt() <= max) else {
-            let far = best.map_or(f64::INFINITY, |b| b.0.sqrt());
+            // Whole metres with integer formatting (no float formatting code in the wasm).
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a finite non-negative distance"
+            )]
+            let far = best
+                .map(|b| b.0.sqrt())
+                .filter(|d| d.is_finite())
+                .map_or_else(|| "inf".to_string(), |d| (d.round() as u64).to_string());
             return Err(Error::from(Issue::new(
                 "ROUTE_POINT_OFF_MAP",
                 path,
-                format!("该点离 {ln} 的任何通道都太远（{far:.0} 米）"),
-                format!("the point is too far from any walkway on {ln_en} ({far:.0} m)"),
+                format!("该点离 {ln} 的任何通道都太远（{far} 米）"),
+                format!("the point is too far from any walkway on {ln_en} ({far} m)"),
             )));
         };
         let _ = d2;
@@ -541,12 +550,18 @@ impl Venue {
         let pick = |x: &(u32, u32, u32)| (x.0, if m == 0 { x.1 } else { x.2 });
         let sources: Vec<(u32, u32)> = from.out.iter().map(pick).collect();
         let targets: Vec<(u32, u32)> = to.inn.iter().map(pick).collect();
-        let goal = Some((to.stop.x, to.stop.y));
+        // A* towards the end point when the end is a snapped point (each way in is charged at least the straight
+        // line to it); otherwise towards the nearest of the end's nodes (a place may have entrances far apart).
+        let goals: Vec<(f64, f64)> = if to.seg.is_some() {
+            vec![(to.stop.x, to.stop.y)]
+        } else {
+            to.inn.iter().filter_map(|&(n, _, _)| self.nodes.get(n as usize).map(|p| (p.x, p.y))).collect()
+        };
         let found = {
             let mut guard = self.scratch.lock().ok();
             let mut fresh = super::graph::Scratch::default();
             let scratch = guard.as_deref_mut().unwrap_or(&mut fresh);
-            self.graph.shortest(&ctx.filter, ctx.metric, &sources, &targets, goal, scratch)
+            self.graph.shortest_to(&ctx.filter, ctx.metric, &sources, &targets, &goals, scratch)
         };
         let mut best = found.map(|f| (f.cost, f));
         // Both ends on one edge: walking straight along it may beat leaving it.
@@ -678,7 +693,19 @@ impl Venue {
         let mut ms: u64 = 0;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut connectors: Vec<String> = Vec::new();
-        let start = (a.stop.x, a.stop.y);
+        // A place's stop is the entrance actually used (a place may have several).
+        let (mut from, mut to) = (a.stop.clone(), b.stop.clone());
+        if found.source != usize::MAX {
+            let at = |anchor: &Anchor, list: &[(u32, u32, u32)], i: usize, stop: &mut Stop| {
+                let node = list.get(i).and_then(|&(n, _, _)| self.nodes.get(n as usize));
+                if let (Some(_), Some(n)) = (anchor.place, node) {
+                    (stop.x, stop.y) = (n.x, n.y);
+                }
+            };
+            at(a, &a.out, found.source, &mut from);
+            at(b, &b.inn, found.target, &mut to);
+        }
+        let start = (from.x, from.y);
         let mut walk = Piece::walk(a.level, start, None);
         if found.source == usize::MAX {
             // Along one edge.
@@ -724,7 +751,7 @@ impl Venue {
             if let Some(&(_, d, t)) = b.inn.get(found.target) {
                 mm += u64::from(d);
                 ms += u64::from(t);
-                walk.push((b.stop.x, b.stop.y), None, d);
+                walk.push((to.x, to.y), None, d);
             }
         }
         pieces.push(walk);
@@ -752,8 +779,8 @@ impl Venue {
             seconds,
             optimize: opts.optimize,
             mode: opts.mode,
-            from: a.stop.clone(),
-            to: b.stop.clone(),
+            from,
+            to,
             legs,
             steps,
             connectors,

@@ -237,6 +237,11 @@ fn issue(code: &str, path: String, zh: String, en: String) -> Issue {
     Issue::new(code, path, zh, en)
 }
 
+/// A number as JSON writes it (the answers' number formatting; `core::fmt` float code stays out of the wasm).
+fn json_number(x: f64) -> String {
+    serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string())
+}
+
 fn to_units(x: f64) -> u32 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..MAX_COST first")]
     let v = x.round().clamp(0.0, MAX_COST) as u32;
@@ -315,8 +320,8 @@ impl Venue {
             issues.push(issue(
                 "VENUE_SPEED_INVALID",
                 "walkSpeed".into(),
-                format!("步行速度应为正数：{walk}"),
-                format!("walk speed must be positive: {walk}"),
+                format!("步行速度应为正数：{}", json_number(walk)),
+                format!("walk speed must be positive: {}", json_number(walk)),
             ));
         }
         let walk = if walk.is_finite() && walk > 0.0 { walk } else { WALK_SPEED };

@@ -17,6 +17,22 @@ fn endpoint_arg(v: &JsValue, path: &str) -> Result<Endpoint> {
     if !v.is_object() {
         return Endpoint::from_json(&serde_json::Value::Null).map_err(|e| e.under(path));
     }
+    // Fast path for the common `{ node | place | parking: "id" }`: three reads instead of walking the object.
+    let keys = js_sys::Object::keys(&js_sys::Object::from(v.clone()));
+    if keys.length() == 1 {
+        if let Some(key) = keys.get(0).as_string() {
+            if matches!(key.as_str(), "node" | "place" | "parking") {
+                let id = js_sys::Reflect::get(v, &JsValue::from_str(&key)).ok().and_then(|x| x.as_string());
+                if let Some(id) = id {
+                    return Ok(match key.as_str() {
+                        "node" => Endpoint::Node(id),
+                        "place" => Endpoint::Place(id),
+                        _ => Endpoint::Parking(id),
+                    });
+                }
+            }
+        }
+    }
     let value = json_arg(v, path)?;
     Endpoint::from_json(&value).map_err(|e| e.under(path))
 }

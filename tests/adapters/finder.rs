@@ -18,6 +18,7 @@ crate::vector_files![
     "finder-import-hours.json",
     "finder-import-imdf.json",
     "finder-import-search.json",
+    "finder-astar.json",
 ];
 
 /// The IMDF archives vectors may name with `{"$imdf": name}` / `{"$imdfVenue": name}`: file name -> JSON text.
