@@ -6,7 +6,8 @@
 mod timing;
 use timing::{median_ns, row};
 
-use mallcare::eligibility::{Request, ReturnPolicy};
+use mallcare::eligibility::write::decision_json;
+use mallcare::eligibility::{Request, ReturnPolicy, WriteOptions};
 use mallcare::Calendar;
 use serde_json::json;
 use std::hint::black_box;
@@ -83,18 +84,32 @@ fn main() {
         }),
     );
     let ten_text = ten.to_string();
+    let lean = WriteOptions { explain: false };
+    // What the JS face does: the request read from JSON text by the pillar's reader, the decision written as JSON text.
     row(
         "eligibility.order10 JSON in, JSON out",
         median_ns(20_000, |_| {
-            let r: Request = serde_json::from_str(black_box(&ten_text)).unwrap();
+            let r = Request::from_json(black_box(&ten_text)).unwrap();
             let d = store.evaluate(&r, &cal).unwrap();
-            let mut out = Vec::with_capacity(8192);
-            serde_json::to_writer(&mut out, &d).unwrap();
-            black_box(out);
+            black_box(decision_json(&d, WriteOptions::default()));
+        }),
+    );
+    row(
+        "eligibility.order10 JSON in, lean JSON out",
+        median_ns(20_000, |_| {
+            let r = Request::from_json(black_box(&ten_text)).unwrap();
+            let d = store.evaluate(&r, &cal).unwrap();
+            black_box(decision_json(&d, lean));
         }),
     );
     row(
         "eligibility.order10 parse request JSON only",
+        median_ns(20_000, |_| {
+            black_box(Request::from_json(black_box(&ten_text)).unwrap());
+        }),
+    );
+    row(
+        "eligibility.order10 parse request JSON only (serde_json derive, for comparison)",
         median_ns(20_000, |_| {
             black_box(serde_json::from_str::<Request>(black_box(&ten_text)).unwrap());
         }),
@@ -103,13 +118,18 @@ fn main() {
     if std::env::var_os("MALLCARE_PRINT").is_some() {
         eprintln!("{}", serde_json::to_string_pretty(&ten_decision).unwrap());
     }
-    let out_len = serde_json::to_string(&ten_decision).unwrap().len();
+    let out_len = decision_json(&ten_decision, WriteOptions::default()).len();
+    let lean_len = decision_json(&ten_decision, lean).len();
     row(
-        &format!("eligibility.order10 serialize decision JSON only ({out_len} bytes)"),
+        &format!("eligibility.order10 write decision JSON only ({out_len} bytes)"),
         median_ns(20_000, |_| {
-            let mut out = Vec::with_capacity(8192);
-            serde_json::to_writer(&mut out, black_box(&ten_decision)).unwrap();
-            black_box(out);
+            black_box(decision_json(black_box(&ten_decision), WriteOptions::default()));
+        }),
+    );
+    row(
+        &format!("eligibility.order10 write decision JSON only, explain: false ({lean_len} bytes)"),
+        median_ns(20_000, |_| {
+            black_box(decision_json(black_box(&ten_decision), lean));
         }),
     );
     row(

@@ -450,6 +450,36 @@ st.append(ev('a risk flag from the store\'s systems raises a routine refund to s
              {'status': 'approved', 'approval': 'staff', 'items': [{'approval': 'staff'}]}))
 st.append(ev('the same refund without a risk flag is automatic (39900 <= autoMaxFen 50000)', STORE,
              req('2026-05-05T10:00:00+08:00', order()), {'approval': 'auto'}))
+# The lean shape: { explain: false } keeps codes, rules and amounts and leaves out the zh/en messages ("zh": None pins
+# that the key is absent). The same worked decision as docs/eligibility.md (shoes, online, signed 05-03, now 05-07).
+WORKED = req('2026-05-07T10:00:00+08:00', order())
+LEAN_REASONS = [{'code': 'NO_REASON_WINDOW_OPEN', 'rule': 'law:no-reason-7d', 'zh': None, 'en': None},
+                {'code': 'STORE_WINDOW_OPEN', 'rule': 'base-15d', 'zh': None, 'en': None}]
+LEAN_VALUE = {'status': 'approved',
+              'items': [{'granted': True,
+                         'allowed': [{'resolution': 'refund', 'until': '2026-05-18', 'basis': 'store', 'rule': 'base-15d'},
+                                     {'resolution': 'exchange', 'until': '2026-05-18', 'basis': 'store', 'rule': 'base-15d'}],
+                         'reasons': LEAN_REASONS, 'money': {'paidFen': 39900, 'refundFen': 39900}}],
+              'refund': {'totalFen': 39900, 'byPayment': [{'method': 'wechat', 'amountFen': 39900, 'creditBy': '2026-05-13'}]},
+              'approval': 'auto', 'reviewBy': '2026-05-08', 'refundBy': '2026-05-10',
+              'reasons': [{'code': 'REFUND_WITHIN_7_DAYS', 'rule': 'law:refund-within-7d', 'zh': None, 'en': None}]}
+st.append({'name': 'explain: false: the worked decision without messages (codes, rules, amounts and dates unchanged)',
+           'call': 'ReturnPolicy.evaluate', 'args': [STORE, WORKED, {'explain': False}], 'expect': {'value': LEAN_VALUE}})
+st.append({'name': 'explain: true is the default shape: every reason carries zh and en',
+           'call': 'ReturnPolicy.evaluate', 'args': [STORE, WORKED, {'explain': True}],
+           'expect': {'value': {'items': [{'reasons': [{'code': 'NO_REASON_WINDOW_OPEN', 'rule': 'law:no-reason-7d',
+                                                        'en': 'within the statutory seven-day no-reason period for distance sales (counted from the day after sign-for, ending 24:00 of day 7)'},
+                                                       {'code': 'STORE_WINDOW_OPEN', 'rule': 'base-15d', 'zh': '在门店政策的退换期内'}]}]}}})
+st.append({'name': 'evaluateJson: JSON text in, JSON text out (here parsed), same decision; explain: false as for evaluate',
+           'call': 'ReturnPolicy.evaluateJson', 'args': [STORE, json.dumps(WORKED, ensure_ascii=False), {'explain': False}],
+           'expect': {'value': LEAN_VALUE}})
+st.append({'name': 'evaluateMany with explain: false: each decision lean, each bad request still answered with its issues',
+           'call': 'ReturnPolicy.evaluateMany',
+           'args': [STORE, [WORKED, req('2026-05-07T10:00:00+08:00', order(), [item('L9')])], {'explain': False}],
+           'expect': {'value': [{'ok': True, 'value': {'status': 'approved', 'items': [{'reasons': LEAN_REASONS}]}},
+                                {'ok': False, 'issues': [{'code': 'REQUEST_LINE_UNKNOWN', 'path': 'items[0].lineId'}]}]}})
+st.append({'name': 'an explain option that is not a boolean is an error', 'call': 'ReturnPolicy.evaluate',
+           'args': [STORE, WORKED, {'explain': 'no'}], 'expect': {'error': [{'code': 'INPUT_INVALID', 'path': 'options.explain'}]}})
 write('eligibility-store.json',
       'Store practices on top of the law, with data/eligibility/example-store-policy.json (15-day base, 30 days for gold '
       'members, holiday gifts, fresh-food photo refunds, near-expiry 80%, free pick-up, extended warranties, refund times, '

@@ -949,7 +949,7 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         let (Some(line), Some(money)) = (o.lines.get(*li), checked.money.get(*li)) else {
             return Err(Issue::new("INTERNAL", "items", "内部错误", "internal error").into());
         };
-        let cat = checked.categories.get(*li).copied().unwrap_or(&FALLBACK);
+        let cat = checked.categories.get(*li).copied().flatten().unwrap_or(&FALLBACK);
         let out = decide_item(policy, req, item, line, money, cat, cal)?;
         if out.refund_granted {
             any_refund = true;
@@ -979,8 +979,9 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
             let mut kept_before = 0i64;
             let mut kept_after = 0i64;
             let mut kept_share = 0i64;
+            let n = o.lines.len();
             for (li, (line, m)) in o.lines.iter().zip(&checked.money).enumerate() {
-                let share = m.per_discount.get(d).copied().unwrap_or(0);
+                let share = checked.disc_share.get(d * n + li).copied().unwrap_or(0);
                 let eligible = disc.lines.as_ref().is_none_or(|ids| ids.contains(&line.id));
                 if !eligible {
                     continue;
@@ -1048,12 +1049,17 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         None
     };
 
-    // Split back to the payments in the policy's order.
-    let mut order: Vec<usize> = (0..o.payments.len()).collect();
-    order.sort_by_key(|i| {
-        let m = o.payments.get(*i).map(|p| p.method.as_str()).unwrap_or("");
-        settings.refund_order.iter().position(|x| x == m).unwrap_or(usize::MAX)
-    });
+    // Split back to the payments in the policy's order: the listed methods first, in the policy's order, then the
+    // others in order-listing order (no sort: refund orders are short).
+    let mut order: Vec<usize> = Vec::with_capacity(o.payments.len());
+    for (j, m) in settings.refund_order.iter().enumerate() {
+        if settings.refund_order.iter().take(j).any(|x| x == m) {
+            continue;
+        }
+        order.extend(o.payments.iter().enumerate().filter(|(_, p)| p.method == *m).map(|(i, _)| i));
+    }
+    let listed = |m: &str| settings.refund_order.iter().any(|x| x == m);
+    order.extend(o.payments.iter().enumerate().filter(|(_, p)| !listed(&p.method)).map(|(i, _)| i));
     let mut left = total;
     let mut by_payment = Vec::new();
     for i in order {

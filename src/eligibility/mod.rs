@@ -37,10 +37,12 @@
 
 pub mod category;
 mod decide;
+pub(crate) mod json;
 pub mod lint;
 pub mod policy;
 pub mod reason;
 pub mod request;
+pub mod write;
 
 pub use decide::{
     Allowed, Basis, Decision, EvidenceNeeded, Exchange, ItemDecision, ItemMoney, PaymentRefund, PolicyRef, Refund,
@@ -53,6 +55,7 @@ pub use policy::{
 };
 pub use reason::{Reason, RuleId};
 pub use request::Request;
+pub use write::WriteOptions;
 
 use crate::{Calendar, Result};
 
@@ -86,7 +89,6 @@ impl ReturnPolicy {
     /// assert_eq!(p.version(), "statutory");
     /// ```
     pub fn statutory() -> ReturnPolicy {
-        let value = serde_json::json!({ "version": "statutory" });
         let doc = PolicyDoc {
             version: "statutory".to_string(),
             name: None,
@@ -94,7 +96,9 @@ impl ReturnPolicy {
             settings: policy::Settings::default(),
             rules: Vec::new(),
         };
-        ReturnPolicy { doc, rules: Vec::new(), fingerprint: crate::json::fingerprint(&value), law: Default::default() }
+        // The fingerprint of `{ "version": "statutory" }`.
+        let fingerprint = json::fnv_hex(br#"{"version":"statutory"}"#);
+        ReturnPolicy { doc, rules: Vec::new(), fingerprint, law: Default::default() }
     }
 
     /// Loads a policy document from JSON text.
@@ -113,9 +117,12 @@ impl ReturnPolicy {
     /// assert_eq!(e.code(), "POLICY_WINDOW_NEGATIVE");
     /// assert_eq!(e.issues()[0].path, "rules[0].then.refund.days");
     /// ```
-    pub fn load(json: &str) -> Result<ReturnPolicy> {
-        let value: serde_json::Value = crate::json::from_str(json, "POLICY_INVALID")?;
-        ReturnPolicy::load_value(value)
+    pub fn load(text: &str) -> Result<ReturnPolicy> {
+        let doc = PolicyDoc::from_json(text)?;
+        let rules = policy::check(&doc)?;
+        let mut canon = Vec::with_capacity(text.len());
+        json::Reader::new(text, "POLICY_INVALID").canonical(&mut canon, 0)?;
+        Ok(ReturnPolicy { doc, rules, fingerprint: json::fnv_hex(&canon), law: Default::default() })
     }
 
     /// Loads a policy document from a JSON value. The fingerprint is that of this value.
@@ -131,10 +138,7 @@ impl ReturnPolicy {
     /// assert_eq!(a.fingerprint(), b.fingerprint());
     /// ```
     pub fn load_value(value: serde_json::Value) -> Result<ReturnPolicy> {
-        let fingerprint = crate::json::fingerprint(&value);
-        let doc: PolicyDoc = crate::json::from_value(value, "POLICY_INVALID")?;
-        let rules = policy::check(&doc)?;
-        Ok(ReturnPolicy { doc, rules, fingerprint, law: Default::default() })
+        ReturnPolicy::load(&value.to_string())
     }
 
     /// The document's version label.
@@ -233,7 +237,22 @@ impl ReturnPolicy {
     /// assert_eq!(e.code(), "REQUEST_INVALID");
     /// ```
     pub fn evaluate_value(&self, request: serde_json::Value, calendar: &Calendar) -> Result<Decision> {
-        let req = Request::from_value(request)?;
+        self.evaluate_json(&request.to_string(), calendar)
+    }
+
+    /// Reads a request from JSON text ([`Request::from_json`]) and decides it.
+    ///
+    /// # Errors
+    /// `JSON_SYNTAX`, `REQUEST_INVALID` (structure, with the path), then as [`ReturnPolicy::evaluate`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::ReturnPolicy;
+    /// let e = ReturnPolicy::statutory().evaluate_json(r#"{"now": "#, &mallcare::Calendar::default()).unwrap_err();
+    /// assert_eq!(e.code(), "JSON_SYNTAX");
+    /// ```
+    pub fn evaluate_json(&self, request: &str, calendar: &Calendar) -> Result<Decision> {
+        let req = Request::from_json(request)?;
         self.evaluate(&req, calendar)
     }
 
@@ -249,6 +268,6 @@ impl ReturnPolicy {
     /// assert!(out[0].is_err());
     /// ```
     pub fn evaluate_many(&self, requests: &[serde_json::Value], calendar: &Calendar) -> Vec<Result<Decision>> {
-        requests.iter().map(|r| self.evaluate_value(r.clone(), calendar)).collect()
+        requests.iter().map(|r| self.evaluate_json(&r.to_string(), calendar)).collect()
     }
 }

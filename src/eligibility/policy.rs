@@ -612,7 +612,6 @@ pub struct PolicyDoc {
 #[derive(Clone, Debug)]
 pub(crate) struct Compiled {
     pub id: RuleId,
-    pub index: usize,
     pub rule: Rule,
 }
 
@@ -776,13 +775,16 @@ pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
             }
         }
     }
-    let mut compiled: Vec<Compiled> = doc
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(index, r)| Compiled { id: RuleId(Arc::from(r.id.as_str())), index, rule: r.clone() })
-        .collect();
-    compiled.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(a.index.cmp(&b.index)));
+    let mut compiled: Vec<Compiled> =
+        doc.rules.iter().map(|r| Compiled { id: RuleId(Arc::from(r.id.as_str())), rule: r.clone() }).collect();
+    // Highest priority first, document order among equals (insertion sort: stable, and policies are short).
+    for i in 1..compiled.len() {
+        let mut j = i;
+        while j > 0 && compiled.get(j - 1).map(|c| c.rule.priority) < compiled.get(j).map(|c| c.rule.priority) {
+            compiled.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     issues.finish(compiled)
 }
 
@@ -823,4 +825,457 @@ pub(crate) fn overlaps(a: &Selector, b: &Selector) -> bool {
     let da = a.purchased.unwrap_or_default();
     let db = b.purchased.unwrap_or_default();
     !ranges_disjoint((da.from, da.to), (db.from, db.to))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a policy document from JSON text (see `super::json`): the same fields, defaults and issues as the serde
+// derives above.
+
+use super::json::Reader;
+use super::request::{read_channel, read_fulfilment, read_reason};
+
+const CLOCKS: [&str; 3] = ["sale", "invoice", "delivery"];
+const LEVELS: [&str; 3] = ["auto", "staff", "manager"];
+const PAYERS: [&str; 2] = ["customer", "merchant"];
+const CONDITIONS: [&str; 6] = ["tags", "seal", "accessories", "packaging", "unused", "notActivated"];
+const EXCLUSIONS: [&str; 9] = [
+    "madeToOrder",
+    "perishable",
+    "unsealedMedia",
+    "periodical",
+    "hygiene",
+    "activated",
+    "nearExpiry",
+    "flawed",
+    "finalSale",
+];
+
+fn clock_of(i: usize) -> Clock {
+    match i {
+        0 => Clock::Sale,
+        1 => Clock::Invoice,
+        _ => Clock::Delivery,
+    }
+}
+
+fn level(r: &mut Reader<'_>) -> Result<ApprovalLevel> {
+    Ok(match r.variant(&LEVELS)? {
+        0 => ApprovalLevel::Auto,
+        1 => ApprovalLevel::Staff,
+        _ => ApprovalLevel::Manager,
+    })
+}
+
+fn payer(r: &mut Reader<'_>) -> Result<Payer> {
+    Ok(if r.variant(&PAYERS)? == 0 { Payer::Customer } else { Payer::Merchant })
+}
+
+fn strings(r: &mut Reader<'_>) -> Result<Vec<String>> {
+    r.list(Reader::string)
+}
+
+fn read_window(r: &mut Reader<'_>) -> Result<Window> {
+    let (mut days, mut unit, mut clock) = (None, Unit::Days, Clock::Delivery);
+    r.object(|r, k| {
+        Ok(match k {
+            "days" => {
+                days = Some(r.i64()?);
+                0
+            }
+            "unit" => {
+                unit = if r.variant(&["days", "businessDays"])? == 0 { Unit::Days } else { Unit::BusinessDays };
+                1
+            }
+            "clock" => {
+                clock = clock_of(r.variant(&CLOCKS)?);
+                2
+            }
+            _ => return Err(r.unknown(k, &["days", "unit", "clock"])),
+        })
+    })?;
+    Ok(Window { days: days.ok_or_else(|| r.missing("days"))?, unit, clock })
+}
+
+fn read_conditions(r: &mut Reader<'_>) -> Result<Vec<ConditionKind>> {
+    r.list(|r| {
+        Ok(match r.variant(&CONDITIONS)? {
+            0 => ConditionKind::Tags,
+            1 => ConditionKind::Seal,
+            2 => ConditionKind::Accessories,
+            3 => ConditionKind::Packaging,
+            4 => ConditionKind::Unused,
+            _ => ConditionKind::NotActivated,
+        })
+    })
+}
+
+fn read_exclusion(r: &mut Reader<'_>) -> Result<Exclusion> {
+    let (mut kind, mut needs) = (None, false);
+    r.object(|r, k| {
+        Ok(match k {
+            "kind" => {
+                kind = Some(match r.variant(&EXCLUSIONS)? {
+                    0 => ExclusionKind::MadeToOrder,
+                    1 => ExclusionKind::Perishable,
+                    2 => ExclusionKind::UnsealedMedia,
+                    3 => ExclusionKind::Periodical,
+                    4 => ExclusionKind::Hygiene,
+                    5 => ExclusionKind::Activated,
+                    6 => ExclusionKind::NearExpiry,
+                    7 => ExclusionKind::Flawed,
+                    _ => ExclusionKind::FinalSale,
+                });
+                0
+            }
+            "needsConfirmation" => {
+                needs = r.boolean()?;
+                1
+            }
+            _ => return Err(r.unknown(k, &["kind", "needsConfirmation"])),
+        })
+    })?;
+    Ok(Exclusion { kind: kind.ok_or_else(|| r.missing("kind"))?, needs_confirmation: needs })
+}
+
+fn read_freight(r: &mut Reader<'_>) -> Result<Freight> {
+    const F: [&str; 8] = [
+        "noReason",
+        "changedMind",
+        "size",
+        "qualityDefect",
+        "spoiled",
+        "wrongItem",
+        "damagedInTransit",
+        "notAsDescribed",
+    ];
+    let mut f = Freight::default();
+    r.object(|r, k| {
+        let n = F.iter().position(|x| *x == k).ok_or_else(|| r.unknown(k, &F))?;
+        let v = r.opt(payer)?;
+        let slot = match n {
+            0 => &mut f.no_reason,
+            1 => &mut f.changed_mind,
+            2 => &mut f.size,
+            3 => &mut f.quality_defect,
+            4 => &mut f.spoiled,
+            5 => &mut f.wrong_item,
+            6 => &mut f.damaged_in_transit,
+            _ => &mut f.not_as_described,
+        };
+        *slot = v;
+        Ok(u32::try_from(n).unwrap_or(63))
+    })?;
+    Ok(f)
+}
+
+fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
+    const F: [&str; 15] = [
+        "refund",
+        "exchange",
+        "repair",
+        "requires",
+        "waives",
+        "exclusions",
+        "qualityDefectOverride",
+        "refundPercent",
+        "restockingFee",
+        "freight",
+        "freePickup",
+        "evidence",
+        "approval",
+        "warranty",
+        "threeGuarantees",
+    ];
+    let mut e = Effects::default();
+    r.object(|r, k| {
+        let n = F.iter().position(|x| *x == k).ok_or_else(|| r.unknown(k, &F))?;
+        match n {
+            0 => e.refund = r.opt(read_window)?,
+            1 => e.exchange = r.opt(read_window)?,
+            2 => e.repair = r.opt(read_window)?,
+            3 => e.requires = r.opt(read_conditions)?,
+            4 => e.waives = r.opt(read_conditions)?,
+            5 => e.exclusions = r.opt(|r| r.list(read_exclusion))?,
+            6 => e.quality_defect_override = r.opt(Reader::boolean)?,
+            7 => e.refund_percent = r.opt(Reader::i64)?,
+            8 => {
+                e.restocking_fee = r.opt(|r| {
+                    let mut fee = Fee::default();
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "fixedFen" => {
+                                fee.fixed_fen = r.i64()?;
+                                0
+                            }
+                            "percent" => {
+                                fee.percent = r.i64()?;
+                                1
+                            }
+                            _ => return Err(r.unknown(k, &["fixedFen", "percent"])),
+                        })
+                    })?;
+                    Ok(fee)
+                })?;
+            }
+            9 => e.freight = r.opt(read_freight)?,
+            10 => e.free_pickup = r.opt(Reader::boolean)?,
+            11 => {
+                e.evidence = r.opt(|r| {
+                    let (mut photos, mut reasons) = (None, Vec::new());
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "photos" => {
+                                photos = Some(r.u32()?);
+                                0
+                            }
+                            "reasons" => {
+                                reasons = r.list(read_reason)?;
+                                1
+                            }
+                            _ => return Err(r.unknown(k, &["photos", "reasons"])),
+                        })
+                    })?;
+                    Ok(EvidenceRule { photos: photos.ok_or_else(|| r.missing("photos"))?, reasons })
+                })?;
+            }
+            12 => e.approval = r.opt(level)?,
+            13 => {
+                e.warranty = r.opt(|r| {
+                    let (mut months, mut ext, mut clock) = (None, 0, Clock::Invoice);
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "months" => {
+                                months = Some(r.i64()?);
+                                0
+                            }
+                            "extendedMonths" => {
+                                ext = r.i64()?;
+                                1
+                            }
+                            "clock" => {
+                                clock = clock_of(r.variant(&CLOCKS)?);
+                                2
+                            }
+                            _ => return Err(r.unknown(k, &["months", "extendedMonths", "clock"])),
+                        })
+                    })?;
+                    Ok(Warranty { months: months.ok_or_else(|| r.missing("months"))?, extended_months: ext, clock })
+                })?;
+            }
+            _ => e.three_guarantees = r.opt(Reader::boolean)?,
+        }
+        Ok(u32::try_from(n).unwrap_or(63))
+    })?;
+    Ok(e)
+}
+
+fn read_selector(r: &mut Reader<'_>) -> Result<Selector> {
+    const F: [&str; 9] =
+        ["channels", "categories", "brands", "skus", "tags", "memberTiers", "price", "purchased", "fulfilment"];
+    let mut s = Selector::default();
+    r.object(|r, k| {
+        let n = F.iter().position(|x| *x == k).ok_or_else(|| r.unknown(k, &F))?;
+        match n {
+            0 => s.channels = r.list(read_channel)?,
+            1 => s.categories = strings(r)?,
+            2 => s.brands = strings(r)?,
+            3 => s.skus = strings(r)?,
+            4 => s.tags = strings(r)?,
+            5 => s.member_tiers = strings(r)?,
+            6 => {
+                s.price = r.opt(|r| {
+                    let mut p = PriceBand::default();
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "minFen" => {
+                                p.min_fen = r.opt(Reader::i64)?;
+                                0
+                            }
+                            "maxFen" => {
+                                p.max_fen = r.opt(Reader::i64)?;
+                                1
+                            }
+                            _ => return Err(r.unknown(k, &["minFen", "maxFen"])),
+                        })
+                    })?;
+                    Ok(p)
+                })?;
+            }
+            7 => {
+                s.purchased = r.opt(|r| {
+                    let mut d = DateRange::default();
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "from" => {
+                                d.from = r.opt(Reader::date)?;
+                                0
+                            }
+                            "to" => {
+                                d.to = r.opt(Reader::date)?;
+                                1
+                            }
+                            _ => return Err(r.unknown(k, &["from", "to"])),
+                        })
+                    })?;
+                    Ok(d)
+                })?;
+            }
+            _ => s.fulfilment = r.list(read_fulfilment)?,
+        }
+        Ok(u32::try_from(n).unwrap_or(63))
+    })?;
+    Ok(s)
+}
+
+fn read_rule(r: &mut Reader<'_>) -> Result<Rule> {
+    let (mut id, mut priority, mut description, mut when, mut then) =
+        (None, None, None, Selector::default(), Effects::default());
+    r.object(|r, k| {
+        Ok(match k {
+            "id" => {
+                id = Some(r.string()?);
+                0
+            }
+            "priority" => {
+                priority = Some(r.i64()?);
+                1
+            }
+            "description" => {
+                description = r.opt(Reader::string)?;
+                2
+            }
+            "when" => {
+                when = read_selector(r)?;
+                3
+            }
+            "then" => {
+                then = read_effects(r)?;
+                4
+            }
+            _ => return Err(r.unknown(k, &["id", "priority", "description", "when", "then"])),
+        })
+    })?;
+    Ok(Rule {
+        id: id.ok_or_else(|| r.missing("id"))?,
+        priority: priority.ok_or_else(|| r.missing("priority"))?,
+        description,
+        when,
+        then,
+    })
+}
+
+fn read_settings(r: &mut Reader<'_>) -> Result<Settings> {
+    const F: [&str; 8] = [
+        "refundOrder",
+        "couponBreakage",
+        "giftNotReturned",
+        "reviewBusinessDays",
+        "refundIssueDays",
+        "refundBusinessDays",
+        "approval",
+        "acceptMemberLookup",
+    ];
+    let mut s = Settings::default();
+    r.object(|r, k| {
+        let n = F.iter().position(|x| *x == k).ok_or_else(|| r.unknown(k, &F))?;
+        match n {
+            0 => s.refund_order = strings(r)?,
+            1 => {
+                s.coupon_breakage =
+                    if r.variant(&["none", "clawBack"])? == 0 { CouponBreakage::None } else { CouponBreakage::ClawBack }
+            }
+            2 => {
+                s.gift_not_returned = if r.variant(&["deductValue", "waive"])? == 0 {
+                    GiftHandling::DeductValue
+                } else {
+                    GiftHandling::Waive
+                }
+            }
+            3 => s.review_business_days = r.opt(Reader::i64)?,
+            4 => s.refund_issue_days = r.opt(Reader::i64)?,
+            5 => {
+                let mut map = BTreeMap::new();
+                r.object(|r, k| {
+                    let k = k.to_string();
+                    map.insert(k, r.i64()?);
+                    Ok(64)
+                })?;
+                s.refund_business_days = map;
+            }
+            6 => {
+                s.approval = r.opt(|r| {
+                    let mut a = ApprovalThresholds::default();
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "autoMaxFen" => {
+                                a.auto_max_fen = r.i64()?;
+                                0
+                            }
+                            "staffMaxFen" => {
+                                a.staff_max_fen = r.i64()?;
+                                1
+                            }
+                            "risk" => {
+                                a.risk = level(r)?;
+                                2
+                            }
+                            _ => return Err(r.unknown(k, &["autoMaxFen", "staffMaxFen", "risk"])),
+                        })
+                    })?;
+                    Ok(a)
+                })?;
+            }
+            _ => s.accept_member_lookup = r.boolean()?,
+        }
+        Ok(u32::try_from(n).unwrap_or(63))
+    })?;
+    Ok(s)
+}
+
+impl PolicyDoc {
+    /// Reads a policy document from JSON text; structural problems become `POLICY_INVALID` with the path.
+    ///
+    /// # Errors
+    /// `JSON_SYNTAX`; `POLICY_INVALID` (missing, unknown or duplicate field, wrong type) with the path;
+    /// `DATE_INVALID` with the path of the date.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::PolicyDoc;
+    /// let e = PolicyDoc::from_json(r#"{"version": "1", "rules": [{"id": "a", "priority": 1,
+    ///     "then": {"refundDays": 30}}]}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("POLICY_INVALID", "rules[0].then.refundDays"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<PolicyDoc> {
+        let mut r = Reader::new(text, "POLICY_INVALID");
+        let (mut version, mut name, mut description, mut settings, mut rules) =
+            (None, None, None, Settings::default(), Vec::new());
+        r.object(|r, k| {
+            Ok(match k {
+                "version" => {
+                    version = Some(r.string()?);
+                    0
+                }
+                "name" => {
+                    name = r.opt(Reader::string)?;
+                    1
+                }
+                "description" => {
+                    description = r.opt(Reader::string)?;
+                    2
+                }
+                "settings" => {
+                    settings = read_settings(r)?;
+                    3
+                }
+                "rules" => {
+                    rules = r.list(read_rule)?;
+                    4
+                }
+                _ => return Err(r.unknown(k, &["version", "name", "description", "settings", "rules"])),
+            })
+        })?;
+        r.end()?;
+        Ok(PolicyDoc { version: version.ok_or_else(|| r.missing("version"))?, name, description, settings, rules })
+    }
 }

@@ -299,7 +299,7 @@ impl Request {
     /// assert_eq!(e.issues()[0].path, "now");
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Request> {
-        crate::json::from_value(value, "REQUEST_INVALID")
+        Request::from_json(&value.to_string())
     }
 }
 
@@ -310,8 +310,6 @@ pub(crate) struct LineMoney {
     pub sub: i64,
     /// Order discounts + coupons apportioned to the line.
     pub discount: i64,
-    /// Per discount (same order as `order.discounts`).
-    pub per_discount: Vec<i64>,
     /// Points value apportioned.
     pub points_value: i64,
     /// Points count apportioned.
@@ -326,8 +324,52 @@ pub(crate) struct Checked {
     pub money: Vec<LineMoney>,
     /// For each item, its line index.
     pub item_line: Vec<usize>,
-    /// Each line's category.
-    pub categories: Vec<&'static category::Category>,
+    /// Each line's category (`None` only for an unknown path, which is an issue).
+    pub categories: Vec<Option<&'static category::Category>>,
+    /// Each discount's share of each line: `disc_share[d * lines + i]`.
+    pub disc_share: Vec<i64>,
+}
+
+/// [`crate::split`] (largest remainder, ties to the earlier weight) for non-negative totals and weights, without
+/// its allocations and 128-bit arithmetic when the order is small and the products fit in 64 bits; otherwise
+/// `crate::split` itself. The parts are the same (tested against it).
+pub(crate) fn split_into(total: i64, weights: &[i64], out: &mut [i64]) -> Result<()> {
+    const SMALL: usize = 32;
+    let n = weights.len();
+    let sum: i64 = weights.iter().fold(0i64, |a, w| a.saturating_add(*w));
+    let fits = n <= SMALL
+        && n == out.len()
+        && total >= 0
+        && sum > 0
+        && sum < i64::MAX
+        && weights.iter().all(|w| *w >= 0 && w.checked_mul(total).is_some());
+    if !fits {
+        let parts = crate::split(total, weights)?;
+        for (o, p) in out.iter_mut().zip(parts) {
+            *o = p;
+        }
+        return Ok(());
+    }
+    let mut rem = [0i64; SMALL];
+    let mut assigned = 0i64;
+    for ((w, o), r) in weights.iter().zip(out.iter_mut()).zip(rem.iter_mut()) {
+        let exact = w * total;
+        *o = exact / sum;
+        *r = exact % sum;
+        assigned += *o;
+    }
+    let leftover = usize::try_from(total - assigned).unwrap_or(0);
+    if leftover > 0 {
+        let rem = rem.get(..n).unwrap_or(&[]);
+        for (i, (o, ri)) in out.iter_mut().zip(rem).enumerate() {
+            // Rank among the remainders: larger first, ties to the earlier index.
+            let rank = rem.iter().enumerate().filter(|(j, rj)| **rj > *ri || (**rj == *ri && *j < i)).count();
+            if rank < leftover {
+                *o += 1;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A path like `order.lines[3]`, formatted only when an issue needs it.
@@ -411,8 +453,11 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     }
     // Lines.
     let mut sum_sub: i64 = 0;
+    let mut categories = Vec::with_capacity(o.lines.len());
     for (i, l) in o.lines.iter().enumerate() {
         let p = At("order.lines", i);
+        let cat = category::lookup(&l.category);
+        categories.push(cat);
         if o.lines.iter().take(i).any(|x| x.id == l.id) {
             issues.push(Issue::new(
                 "REQUEST_LINE_DUPLICATE",
@@ -421,7 +466,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                 format!("line id \"{}\" appears twice", l.id),
             ));
         }
-        if category::lookup(&l.category).is_none() {
+        if cat.is_none() {
             issues.push(Issue::new(
                 "REQUEST_CATEGORY_UNKNOWN",
                 format!("{p}.category"),
@@ -584,14 +629,13 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
     }
     if !issues.is_empty() {
-        return issues.finish(Checked { money: Vec::new(), item_line, categories: Vec::new() });
+        return issues.finish(Checked { money: Vec::new(), item_line, categories, disc_share: Vec::new() });
     }
     // Money: discounts, then points, each by largest remainder.
     let subs: Vec<i64> = o.lines.iter().map(|l| l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity)).collect();
-    let mut money: Vec<LineMoney> = subs
-        .iter()
-        .map(|s| LineMoney { sub: *s, per_discount: vec![0; o.discounts.len()], ..LineMoney::default() })
-        .collect();
+    let mut money: Vec<LineMoney> = subs.iter().map(|s| LineMoney { sub: *s, ..LineMoney::default() }).collect();
+    let n = o.lines.len();
+    let mut disc_share = vec![0i64; n * o.discounts.len()];
     for (d, disc) in o.discounts.iter().enumerate() {
         let p = At("order.discounts", d);
         if disc.amount_fen < 0 || disc.amount_fen > money_limit {
@@ -645,13 +689,11 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         if disc.amount_fen == 0 {
             continue;
         }
-        match crate::split(disc.amount_fen, &weights) {
-            Ok(parts) => {
-                for (m, part) in money.iter_mut().zip(parts) {
+        let Some(parts) = disc_share.get_mut(d * n..(d + 1) * n) else { continue };
+        match split_into(disc.amount_fen, &weights, parts) {
+            Ok(()) => {
+                for (m, part) in money.iter_mut().zip(parts.iter()) {
                     m.discount += part;
-                    if let Some(slot) = m.per_discount.get_mut(d) {
-                        *slot = part;
-                    }
                 }
             }
             Err(e) => issues.extend_from(e, &p.to_string()),
@@ -668,7 +710,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
     }
     if !issues.is_empty() {
-        return issues.finish(Checked { money, item_line, categories: Vec::new() });
+        return issues.finish(Checked { money, item_line, categories, disc_share });
     }
     if let Some(pts) = o.points {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
@@ -684,14 +726,18 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
                     format!("points worth {} fen exceed the {left} fen left after discounts", pts.value_fen),
                 ));
             } else if left > 0 {
-                match (crate::split(pts.value_fen, &weights), crate::split(pts.points, &weights)) {
-                    (Ok(v), Ok(n)) => {
-                        for ((m, v), n) in money.iter_mut().zip(v).zip(n) {
-                            m.points_value = v;
-                            m.points = n;
+                let mut v = vec![0i64; 2 * n];
+                let (values, counts) = v.split_at_mut(n);
+                match split_into(pts.value_fen, &weights, values)
+                    .and_then(|()| split_into(pts.points, &weights, counts))
+                {
+                    Ok(()) => {
+                        for ((m, v), c) in money.iter_mut().zip(values.iter()).zip(counts.iter()) {
+                            m.points_value = *v;
+                            m.points = *c;
                         }
                     }
-                    (Err(e), _) | (_, Err(e)) => issues.extend_from(e, "order.points"),
+                    Err(e) => issues.extend_from(e, "order.points"),
                 }
             }
         }
@@ -715,8 +761,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             ),
         ));
     }
-    let categories = o.lines.iter().filter_map(|l| category::lookup(&l.category)).collect();
-    issues.finish(Checked { money, item_line, categories })
+    issues.finish(Checked { money, item_line, categories, disc_share })
 }
 
 trait ExtendFrom {
@@ -726,5 +771,585 @@ trait ExtendFrom {
 impl ExtendFrom for Issues {
     fn extend_from(&mut self, e: crate::Error, prefix: &str) {
         let _ = self.take::<()>(Err(e), prefix);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a request from JSON text (see `super::json`): the same fields, defaults and issues as the serde derives.
+
+use super::json::Reader;
+
+const CHANNELS: [&str; 5] = ["online", "tv", "phone", "mail", "store"];
+const FULFILMENTS: [&str; 3] = ["delivery", "pickup", "carryOut"];
+const REASONS: [&str; 8] =
+    ["noReason", "changedMind", "size", "qualityDefect", "spoiled", "wrongItem", "damagedInTransit", "notAsDescribed"];
+const RESOLUTIONS: [&str; 3] = ["refund", "exchange", "repair"];
+
+pub(crate) fn channel_of(i: usize) -> Channel {
+    match i {
+        0 => Channel::Online,
+        1 => Channel::Tv,
+        2 => Channel::Phone,
+        3 => Channel::Mail,
+        _ => Channel::Store,
+    }
+}
+
+pub(crate) fn fulfilment_of(i: usize) -> Fulfilment {
+    match i {
+        0 => Fulfilment::Delivery,
+        1 => Fulfilment::Pickup,
+        _ => Fulfilment::CarryOut,
+    }
+}
+
+pub(crate) fn reason_of(i: usize) -> ReturnReason {
+    match i {
+        0 => ReturnReason::NoReason,
+        1 => ReturnReason::ChangedMind,
+        2 => ReturnReason::Size,
+        3 => ReturnReason::QualityDefect,
+        4 => ReturnReason::Spoiled,
+        5 => ReturnReason::WrongItem,
+        6 => ReturnReason::DamagedInTransit,
+        _ => ReturnReason::NotAsDescribed,
+    }
+}
+
+pub(crate) fn resolution_of(i: usize) -> Resolution {
+    match i {
+        0 => Resolution::Refund,
+        1 => Resolution::Exchange,
+        _ => Resolution::Repair,
+    }
+}
+
+pub(crate) fn read_channel(r: &mut Reader<'_>) -> Result<Channel> {
+    r.variant(&CHANNELS).map(channel_of)
+}
+
+pub(crate) fn read_fulfilment(r: &mut Reader<'_>) -> Result<Fulfilment> {
+    r.variant(&FULFILMENTS).map(fulfilment_of)
+}
+
+pub(crate) fn read_reason(r: &mut Reader<'_>) -> Result<ReturnReason> {
+    r.variant(&REASONS).map(reason_of)
+}
+
+fn strings(r: &mut Reader<'_>) -> Result<Vec<String>> {
+    r.list(Reader::string)
+}
+
+fn read_line(r: &mut Reader<'_>) -> Result<Line> {
+    const F: [&str; 15] = [
+        "id",
+        "sku",
+        "brand",
+        "category",
+        "tags",
+        "quantity",
+        "unitPriceFen",
+        "paidFen",
+        "giftOf",
+        "giftValueFen",
+        "madeToOrder",
+        "confirmedNonReturnable",
+        "nearExpiry",
+        "flawed",
+        "returnedQuantity",
+    ];
+    let mut l = Line::default();
+    let (mut id, mut category, mut quantity, mut unit) = (None, None, None, None);
+    r.object(|r, k| {
+        Ok(match k {
+            "id" => {
+                id = Some(r.string()?);
+                0
+            }
+            "sku" => {
+                l.sku = r.opt(Reader::string)?;
+                1
+            }
+            "brand" => {
+                l.brand = r.opt(Reader::string)?;
+                2
+            }
+            "category" => {
+                category = Some(r.string()?);
+                3
+            }
+            "tags" => {
+                l.tags = strings(r)?;
+                4
+            }
+            "quantity" => {
+                quantity = Some(r.i64()?);
+                5
+            }
+            "unitPriceFen" => {
+                unit = Some(r.i64()?);
+                6
+            }
+            "paidFen" => {
+                l.paid_fen = r.opt(Reader::i64)?;
+                7
+            }
+            "giftOf" => {
+                l.gift_of = r.opt(Reader::string)?;
+                8
+            }
+            "giftValueFen" => {
+                l.gift_value_fen = r.i64()?;
+                9
+            }
+            "madeToOrder" => {
+                l.made_to_order = r.boolean()?;
+                10
+            }
+            "confirmedNonReturnable" => {
+                l.confirmed_non_returnable = r.boolean()?;
+                11
+            }
+            "nearExpiry" => {
+                l.near_expiry = r.boolean()?;
+                12
+            }
+            "flawed" => {
+                l.flawed = r.boolean()?;
+                13
+            }
+            "returnedQuantity" => {
+                l.returned_quantity = r.i64()?;
+                14
+            }
+            _ => return Err(r.unknown(k, &F)),
+        })
+    })?;
+    l.id = id.ok_or_else(|| r.missing("id"))?;
+    l.category = category.ok_or_else(|| r.missing("category"))?;
+    l.quantity = quantity.ok_or_else(|| r.missing("quantity"))?;
+    l.unit_price_fen = unit.ok_or_else(|| r.missing("unitPriceFen"))?;
+    Ok(l)
+}
+
+fn read_discount(r: &mut Reader<'_>) -> Result<Discount> {
+    const F: [&str; 5] = ["id", "kind", "amountFen", "thresholdFen", "lines"];
+    let mut d = Discount::default();
+    let mut amount = None;
+    r.object(|r, k| {
+        Ok(match k {
+            "id" => {
+                d.id = r.opt(Reader::string)?;
+                0
+            }
+            "kind" => {
+                d.kind = if r.variant(&["discount", "coupon"])? == 0 {
+                    DiscountKind::Discount
+                } else {
+                    DiscountKind::Coupon
+                };
+                1
+            }
+            "amountFen" => {
+                amount = Some(r.i64()?);
+                2
+            }
+            "thresholdFen" => {
+                d.threshold_fen = r.opt(Reader::i64)?;
+                3
+            }
+            "lines" => {
+                d.lines = r.opt(strings)?;
+                4
+            }
+            _ => return Err(r.unknown(k, &F)),
+        })
+    })?;
+    d.amount_fen = amount.ok_or_else(|| r.missing("amountFen"))?;
+    Ok(d)
+}
+
+fn read_payment(r: &mut Reader<'_>) -> Result<Payment> {
+    const F: [&str; 3] = ["method", "amountFen", "refundedFen"];
+    let (mut method, mut amount, mut refunded) = (None, None, 0);
+    r.object(|r, k| {
+        Ok(match k {
+            "method" => {
+                method = Some(r.string()?);
+                0
+            }
+            "amountFen" => {
+                amount = Some(r.i64()?);
+                1
+            }
+            "refundedFen" => {
+                refunded = r.i64()?;
+                2
+            }
+            _ => return Err(r.unknown(k, &F)),
+        })
+    })?;
+    Ok(Payment {
+        method: method.ok_or_else(|| r.missing("method"))?,
+        amount_fen: amount.ok_or_else(|| r.missing("amountFen"))?,
+        refunded_fen: refunded,
+    })
+}
+
+fn read_member(r: &mut Reader<'_>) -> Result<Member> {
+    let mut m = Member::default();
+    r.object(|r, k| {
+        Ok(match k {
+            "id" => {
+                m.id = r.opt(Reader::string)?;
+                0
+            }
+            "tier" => {
+                m.tier = r.opt(Reader::string)?;
+                1
+            }
+            _ => return Err(r.unknown(k, &["id", "tier"])),
+        })
+    })?;
+    Ok(m)
+}
+
+fn read_points(r: &mut Reader<'_>) -> Result<PointsUsed> {
+    let (mut points, mut value) = (None, None);
+    r.object(|r, k| {
+        Ok(match k {
+            "points" => {
+                points = Some(r.i64()?);
+                0
+            }
+            "valueFen" => {
+                value = Some(r.i64()?);
+                1
+            }
+            _ => return Err(r.unknown(k, &["points", "valueFen"])),
+        })
+    })?;
+    Ok(PointsUsed {
+        points: points.ok_or_else(|| r.missing("points"))?,
+        value_fen: value.ok_or_else(|| r.missing("valueFen"))?,
+    })
+}
+
+fn read_order(r: &mut Reader<'_>) -> Result<Order> {
+    const F: [&str; 13] = [
+        "id",
+        "channel",
+        "fulfilment",
+        "soldAt",
+        "invoicedAt",
+        "signedAt",
+        "member",
+        "proof",
+        "lines",
+        "discounts",
+        "points",
+        "shippingFen",
+        "payments",
+    ];
+    let (mut id, mut channel, mut fulfilment, mut sold, mut invoiced, mut signed) =
+        (None, None, None, None, None, None);
+    let (mut member, mut proof, mut lines, mut discounts, mut points, mut shipping, mut payments) =
+        (None, Proof::Receipt, None, Vec::new(), None, 0, None);
+    r.object(|r, k| {
+        Ok(match k {
+            "id" => {
+                id = r.opt(Reader::string)?;
+                0
+            }
+            "channel" => {
+                channel = Some(read_channel(r)?);
+                1
+            }
+            "fulfilment" => {
+                fulfilment = r.opt(read_fulfilment)?;
+                2
+            }
+            "soldAt" => {
+                sold = Some(r.timestamp()?);
+                3
+            }
+            "invoicedAt" => {
+                invoiced = r.opt(Reader::timestamp)?;
+                4
+            }
+            "signedAt" => {
+                signed = r.opt(Reader::timestamp)?;
+                5
+            }
+            "member" => {
+                member = r.opt(read_member)?;
+                6
+            }
+            "proof" => {
+                proof = match r.variant(&["receipt", "orderRecord", "memberLookup", "none"])? {
+                    0 => Proof::Receipt,
+                    1 => Proof::OrderRecord,
+                    2 => Proof::MemberLookup,
+                    _ => Proof::None,
+                };
+                7
+            }
+            "lines" => {
+                lines = Some(r.list(read_line)?);
+                8
+            }
+            "discounts" => {
+                discounts = r.list(read_discount)?;
+                9
+            }
+            "points" => {
+                points = r.opt(read_points)?;
+                10
+            }
+            "shippingFen" => {
+                shipping = r.i64()?;
+                11
+            }
+            "payments" => {
+                payments = Some(r.list(read_payment)?);
+                12
+            }
+            _ => return Err(r.unknown(k, &F)),
+        })
+    })?;
+    Ok(Order {
+        id,
+        channel: channel.ok_or_else(|| r.missing("channel"))?,
+        fulfilment,
+        sold_at: sold.ok_or_else(|| r.missing("soldAt"))?,
+        invoiced_at: invoiced,
+        signed_at: signed,
+        member,
+        proof,
+        lines: lines.ok_or_else(|| r.missing("lines"))?,
+        discounts,
+        points,
+        shipping_fen: shipping,
+        payments: payments.ok_or_else(|| r.missing("payments"))?,
+    })
+}
+
+fn read_condition(r: &mut Reader<'_>) -> Result<Condition> {
+    const F: [&str; 11] = [
+        "sealBroken",
+        "downloaded",
+        "activated",
+        "tagsRemoved",
+        "soiled",
+        "damaged",
+        "accessoriesMissing",
+        "packagingMissing",
+        "used",
+        "privatelyRepaired",
+        "serialDefaced",
+    ];
+    let mut c = Condition::default();
+    r.object(|r, k| {
+        let n = F.iter().position(|f| *f == k).ok_or_else(|| r.unknown(k, &F))?;
+        let v = r.boolean()?;
+        let slot = match n {
+            0 => &mut c.seal_broken,
+            1 => &mut c.downloaded,
+            2 => &mut c.activated,
+            3 => &mut c.tags_removed,
+            4 => &mut c.soiled,
+            5 => &mut c.damaged,
+            6 => &mut c.accessories_missing,
+            7 => &mut c.packaging_missing,
+            8 => &mut c.used,
+            9 => &mut c.privately_repaired,
+            _ => &mut c.serial_defaced,
+        };
+        *slot = v;
+        Ok(u32::try_from(n).unwrap_or(63))
+    })?;
+    Ok(c)
+}
+
+fn read_item(r: &mut Reader<'_>) -> Result<Item> {
+    const F: [&str; 10] = [
+        "lineId",
+        "quantity",
+        "reason",
+        "want",
+        "condition",
+        "evidence",
+        "faultAt",
+        "failedRepairs",
+        "returnedAt",
+        "exchangeFor",
+    ];
+    let (mut line, mut qty, mut reason, mut want) = (None, None, None, None);
+    let (mut condition, mut evidence, mut fault, mut failed, mut returned, mut exchange) =
+        (Condition::default(), Evidence::default(), None, 0, None, None);
+    r.object(|r, k| {
+        Ok(match k {
+            "lineId" => {
+                line = Some(r.string()?);
+                0
+            }
+            "quantity" => {
+                qty = Some(r.i64()?);
+                1
+            }
+            "reason" => {
+                reason = Some(read_reason(r)?);
+                2
+            }
+            "want" => {
+                want = Some(r.variant(&RESOLUTIONS).map(resolution_of)?);
+                3
+            }
+            "condition" => {
+                condition = read_condition(r)?;
+                4
+            }
+            "evidence" => {
+                r.object(|r, k| match k {
+                    "photos" => {
+                        evidence.photos = r.u32()?;
+                        Ok(0)
+                    }
+                    _ => Err(r.unknown(k, &["photos"])),
+                })?;
+                5
+            }
+            "faultAt" => {
+                fault = r.opt(Reader::timestamp)?;
+                6
+            }
+            "failedRepairs" => {
+                failed = r.u32()?;
+                7
+            }
+            "returnedAt" => {
+                returned = r.opt(Reader::timestamp)?;
+                8
+            }
+            "exchangeFor" => {
+                exchange = r.opt(|r| {
+                    let (mut sku, mut price) = (None, None);
+                    r.object(|r, k| {
+                        Ok(match k {
+                            "sku" => {
+                                sku = r.opt(Reader::string)?;
+                                0
+                            }
+                            "unitPriceFen" => {
+                                price = Some(r.i64()?);
+                                1
+                            }
+                            _ => return Err(r.unknown(k, &["sku", "unitPriceFen"])),
+                        })
+                    })?;
+                    Ok(ExchangeFor { sku, unit_price_fen: price.ok_or_else(|| r.missing("unitPriceFen"))? })
+                })?;
+                9
+            }
+            _ => return Err(r.unknown(k, &F)),
+        })
+    })?;
+    Ok(Item {
+        line_id: line.ok_or_else(|| r.missing("lineId"))?,
+        quantity: qty.ok_or_else(|| r.missing("quantity"))?,
+        reason: reason.ok_or_else(|| r.missing("reason"))?,
+        want: want.ok_or_else(|| r.missing("want"))?,
+        condition,
+        evidence,
+        fault_at: fault,
+        failed_repairs: failed,
+        returned_at: returned,
+        exchange_for: exchange,
+    })
+}
+
+impl Request {
+    /// Reads a request from JSON text: one pass, no intermediate value; structural problems become
+    /// `REQUEST_INVALID` with the path (`order.lines[2].quantity`), malformed text `JSON_SYNTAX`.
+    ///
+    /// # Errors
+    /// `JSON_SYNTAX`; `REQUEST_INVALID` (missing, unknown or duplicate field, wrong type) with the path;
+    /// `TIMESTAMP_INVALID` / `TIMESTAMP_OFFSET_MISSING` with the path of the timestamp.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::eligibility::Request;
+    /// let e = Request::from_json(r#"{"now": "2026-05-01T10:00:00+08:00", "order": {"channel": "by pigeon"}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("REQUEST_INVALID", "order.channel"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Request> {
+        let mut r = Reader::new(text, "REQUEST_INVALID");
+        let (mut now, mut order, mut items, mut risk) = (None, None, None, Vec::new());
+        r.object(|r, k| {
+            Ok(match k {
+                "now" => {
+                    now = Some(r.timestamp()?);
+                    0
+                }
+                "order" => {
+                    order = Some(read_order(r)?);
+                    1
+                }
+                "items" => {
+                    items = Some(r.list(read_item)?);
+                    2
+                }
+                "riskFlags" => {
+                    risk = strings(r)?;
+                    3
+                }
+                _ => return Err(r.unknown(k, &["now", "order", "items", "riskFlags"])),
+            })
+        })?;
+        r.end()?;
+        Ok(Request {
+            now: now.ok_or_else(|| r.missing("now"))?,
+            order: order.ok_or_else(|| r.missing("order"))?,
+            items: items.ok_or_else(|| r.missing("items"))?,
+            risk_flags: risk,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+
+    #[test]
+    fn split_into_gives_the_parts_of_crate_split() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for case in 0..50_000 {
+            let n = 1 + next(if case % 10 == 0 { 40 } else { 12 }) as usize;
+            let big = case % 7 == 0;
+            let weights: Vec<i64> = (0..n)
+                .map(|_| match next(5) {
+                    0 => 0,
+                    1 => next(10) as i64,
+                    _ => next(if big { 1_000_000_000_000 } else { 100_000 }) as i64,
+                })
+                .collect();
+            let total = next(if big { 1_000_000_000_000 } else { 10_000 }) as i64;
+            let mut out = vec![0; n];
+            let ours = super::split_into(total, &weights, &mut out);
+            match crate::split(total, &weights) {
+                Ok(parts) => {
+                    assert!(ours.is_ok());
+                    assert_eq!(out, parts, "total {total} weights {weights:?}");
+                }
+                Err(e) => assert_eq!(ours.unwrap_err().code(), e.code()),
+            }
+        }
     }
 }

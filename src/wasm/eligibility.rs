@@ -1,26 +1,62 @@
-//! JS calls of the eligibility pillar: the `ReturnPolicy` handle. Thin glue: argument checks, the JSON fast path,
-//! conversion. Documents and requests cross as JSON text (`JSON.stringify` on the JS side of the boundary, parsed
-//! once in Rust); answers come back through `JSON.parse`, which is faster than walking objects field by field.
+// LEAD NOTE (delete this line, do not commit it): read /work/wt-eligibility/BRIEF-FOR-HELPER.md first - rules, deadline 23:15 UTC, size tools, what not to edit.
+//! JS calls of the eligibility pillar: the `ReturnPolicy` handle. Thin glue: argument checks and conversion.
+//! Documents and requests cross as JSON text (`JSON.stringify` on the JS side of the boundary) and are read by the
+//! pillar's own reader (`Request::from_json`, `PolicyDoc::from_json`); decisions are written as JSON text
+//! (`eligibility::write`) and cross back through one `JSON.parse`. No serde code on these paths.
 
-use super::{default_locale, json_text_arg, throw, to_js_json};
-use crate::eligibility::{Decision, Request, ReturnPolicy};
+use super::{default_locale, json_text_arg, throw};
+use crate::eligibility::write::{self, WriteOptions};
+use crate::eligibility::{Request, ReturnPolicy};
 use crate::error::{Error, Issue};
 use crate::Result;
 use wasm_bindgen::prelude::*;
 
 type JsResult = std::result::Result<JsValue, JsValue>;
 
-/// Parses a request: straight into the typed struct, and only on failure again through the path-tracking reader.
-fn parse_request(text: &str) -> Result<Request> {
-    match serde_json::from_str::<Request>(text) {
-        Ok(r) => Ok(r),
-        Err(_) => crate::json::from_str(text, "REQUEST_INVALID"),
+/// Reads `{ explain }` from an optional options argument.
+fn read_options(v: &JsValue) -> Result<WriteOptions> {
+    let mut o = WriteOptions::default();
+    if v.is_undefined() || v.is_null() {
+        return Ok(o);
     }
+    if !v.is_object() {
+        return Err(Issue::new("INPUT_NOT_OBJECT", "options", "选项应为对象", "options must be an object").into());
+    }
+    let explain = js_sys::Reflect::get(v, &JsValue::from_str("explain")).unwrap_or(JsValue::UNDEFINED);
+    if !explain.is_undefined() {
+        match explain.as_bool() {
+            Some(b) => o.explain = b,
+            None => {
+                return Err(Issue::new(
+                    "INPUT_INVALID",
+                    "options.explain",
+                    "explain 应为 true 或 false",
+                    "explain must be true or false",
+                )
+                .into())
+            }
+        }
+    }
+    Ok(o)
 }
 
-fn decide(policy: &ReturnPolicy, text: &str) -> Result<Decision> {
-    let req = parse_request(text)?;
-    super::foundation::with_calendar(|cal| policy.evaluate(&req, cal))
+/// Decides one request given as JSON text and appends the decision's JSON to `out`.
+fn decide_into(policy: &ReturnPolicy, text: &str, o: WriteOptions, out: &mut Vec<u8>) -> Result<()> {
+    let req = Request::from_json(text)?;
+    let d = super::foundation::with_calendar(|cal| policy.evaluate(&req, cal))?;
+    write::decision(out, &d, o);
+    Ok(())
+}
+
+fn parse_json(text: &str) -> JsResult {
+    js_sys::JSON::parse(text)
+}
+
+/// The JSON texts of an array's elements, from the whole array's `JSON.stringify` text; `None` (use the per-element
+/// path) if an element is `null` there (it may have been `undefined`, a function or a symbol, which the per-element
+/// path names) or the text is not an array.
+fn element_texts(text: &str) -> Option<Vec<&str>> {
+    crate::eligibility::json::array_elements(text).filter(|v| !v.contains(&"null"))
 }
 
 /// A store return policy layered on China's statutory floor. Load once, evaluate many requests.
@@ -37,9 +73,7 @@ impl JsReturnPolicy {
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "ReturnPolicyDoc | string")] doc: JsValue,
     ) -> std::result::Result<JsReturnPolicy, JsValue> {
-        let r = json_text_arg(&doc, "")
-            .and_then(|t| crate::json::from_str::<serde_json::Value>(&t, "POLICY_INVALID"))
-            .and_then(ReturnPolicy::load_value);
+        let r = json_text_arg(&doc, "").and_then(|t| ReturnPolicy::load(&t));
         r.map(|inner| JsReturnPolicy { inner }).map_err(|e| throw(e, default_locale()))
     }
 
@@ -64,58 +98,100 @@ impl JsReturnPolicy {
     /// Where the policy undercuts the law (errors) or makes questionable choices (warnings).
     #[wasm_bindgen(unchecked_return_type = "LintFinding[]")]
     pub fn lint(&self) -> JsResult {
-        to_js_json(&self.inner.lint())
+        parse_json(&write::findings_json(&self.inner.lint()))
     }
 
     /// Decides one request (object or JSON text) on the module calendar. A decision that allows nothing is a value;
-    /// a bad request throws `MallcareError` with every issue and its path.
+    /// a bad request throws `MallcareError` with every issue and its path. `{ explain: false }` leaves the zh/en
+    /// messages out of the reasons (codes and rules stay).
     #[wasm_bindgen(unchecked_return_type = "ReturnDecision")]
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ explain?: true }")] options: JsValue,
     ) -> JsResult {
-        match json_text_arg(&request, "").and_then(|t| decide(&self.inner, &t)) {
-            Ok(d) => to_js_json(&d),
+        let mut out = Vec::new();
+        let r = read_options(&options).and_then(|o| {
+            out.reserve(if o.explain { 4096 } else { 2048 });
+            json_text_arg(&request, "").and_then(|t| decide_into(&self.inner, &t, o, &mut out))
+        });
+        match r {
+            Ok(()) => parse_json(&write::text(out)),
             Err(e) => Err(throw(e, default_locale())),
         }
     }
 
-    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order.
+    /// Decides one request given as JSON text and answers the decision as JSON text: for servers that receive the
+    /// request as JSON and send the decision on as JSON (no object is built on either side). Options and errors as
+    /// for `evaluate`.
+    #[wasm_bindgen(js_name = "evaluateJson")]
+    pub fn evaluate_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: JsValue,
+    ) -> std::result::Result<String, JsValue> {
+        let mut out = Vec::new();
+        let r = read_options(&options).and_then(|o| {
+            out.reserve(if o.explain { 4096 } else { 2048 });
+            super::string_arg(&request, "").and_then(|t| decide_into(&self.inner, &t, o, &mut out))
+        });
+        match r {
+            Ok(()) => Ok(write::text(out)),
+            Err(e) => Err(throw(e, default_locale())),
+        }
+    }
+
+    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. The array
+    /// crosses as one JSON text when it can. Options as for `evaluate`.
     #[wasm_bindgen(js_name = "evaluateMany", unchecked_return_type = "Outcome<ReturnDecision>[]")]
     pub fn evaluate_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(ReturnRequest | string)[]")] requests: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ explain?: true }")] options: JsValue,
     ) -> JsResult {
+        let locale = default_locale();
         if !js_sys::Array::is_array(&requests) {
             let e = Issue::new("INPUT_NOT_ARRAY", "requests", "应为请求数组", "expected an array of requests");
-            return Err(throw(Error::from(e), default_locale()));
+            return Err(throw(Error::from(e), locale));
         }
-        let locale = default_locale();
-        let arr = js_sys::Array::from(&requests);
-        let mut out = String::from("[");
-        for (i, r) in arr.iter().enumerate() {
+        let o = read_options(&options).map_err(|e| throw(e, locale))?;
+        let whole = js_sys::JSON::stringify(&requests).ok().and_then(|s| s.as_string());
+        let mut out = Vec::from(&b"["[..]);
+        let one = |i: usize, text: Result<std::borrow::Cow<'_, str>>, out: &mut Vec<u8>| {
             if i > 0 {
-                out.push(',');
+                out.push(b',');
             }
-            let one = json_text_arg(&r, "").and_then(|t| decide(&self.inner, &t));
-            let piece = match one {
-                Ok(d) => serde_json::to_string(&d).map(|v| format!("{{\"ok\":true,\"value\":{v}}}")),
+            let at = out.len();
+            out.extend_from_slice(b"{\"ok\":true,\"value\":");
+            match text.and_then(|t| decide_into(&self.inner, &t, o, out)) {
+                Ok(()) => out.push(b'}'),
                 Err(e) => {
+                    out.truncate(at);
                     let issues: Vec<_> = e.issues().iter().map(|x| x.localized(locale)).collect();
-                    serde_json::to_string(&issues).map(|v| format!("{{\"ok\":false,\"issues\":{v}}}"))
+                    out.extend_from_slice(b"{\"ok\":false,\"issues\":");
+                    out.extend_from_slice(
+                        serde_json::to_string(&issues).unwrap_or_else(|_| "[]".to_string()).as_bytes(),
+                    );
+                    out.push(b'}');
                 }
-            };
-            match piece {
-                Ok(p) => out.push_str(&p),
-                Err(e) => {
-                    let err =
-                        Issue::new("INTERNAL", "", format!("结果无法序列化：{e}"), format!("cannot serialize: {e}"));
-                    return Err(throw(Error::from(err), locale));
+            }
+        };
+        match whole.as_deref().and_then(element_texts) {
+            Some(elements) => {
+                out.reserve(elements.len() * if o.explain { 4096 } else { 2048 });
+                for (i, e) in elements.iter().enumerate() {
+                    one(i, crate::eligibility::json::element_request(e), &mut out);
+                }
+            }
+            None => {
+                let arr = js_sys::Array::from(&requests);
+                for (i, r) in arr.iter().enumerate() {
+                    one(i, json_text_arg(&r, "").map(std::borrow::Cow::Owned), &mut out);
                 }
             }
         }
-        out.push(']');
-        js_sys::JSON::parse(&out)
+        out.push(b']');
+        parse_json(&write::text(out))
     }
 }
 
@@ -177,29 +253,45 @@ export interface ReturnItem {
   lineId: string; quantity: number; reason: ReturnReason; want: Resolution; condition?: ItemCondition; evidence?: { photos?: number };
   faultAt?: TimestampString; failedRepairs?: number; returnedAt?: TimestampString; exchangeFor?: { sku?: string; unitPriceFen: number };
 }
+/** Options of `evaluate` / `evaluateMany`. `explain: false` (a hot path matching on codes) leaves the zh/en messages
+ * out of every reason: `{ code, rule }` only. Default `true`. */
+export interface EvaluateOptions { explain?: boolean }
 /** What `ReturnPolicy.evaluate` takes: the order, the items brought back, and `now`. */
 export interface ReturnRequest { now: TimestampString; order: ReturnOrder; items: ReturnItem[]; riskFlags?: string[] }
+/** Why: a stable code, the rule (`law:...` or a store rule id), and the messages (absent with `explain: false`). */
 export interface DecisionReason { code: string; rule: string; zh: string; en: string }
+/** A reason without its messages (`{ explain: false }`). */
+export interface DecisionCode { code: string; rule: string }
 export interface AllowedResolution { resolution: Resolution; until: DateString | null; basis: "law" | "threeGuarantees" | "store"; rule: string }
 export interface ItemMoney {
   listFen: number; linePaidFen: number; discountFen: number; pointsValueFen: number; points: number; paidFen: number;
   rateDeductionFen: number; restockingFeeFen: number; refundFen: number; refundPoints: number;
 }
-export interface ItemDecision {
+export interface ItemDecision<Explained extends boolean = true> {
   lineId: string; quantity: number; reason: ReturnReason; want: Resolution; granted: boolean; allowed: AllowedResolution[];
-  reasons: DecisionReason[]; rules: string[]; evidenceNeeded: { kind: "photo"; count: number; rule: string }[];
+  reasons: (Explained extends true ? DecisionReason : DecisionCode)[]; rules: string[]; evidenceNeeded: { kind: "photo"; count: number; rule: string }[];
   approval: ApprovalLevel; freightPayer: Payer; freePickup: boolean; money: ItemMoney;
   exchange: { creditFen: number; newPriceFen: number; differenceFen: number } | null; warrantyUntil: DateString | null;
 }
-export interface ReturnDecision {
+/** A decision. `ReturnDecision<false>` is what `{ explain: false }` returns: reasons without messages. */
+export interface ReturnDecision<Explained extends boolean = true> {
   status: "approved" | "needsEvidence" | "partial" | "rejected";
   policy: { version: string; fingerprint: string };
-  items: ItemDecision[];
+  items: ItemDecision<Explained>[];
   refund: {
     totalFen: number; points: number; itemsFen: number; shippingFen: number; couponBreakageFen: number; giftDeductionFen: number;
     byPayment: { method: string; amountFen: number; creditBy: DateString | null }[];
   };
-  approval: ApprovalLevel; reviewBy: DateString | null; refundBy: DateString | null; reasons: DecisionReason[]; rules: string[];
+  approval: ApprovalLevel; reviewBy: DateString | null; refundBy: DateString | null;
+  reasons: (Explained extends true ? DecisionReason : DecisionCode)[]; rules: string[];
 }
 export interface LintFinding { severity: "error" | "warning"; code: string; path: string; rule: string | null; zh: string; en: string }
+/** `{ explain: false }` typed: decisions whose reasons carry codes and rules only (the class's own signatures take
+ * `{ explain?: true }`; an options value whose `explain` is only known to be a boolean gets `ReturnDecision<boolean>`). */
+export interface ReturnPolicy {
+  evaluate(request: ReturnRequest | string, options: { explain: false }): ReturnDecision<false>;
+  evaluate(request: ReturnRequest | string, options?: EvaluateOptions): ReturnDecision<boolean>;
+  evaluateMany(requests: (ReturnRequest | string)[], options: { explain: false }): Outcome<ReturnDecision<false>>[];
+  evaluateMany(requests: (ReturnRequest | string)[], options?: EvaluateOptions): Outcome<ReturnDecision<boolean>>[];
+}
 "#;

@@ -2,7 +2,8 @@
 //! (object or JSON text) or the string `"statutory"`; the JS adapter (`tests/js/adapters/eligibility.mjs`) does the
 //! same with `ReturnPolicy.load(doc)` / `ReturnPolicy.statutory()`.
 use super::{issues, thrown, CallResult};
-use mallcare::eligibility::ReturnPolicy;
+use mallcare::eligibility::write::{decision_json, WriteOptions};
+use mallcare::eligibility::{Decision, ReturnPolicy};
 use mallcare::{Calendar, Locale};
 use serde_json::{json, Value};
 
@@ -31,6 +32,25 @@ fn request(arg: Option<&Value>) -> mallcare::Result<Value> {
     }
 }
 
+/// `{ explain }` of a call's options argument, checked as the JS glue checks it.
+fn options(arg: Option<&Value>) -> mallcare::Result<WriteOptions> {
+    match arg.and_then(|o| o.get("explain")) {
+        None => Ok(WriteOptions::default()),
+        Some(Value::Bool(b)) => Ok(WriteOptions { explain: *b }),
+        Some(_) => Err(mallcare::Error::from(mallcare::Issue::new(
+            "INPUT_INVALID",
+            "options.explain",
+            "explain 应为 true 或 false",
+            "explain must be true or false",
+        ))),
+    }
+}
+
+/// A decision as the JS face answers it: the pillar's own JSON writer with these options.
+fn written(d: &Decision, o: WriteOptions) -> Value {
+    serde_json::from_str(&decision_json(d, o)).unwrap_or(Value::Null)
+}
+
 /// Dispatches the eligibility pillar's calls; `None` for names it does not know.
 pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
     let cal = Calendar::default();
@@ -45,7 +65,19 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         ),
         "ReturnPolicy.lint" => thrown(policy(args.first()).map(|p| p.lint()), locale),
         "ReturnPolicy.evaluate" => {
-            let r = policy(args.first()).and_then(|p| request(args.get(1)).and_then(|req| p.evaluate_value(req, &cal)));
+            let r = options(args.get(2)).and_then(|o| {
+                policy(args.first())
+                    .and_then(|p| request(args.get(1)).and_then(|req| p.evaluate_value(req, &cal)))
+                    .map(|d| written(&d, o))
+            });
+            thrown(r, locale)
+        }
+        "ReturnPolicy.evaluateJson" => {
+            // JSON text in, JSON text out; the vectors compare the parsed text.
+            let r = options(args.get(2)).and_then(|o| {
+                let text = args.get(1).and_then(Value::as_str).unwrap_or("");
+                policy(args.first()).and_then(|p| p.evaluate_json(text, &cal)).map(|d| written(&d, o))
+            });
             thrown(r, locale)
         }
         "ReturnPolicy.evaluateMany" => {
@@ -56,11 +88,15 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
             let Some(Value::Array(reqs)) = args.get(1) else {
                 return Some(super::arg_error("INPUT_NOT_ARRAY", "requests", locale));
             };
+            let o = match options(args.get(2)) {
+                Ok(o) => o,
+                Err(e) => return Some(Err(issues(&e, locale))),
+            };
             let out: Vec<Value> = p
                 .evaluate_many(reqs, &cal)
                 .into_iter()
                 .map(|r| match r {
-                    Ok(d) => json!({ "ok": true, "value": d }),
+                    Ok(d) => json!({ "ok": true, "value": written(&d, o) }),
                     Err(e) => json!({ "ok": false, "issues": issues(&e, locale) }),
                 })
                 .collect();

@@ -48,6 +48,13 @@ function pillars(): void {
   const once = validateForm(formDescriptor('memberSignUp'), { mobile: '13800138000' });
   const policy = ReturnPolicy.statutory();
   const decisions: ReturnDecision[] = policy.evaluateMany([]).flatMap((o) => (o.ok ? [o.value] : []));
+  const full: ReturnDecision = policy.evaluate('{}', { explain: true });
+  const lean: ReturnDecision<false> = policy.evaluate('{}', { explain: false });
+  // @ts-expect-error `{ explain: false }` decisions carry no messages
+  const leanZh: string[] = lean.reasons.map((r) => r.zh);
+  const leanMany: ReturnDecision<false>[] = policy.evaluateMany([], { explain: false }).flatMap((o) => (o.ok ? [o.value] : []));
+  const asText: string = policy.evaluateJson('{}', { explain: false });
+  void [full, leanZh, leanMany, asText];
   const program: PointsProgram | undefined = undefined as PointsProgram | undefined;
   const earned: EarnResult | undefined = program?.earn({ id: 'o1', lines: [] }, { tier: 'gold' }, '2026-11-22T10:00:00+08:00',
     { detail: 'total' });

@@ -19,6 +19,8 @@ export default {
   'ReturnPolicy.statutory': (api) => using(api, 'statutory', (p) => ({ version: p.version, fingerprint: p.fingerprint })),
   'ReturnPolicy.load': (api, [doc]) => using(api, doc, (p) => ({ version: p.version, fingerprint: p.fingerprint })),
   'ReturnPolicy.lint': (api, [doc]) => using(api, doc, (p) => p.lint()),
-  'ReturnPolicy.evaluate': (api, [doc, request]) => using(api, doc, (p) => p.evaluate(request)),
-  'ReturnPolicy.evaluateMany': (api, [doc, requests]) => using(api, doc, (p) => p.evaluateMany(requests)),
+  'ReturnPolicy.evaluate': (api, [doc, request, options]) => using(api, doc, (p) => p.evaluate(request, options)),
+  // JSON text in, JSON text out: the vectors compare the parsed text.
+  'ReturnPolicy.evaluateJson': (api, [doc, text, options]) => using(api, doc, (p) => JSON.parse(p.evaluateJson(text, options))),
+  'ReturnPolicy.evaluateMany': (api, [doc, requests, options]) => using(api, doc, (p) => p.evaluateMany(requests, options)),
 };

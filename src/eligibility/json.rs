@@ -1,0 +1,788 @@
+//! The pillar's own JSON reading and writing: requests and policies are read straight from text into their types,
+//! and decisions and lint findings are written straight to text.
+//!
+//! Why not serde here: the derived `Deserialize`/`Serialize` code of the request, policy and decision types (two
+//! copies for the two readers the glue needed, a fast one and a path-tracking one) was most of the pillar's wasm,
+//! and a decision spent most of its time escaping static message text. This reader is one pass over the bytes with
+//! borrowed strings, keeps the path of the element it is in (issues name `order.lines[2].paidFen`), rejects
+//! unknown and duplicate fields, and words its issues as serde does (`missing field`, `unknown field`, `invalid
+//! type`). The derives stay on the public types for Rust users; `tests/eligibility_json.rs` checks that both read
+//! and write the same values.
+
+use crate::error::{Error, Issue};
+use crate::Result;
+use std::borrow::Cow;
+
+/// One step of a path: an object key (as written, between the quotes) or an array index.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// A pull reader over JSON text that knows where it is.
+pub(crate) struct Reader<'a> {
+    s: &'a str,
+    pos: usize,
+    path: Vec<Seg<'a>>,
+    /// Code of structural issues (`REQUEST_INVALID`, `POLICY_INVALID`).
+    code: &'static str,
+}
+
+const MAX_DEPTH: usize = 128;
+
+/// Whether a byte ends a plain run inside a string: the quote, the backslash, control characters.
+#[inline]
+pub(crate) fn stop(c: u8) -> bool {
+    c == b'"' || c == b'\\' || c < 0x20
+}
+
+/// What the value at a position is, for messages.
+fn kind_at(s: &str, pos: usize) -> String {
+    let rest = s.get(pos..).unwrap_or("");
+    match rest.as_bytes().first() {
+        Some(b'"') => {
+            let mut r = Reader::new(s, "");
+            r.pos = pos;
+            match r.str_raw() {
+                Ok(v) => format!("string \"{v}\""),
+                Err(_) => "string".to_string(),
+            }
+        }
+        Some(b'{') => "map".to_string(),
+        Some(b'[') => "sequence".to_string(),
+        Some(b't') => "boolean `true`".to_string(),
+        Some(b'f') => "boolean `false`".to_string(),
+        Some(b'n') => "null".to_string(),
+        Some(_) => {
+            let n = rest.bytes().take_while(|c| matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')).count();
+            let t = rest.get(..n).unwrap_or("");
+            if t.contains(['.', 'e', 'E']) {
+                format!("floating point `{t}`")
+            } else {
+                format!("integer `{t}`")
+            }
+        }
+        None => "end of input".to_string(),
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(s: &'a str, code: &'static str) -> Reader<'a> {
+        Reader { s, pos: 0, path: Vec::with_capacity(8), code }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.s.as_bytes()
+    }
+
+    fn path_text(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// A syntax error: `JSON_SYNTAX` for the whole input, with line and column.
+    fn syntax(&self, what: &str) -> Error {
+        let before = self.s.get(..self.pos.min(self.s.len())).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let en = format!("malformed JSON: {what} at line {line} column {col}");
+        Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{what} at line {line} column {col}"), en))
+    }
+
+    /// A structural issue at the current path. Malformed text anywhere wins: it is reported as `JSON_SYNTAX`, as a
+    /// reader that parsed the whole text first would.
+    pub(crate) fn fail(&self, en: String) -> Error {
+        if let Err(e) = check_syntax(self.s) {
+            return e;
+        }
+        Error::from(Issue::new(self.code, self.path_text(), format!("数据格式错误：{en}"), en))
+    }
+
+    /// An issue of a domain type (`TIMESTAMP_INVALID`, `DATE_INVALID`) re-anchored at the current path.
+    fn domain(&self, e: Error) -> Error {
+        if let Err(syn) = check_syntax(self.s) {
+            return syn;
+        }
+        let mut issue = e.issues().first().cloned().unwrap_or_else(|| Issue::new("INTERNAL", "", "", ""));
+        issue.path = self.path_text();
+        Error::from(issue)
+    }
+
+    #[inline]
+    fn ws(&mut self) {
+        // `JSON.stringify` writes none: one test in the common case.
+        if !matches!(self.bytes().get(self.pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            return;
+        }
+        let rest = self.bytes().get(self.pos..).unwrap_or(&[]);
+        self.pos += rest.iter().position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t')).unwrap_or(rest.len());
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        self.ws();
+        self.bytes().get(self.pos).copied()
+    }
+
+    fn expected(&self, what: &str) -> Error {
+        self.fail(format!("invalid type: {}, expected {what}", kind_at(self.s, self.pos)))
+    }
+
+    /// The end of the document: only whitespace may follow.
+    pub(crate) fn end(&mut self) -> Result<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.syntax("trailing characters")),
+        }
+    }
+
+    /// A string without escapes at the current position (the common case), consumed; `None` (nothing consumed)
+    /// for anything else.
+    #[inline]
+    fn plain_str(&mut self) -> Option<&'a str> {
+        let b = self.bytes();
+        if b.get(self.pos) != Some(&b'"') {
+            return None;
+        }
+        let start = self.pos + 1;
+        let rest = b.get(start..)?;
+        let n = rest.iter().position(|c| stop(*c))?;
+        if rest.get(n) != Some(&b'"') {
+            return None;
+        }
+        let v = self.s.get(start..start + n)?;
+        self.pos = start + n + 1;
+        Some(v)
+    }
+
+    /// A string's raw content, escapes decoded only when present.
+    fn str_raw(&mut self) -> Result<Cow<'a, str>> {
+        if let Some(v) = self.plain_str() {
+            return Ok(Cow::Borrowed(v));
+        }
+        let b = self.bytes();
+        if b.get(self.pos) != Some(&b'"') {
+            return Err(self.syntax("expected a string"));
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let rest = b.get(start..).unwrap_or(&[]);
+        self.pos += rest.iter().position(|c| stop(*c)).unwrap_or(rest.len());
+        match b.get(self.pos) {
+            Some(b'"') => {
+                let v = self.s.get(start..self.pos).unwrap_or("");
+                self.pos += 1;
+                return Ok(Cow::Borrowed(v));
+            }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.syntax("control character found while parsing a string")),
+            None => return Err(self.syntax("EOF while parsing a string")),
+        }
+        let mut out = String::from(self.s.get(start..self.pos).unwrap_or(""));
+        loop {
+            let run = self.pos;
+            while let Some(c) = b.get(self.pos) {
+                if *c == b'"' || *c == b'\\' || *c < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.s.get(run..self.pos).unwrap_or(""));
+            match b.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let e = b.get(self.pos).copied();
+                    self.pos += 1;
+                    match e {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi) {
+                                if b.get(self.pos) != Some(&b'\\') || b.get(self.pos + 1) != Some(&b'u') {
+                                    return Err(self.syntax("unexpected end of hex escape"));
+                                }
+                                self.pos += 2;
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.syntax("lone leading surrogate in hex escape"));
+                                }
+                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            match c {
+                                Some(c) => out.push(c),
+                                None => return Err(self.syntax("lone leading surrogate in hex escape")),
+                            }
+                        }
+                        _ => return Err(self.syntax("invalid escape")),
+                    }
+                }
+                Some(_) => return Err(self.syntax("control character found while parsing a string")),
+                None => return Err(self.syntax("EOF while parsing a string")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.bytes().get(self.pos) {
+                Some(c @ b'0'..=b'9') => c - b'0',
+                Some(c @ b'a'..=b'f') => c - b'a' + 10,
+                Some(c @ b'A'..=b'F') => c - b'A' + 10,
+                _ => return Err(self.syntax("invalid escape")),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    /// Reads an object; `field` is called with each key (path pushed) and must read its value and return the
+    /// field's number (for duplicate detection, < 64; 64 and above are not checked, as for map entries), or fail
+    /// through [`Reader::unknown`].
+    pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Result<u32>) -> Result<()> {
+        if self.peek() != Some(b'{') {
+            return Err(self.expected("a map"));
+        }
+        if self.path.len() >= MAX_DEPTH {
+            return Err(self.syntax("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        let mut seen: u64 = 0;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax("key must be a string"));
+            }
+            let raw_start = self.pos + 1;
+            let key = match self.plain_str() {
+                Some(k) => Cow::Borrowed(k),
+                None => self.str_raw()?,
+            };
+            let raw = self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or("");
+            if self.peek() != Some(b':') {
+                return Err(self.syntax("expected `:`"));
+            }
+            self.pos += 1;
+            self.path.push(Seg::Key(raw));
+            let n = field(self, &key)?;
+            let bit = if n < 64 { 1u64 << n } else { 0 };
+            if seen & bit != 0 {
+                return Err(self.fail(format!("duplicate field `{key}`")));
+            }
+            seen |= bit;
+            self.path.pop();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.syntax("expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// The issue for an unknown key (the path already names it).
+    pub(crate) fn unknown(&self, key: &str, known: &[&str]) -> Error {
+        let mut list = String::new();
+        for (i, k) in known.iter().enumerate() {
+            list.push_str(if i == 0 { "`" } else { ", `" });
+            list.push_str(k);
+            list.push('`');
+        }
+        self.fail(format!("unknown field `{key}`, expected one of {list}"))
+    }
+
+    /// The issue for a required field that was not there (at the object's path).
+    pub(crate) fn missing(&self, name: &str) -> Error {
+        self.fail(format!("missing field `{name}`"))
+    }
+
+    /// Reads an array, calling `item` for each element (index pushed).
+    pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        if self.peek() != Some(b'[') {
+            return Err(self.expected("a sequence"));
+        }
+        if self.path.len() >= MAX_DEPTH {
+            return Err(self.syntax("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        let mut i = 0;
+        loop {
+            self.path.push(Seg::Index(i));
+            item(self)?;
+            self.path.pop();
+            i += 1;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.syntax("expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// An array collected into a `Vec`.
+    pub(crate) fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.array(|r| {
+            out.push(item(r)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// `null` is consumed and gives `true` (an absent optional value).
+    pub(crate) fn null(&mut self) -> bool {
+        if self.peek() == Some(b'n') && self.bytes().get(self.pos..self.pos + 4) == Some(b"null") {
+            self.pos += 4;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `T` or `null`.
+    pub(crate) fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<Option<T>> {
+        if self.null() {
+            Ok(None)
+        } else {
+            read(self).map(Some)
+        }
+    }
+
+    pub(crate) fn str(&mut self) -> Result<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return Err(self.expected("a string"));
+        }
+        self.str_raw()
+    }
+
+    pub(crate) fn string(&mut self) -> Result<String> {
+        self.ws();
+        match self.plain_str() {
+            Some(v) => Ok(v.to_string()),
+            None => self.str().map(Cow::into_owned),
+        }
+    }
+
+    pub(crate) fn boolean(&mut self) -> Result<bool> {
+        self.ws();
+        let b = self.bytes();
+        if b.get(self.pos..self.pos + 4) == Some(b"true") {
+            self.pos += 4;
+            Ok(true)
+        } else if b.get(self.pos..self.pos + 5) == Some(b"false") {
+            self.pos += 5;
+            Ok(false)
+        } else {
+            Err(self.expected("a boolean"))
+        }
+    }
+
+    /// A JSON number token: its text and whether it is an integer.
+    fn number(&mut self) -> Result<(&'a str, bool)> {
+        let b = self.bytes();
+        let start = self.pos;
+        if b.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        let digits = |r: &mut Self| {
+            let s = r.pos;
+            while b.get(r.pos).is_some_and(u8::is_ascii_digit) {
+                r.pos += 1;
+            }
+            r.pos - s
+        };
+        let first = b.get(self.pos).copied();
+        let n = digits(self);
+        if n == 0 || (first == Some(b'0') && n > 1) {
+            return Err(self.syntax("invalid number"));
+        }
+        let mut int = true;
+        if b.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            int = false;
+            if digits(self) == 0 {
+                return Err(self.syntax("invalid number"));
+            }
+        }
+        if matches!(b.get(self.pos), Some(b'e' | b'E')) {
+            self.pos += 1;
+            int = false;
+            if matches!(b.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.syntax("invalid number"));
+            }
+        }
+        Ok((self.s.get(start..self.pos).unwrap_or(""), int))
+    }
+
+    /// An integer in `lo..=hi`; `what` names the type in messages (`i64`, `u32`).
+    fn int_in(&mut self, lo: i64, hi: i64, what: &str) -> Result<i64> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.expected(what));
+        }
+        let at = self.pos;
+        // Fast path: up to 15 plain digits (no sign, fraction or exponent), in range.
+        let b = self.bytes();
+        let mut v: i64 = 0;
+        let mut n = 0;
+        while let Some(c @ b'0'..=b'9') = b.get(self.pos + n) {
+            v = v * 10 + i64::from(c - b'0');
+            n += 1;
+            if n > 15 {
+                break;
+            }
+        }
+        let plain = n > 0 && n <= 15 && (n == 1 || b.get(at) != Some(&b'0'));
+        if plain && !matches!(b.get(self.pos + n), Some(b'.' | b'e' | b'E' | b'0'..=b'9')) && (lo..=hi).contains(&v) {
+            self.pos += n;
+            return Ok(v);
+        }
+        let (text, int) = self.number()?;
+        if !int {
+            self.pos = at;
+            return Err(self.expected(what));
+        }
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, text),
+        };
+        let mut v: i128 = 0;
+        for c in digits.bytes() {
+            v = v * 10 + i128::from(c - b'0');
+            if v > i128::from(u64::MAX) {
+                // Beyond u64: serde_json reads it as a float.
+                self.pos = at;
+                return Err(self.fail(format!("invalid type: floating point `{text}`, expected {what}")));
+            }
+        }
+        if neg {
+            v = -v;
+        }
+        if v < i128::from(lo) || v > i128::from(hi) {
+            return Err(self.fail(format!("invalid value: integer `{text}`, expected {what}")));
+        }
+        Ok(i64::try_from(v).unwrap_or(0))
+    }
+
+    pub(crate) fn i64(&mut self) -> Result<i64> {
+        self.int_in(i64::MIN, i64::MAX, "i64")
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32> {
+        self.int_in(0, i64::from(u32::MAX), "u32").map(|v| u32::try_from(v).unwrap_or(0))
+    }
+
+    /// One of `names` (a unit enum variant); its index.
+    pub(crate) fn variant(&mut self, names: &[&str]) -> Result<usize> {
+        let v = self.str()?;
+        match names.iter().position(|n| *n == v) {
+            Some(i) => Ok(i),
+            None => {
+                let mut list = String::new();
+                for (i, k) in names.iter().enumerate() {
+                    list.push_str(if i == 0 { "`" } else { ", `" });
+                    list.push_str(k);
+                    list.push('`');
+                }
+                Err(self.fail(format!("unknown variant `{v}`, expected one of {list}")))
+            }
+        }
+    }
+
+    pub(crate) fn timestamp(&mut self) -> Result<crate::Timestamp> {
+        let v = self.str()?;
+        crate::Timestamp::parse(&v).map_err(|e| self.domain(e))
+    }
+
+    pub(crate) fn date(&mut self) -> Result<crate::Date> {
+        let v = self.str()?;
+        crate::Date::parse(&v).map_err(|e| self.domain(e))
+    }
+
+    /// Skips any value (checking its syntax); `depth` guards nesting.
+    fn skip(&mut self, depth: usize) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.syntax("recursion limit exceeded"));
+        }
+        match self.peek() {
+            Some(b'"') => self.str_raw().map(drop),
+            Some(b'{') => {
+                self.pos += 1;
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                loop {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.syntax("key must be a string"));
+                    }
+                    self.str_raw()?;
+                    if self.peek() != Some(b':') {
+                        return Err(self.syntax("expected `:`"));
+                    }
+                    self.pos += 1;
+                    self.skip(depth + 1)?;
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.syntax("expected `,` or `}`")),
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.skip(depth + 1)?;
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.syntax("expected `,` or `]`")),
+                    }
+                }
+            }
+            Some(b't' | b'f') => self.boolean().map(drop).map_err(|_| self.syntax("expected value")),
+            Some(b'n') => {
+                if self.null() {
+                    Ok(())
+                } else {
+                    Err(self.syntax("expected value"))
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            Some(_) => Err(self.syntax("expected value")),
+            None => Err(self.syntax("EOF while parsing a value")),
+        }
+    }
+
+    /// Canonical form of the value here (object keys sorted, no whitespace, strings escaped as serde_json does,
+    /// integers normalised): the text the policy fingerprint hashes. Floats are kept as written.
+    pub(crate) fn canonical(&mut self, out: &mut Vec<u8>, depth: usize) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.syntax("recursion limit exceeded"));
+        }
+        match self.peek() {
+            Some(b'"') => {
+                let v = self.str_raw()?;
+                super::write::string(out, &v);
+                Ok(())
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                let mut members: Vec<(Cow<'a, str>, Vec<u8>)> = Vec::new();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        if self.peek() != Some(b'"') {
+                            return Err(self.syntax("key must be a string"));
+                        }
+                        let k = self.str_raw()?;
+                        if self.peek() != Some(b':') {
+                            return Err(self.syntax("expected `:`"));
+                        }
+                        self.pos += 1;
+                        let mut v = Vec::new();
+                        self.canonical(&mut v, depth + 1)?;
+                        // As a JSON object map: a repeated key keeps its last value.
+                        members.retain(|(x, _)| *x != k);
+                        members.push((k, v));
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b'}') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.syntax("expected `,` or `}`")),
+                        }
+                    }
+                }
+                // Insertion sort (objects are small; no generic sort code in the wasm).
+                for i in 1..members.len() {
+                    let mut j = i;
+                    while j > 0 && members.get(j - 1).map(|m| &m.0) > members.get(j).map(|m| &m.0) {
+                        members.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+                out.push(b'{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    super::write::string(out, k);
+                    out.push(b':');
+                    out.extend_from_slice(v);
+                }
+                out.push(b'}');
+                Ok(())
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                out.push(b'[');
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    let mut first = true;
+                    loop {
+                        if !first {
+                            out.push(b',');
+                        }
+                        first = false;
+                        self.canonical(out, depth + 1)?;
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.syntax("expected `,` or `]`")),
+                        }
+                    }
+                }
+                out.push(b']');
+                Ok(())
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let (text, int) = self.number()?;
+                match (int, text.parse::<i64>(), text.parse::<u64>()) {
+                    (true, Ok(v), _) => super::write::int(out, v),
+                    (true, _, Ok(v)) => out.extend_from_slice(v.to_string().as_bytes()),
+                    _ => out.extend_from_slice(text.as_bytes()),
+                }
+                Ok(())
+            }
+            _ => {
+                let at = self.pos;
+                self.skip(depth)?;
+                out.extend_from_slice(self.s.get(at..self.pos).unwrap_or("").as_bytes());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Checks that `s` is one well-formed JSON value.
+pub(crate) fn check_syntax(s: &str) -> Result<()> {
+    let mut r = Reader::new(s, "");
+    r.skip(0)?;
+    r.end()
+}
+
+/// FNV-1a 64 of the canonical text, as 16 hex digits (the same as `crate::json::fingerprint` of the parsed value).
+pub(crate) fn fnv_hex(canon: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in canon {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let mut out = String::with_capacity(16);
+    for i in (0..16).rev() {
+        let d = u32::try_from((h >> (i * 4)) & 0xf).unwrap_or(0);
+        out.push(char::from_digit(d, 16).unwrap_or('0'));
+    }
+    out
+}
+
+/// The elements of a JSON array text, each as its own text; `None` if `text` is not one well-formed array.
+#[cfg(feature = "wasm")]
+pub(crate) fn array_elements(text: &str) -> Option<Vec<&str>> {
+    let mut r = Reader::new(text, "");
+    if r.peek() != Some(b'[') {
+        return None;
+    }
+    r.pos += 1;
+    let mut out = Vec::new();
+    if r.peek() == Some(b']') {
+        r.pos += 1;
+    } else {
+        loop {
+            r.ws();
+            let start = r.pos;
+            r.skip(1).ok()?;
+            out.push(text.get(start..r.pos)?);
+            match r.peek() {
+                Some(b',') => r.pos += 1,
+                Some(b']') => {
+                    r.pos += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    r.end().ok()?;
+    Some(out)
+}
+
+/// The request text of one element of a request array: an object as it is, a string (JSON text) decoded. Other
+/// values are `INPUT_NOT_OBJECT`, worded as for a single request.
+#[cfg(feature = "wasm")]
+pub(crate) fn element_request(e: &str) -> Result<Cow<'_, str>> {
+    match e.as_bytes().first() {
+        Some(b'"') => Reader::new(e, "").str_raw(),
+        Some(b'{' | b'[') => Ok(Cow::Borrowed(e)),
+        first => {
+            let t = if matches!(first, Some(b't' | b'f')) { "boolean" } else { "number" };
+            Err(Error::from(Issue::new(
+                "INPUT_NOT_OBJECT",
+                "",
+                format!("应为对象或 JSON 文本，实际为 {t}"),
+                format!("expected an object or JSON text, got {t}"),
+            )))
+        }
+    }
+}
