@@ -13,6 +13,7 @@ for v in $variants; do
   WASM_EXTRA_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm_cargo size build --release --lib -q --no-default-features --features "$feats"
   rm -rf "$out/$v"
   wasm-bindgen --target web --out-dir "$out/$v" --out-name mallcare target/wasm-size/wasm32-unknown-unknown/release/mallcare.wasm
+  echo '{ "type": "module" }' > "$out/$v/package.json"   # tests/js/size-variants.test.mjs imports the ESM glue
   node_modules/.bin/wasm-opt $POST_MVP -Oz --strip-debug --strip-producers "$out/$v/mallcare_bg.wasm" -o "$out/$v/mallcare_bg.wasm"
 done
 node scripts/pkg/size-report.mjs $variants
