@@ -31,6 +31,7 @@ pub mod calendar;
 pub mod error;
 pub mod json;
 pub mod money;
+mod sort;
 pub mod text;
 pub mod time;
 

@@ -326,42 +326,6 @@ fn clip(s: &str) -> String {
     out
 }
 
-/// Whether remainder `a` is handed its extra fen before `b`: the larger remainder first, ties to the earlier index.
-fn earlier(a: Option<&(i128, usize)>, b: Option<&(i128, usize)>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.0 > b.0 || (a.0 == b.0 && a.1 < b.1),
-        _ => false,
-    }
-}
-
-/// Heapsort into [`earlier`] order: O(n log n), no allocation, and far less wasm than a generic stable sort.
-fn sort_remainders(v: &mut [(i128, usize)]) {
-    fn sift_down(v: &mut [(i128, usize)], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && earlier(v.get(child), v.get(child + 1)) {
-                child += 1;
-            }
-            if !earlier(v.get(root), v.get(child)) {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    let n = v.len();
-    for root in (0..n / 2).rev() {
-        sift_down(v, root, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
-}
-
 /// Splits `total` fen in proportion to `weights` by the largest-remainder method: the parts always add up to
 /// `total` exactly. Leftover fen go to the largest remainders; ties go to the earlier weight. A negative total is
 /// split as its absolute value and negated. Zero weights get zero (unless every weight is zero: an error).
@@ -424,7 +388,7 @@ pub fn split(total: i64, weights: &[i64]) -> Result<Vec<i64>> {
         assigned += q;
     }
     // Largest remainder first; ties to the earlier index.
-    sort_remainders(&mut remainders);
+    crate::sort::heap_sort_by(&mut remainders, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
     let leftover = abs_total - assigned;
     for (_, i) in remainders.iter().take(usize::try_from(leftover).unwrap_or(0)) {
         if let Some(p) = parts.get_mut(*i) {

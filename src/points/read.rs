@@ -587,33 +587,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Sorts `v` by `less`, which must be a total order (every call site breaks ties by index or rejects equal keys):
-/// a heapsort, O(n log n) for any input length and one small loop per element type instead of the standard
-/// library's sort machinery in the wasm.
+/// Sorts `v` by `less` (a total order): the crate's one heapsort.
 pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    let before = |v: &[T], a: usize, b: usize| matches!((v.get(a), v.get(b)), (Some(x), Some(y)) if less(x, y));
-    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && before(v, child, child + 1) {
-            child += 1;
-        }
-        if !before(v, root, child) {
-            return;
-        }
-        v.swap(root, child);
-        root = child;
-    };
-    let n = v.len();
-    for root in (0..n / 2).rev() {
-        sift(v, root, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
-    }
+    crate::sort::heap_sort_by(v, less);
 }
 
 /// Types the points reader can read (the program document and every request type); see [`read_json`](super::read_json).

@@ -79,6 +79,7 @@ pub(crate) fn to_js_json<T: Serialize + ?Sized>(value: &T) -> std::result::Resul
 
 /// JSON text of a document or request argument: a string is taken as JSON text; an object or array crosses as one
 /// `JSON.stringify` string (much cheaper than walking it property by property).
+#[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) fn json_text_arg(v: &JsValue, path: &str) -> Result<String> {
     if let Some(s) = v.as_string() {
         return Ok(s);
