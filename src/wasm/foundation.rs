@@ -160,7 +160,10 @@ pub fn js_split_amount(
     #[wasm_bindgen(unchecked_param_type = "number[]")] weights: JsValue,
 ) -> JsResult {
     let r = collect2(int_arg(&total_fen, "totalFen"), weights_arg(&weights)).and_then(|(t, w)| crate::split(t, &w));
-    value_or_throw(r, default_locale())
+    // Parts are within ±MAX_FEN (2^53 - 1): exact as JS numbers; built directly, no JSON round trip.
+    #[allow(clippy::cast_precision_loss, reason = "|part| <= 2^53 - 1 is exact in f64")]
+    let r = r.map(|parts| parts.iter().map(|p| JsValue::from_f64(*p as f64)).collect::<js_sys::Array>().into());
+    js_or_throw(r, default_locale())
 }
 
 fn weights_arg(v: &JsValue) -> Result<Vec<i64>> {
