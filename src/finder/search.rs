@@ -6,7 +6,7 @@
 //! Ties go to the shorter name, then the id. With `openFirst` and an instant `at`, places open at `at` come before
 //! closed ones. Filters: level, category, kind, open at `at`. A place without opening hours counts as open.
 //!
-//! Pinyin comes from the embedded [`pinyin`](crate::finder::pinyin) table, every reading of a polyphonic character, or from
+//! Pinyin comes from the embedded [`pinyin`] table, every reading of a polyphonic character, or from
 //! the place's `pinyin` field in the venue document when it has one (which also serves names the table does not
 //! cover). An empty query lists every place that passes the filters, by name.
 

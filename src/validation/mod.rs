@@ -2,7 +2,7 @@
 //! every problem reported at once.
 //!
 //! Field validators take the text a person typed and return a serde value with the normalised form and the facts
-//! the number carries, or an [`Error`](crate::error::Error) with stable issue codes:
+//! the number carries, or an [`Error`] with stable issue codes:
 //!
 //! | validator | JS | value |
 //! |---|---|---|
