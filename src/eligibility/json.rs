@@ -10,6 +10,7 @@
 //! and write the same values.
 
 use crate::error::{Error, Issue};
+use crate::json::write::needs_escape;
 use crate::Result;
 use std::borrow::Cow;
 
@@ -30,12 +31,6 @@ pub(crate) struct Reader<'a> {
 }
 
 const MAX_DEPTH: usize = 128;
-
-/// Whether a byte ends a plain run inside a string: the quote, the backslash, control characters.
-#[inline]
-pub(crate) fn stop(c: u8) -> bool {
-    c == b'"' || c == b'\\' || c < 0x20
-}
 
 /// What the value at a position is, for messages.
 fn kind_at(s: &str, pos: usize) -> String {
@@ -162,7 +157,7 @@ impl<'a> Reader<'a> {
         }
         let start = self.pos + 1;
         let rest = b.get(start..)?;
-        let n = rest.iter().position(|c| stop(*c))?;
+        let n = rest.iter().position(|c| needs_escape(*c))?;
         if rest.get(n) != Some(&b'"') {
             return None;
         }
@@ -183,7 +178,7 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         let rest = b.get(start..).unwrap_or(&[]);
-        self.pos += rest.iter().position(|c| stop(*c)).unwrap_or(rest.len());
+        self.pos += rest.iter().position(|c| needs_escape(*c)).unwrap_or(rest.len());
         match b.get(self.pos) {
             Some(b'"') => {
                 let v = self.s.get(start..self.pos).unwrap_or("");
@@ -198,7 +193,7 @@ impl<'a> Reader<'a> {
         loop {
             let run = self.pos;
             while let Some(c) = b.get(self.pos) {
-                if *c == b'"' || *c == b'\\' || *c < 0x20 {
+                if needs_escape(*c) {
                     break;
                 }
                 self.pos += 1;

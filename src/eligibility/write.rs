@@ -26,58 +26,13 @@ impl Default for WriteOptions {
 
 /// Appends a decimal integer.
 pub(crate) fn int(out: &mut Vec<u8>, v: i64) {
-    let mut buf = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(buf.get(i..).unwrap_or(&[]));
+    out.extend_from_slice(crate::json::write::int_text(v, &mut [0; 20]).as_bytes());
 }
 
 /// Appends a JSON string, escaped as serde_json escapes (`"`, `\`, control characters; nothing else).
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    if !s.bytes().any(super::json::stop) {
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-        return;
-    }
-    let mut run = 0;
-    for (i, c) in s.bytes().enumerate() {
-        let esc: &str = match c {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.extend_from_slice(s.get(run..i).unwrap_or("").as_bytes());
-        if esc.is_empty() {
-            out.extend_from_slice(b"\\u00");
-            for d in [c >> 4, c & 0xf] {
-                out.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
-            }
-        } else {
-            out.extend_from_slice(esc.as_bytes());
-        }
-        run = i + 1;
-    }
-    out.extend_from_slice(s.get(run..).unwrap_or("").as_bytes());
+    crate::json::write::escape_str(s, |piece| out.extend_from_slice(piece.as_bytes()));
     out.push(b'"');
 }
 

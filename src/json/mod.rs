@@ -10,6 +10,8 @@ use crate::Result;
 use serde::de::DeserializeOwned;
 
 mod tracked;
+#[cfg(any(feature = "eligibility", feature = "points"))]
+pub(crate) mod write;
 
 const SEP: char = '\u{1f}';
 

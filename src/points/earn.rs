@@ -346,54 +346,13 @@ fn internal() -> crate::Error {
 /// Appends `s` as a JSON string, escaped exactly as serde_json does (`"`, `\\`, and control characters).
 pub(crate) fn put_str(w: &mut String, s: &str) {
     w.push('"');
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        w.push_str(s.get(start..i).unwrap_or_default());
-        if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            w.push_str("\\u00");
-            for nibble in [b >> 4, b & 0xf] {
-                w.push(char::from(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0')));
-            }
-        } else {
-            w.push_str(esc);
-        }
-        start = i + 1;
-    }
-    w.push_str(s.get(start..).unwrap_or_default());
+    crate::json::write::escape_str(s, |piece| w.push_str(piece));
     w.push('"');
 }
 
 /// Appends an integer in decimal.
 pub(crate) fn put_int(w: &mut String, v: i64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = v.unsigned_abs();
-    loop {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        w.push('-');
-    }
-    w.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+    w.push_str(crate::json::write::int_text(v, &mut [0; 20]));
 }
 
 /// Appends a date as a JSON string `"YYYY-MM-DD"`.

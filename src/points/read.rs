@@ -10,6 +10,7 @@
 //! missing field at its object), and the domain codes of dates and times (`DATE_INVALID`, `TIMESTAMP_INVALID`).
 
 use crate::error::{Error, Issue};
+use crate::json::write::needs_escape;
 use crate::{Date, Result, Timestamp};
 use std::borrow::Cow;
 
@@ -221,7 +222,7 @@ impl<'a> Reader<'a> {
     fn raw_str(&mut self) -> Result<Cow<'a, str>> {
         self.pos += 1;
         let start = self.pos;
-        let run = self.b.get(start..).unwrap_or_default().iter().position(|c| *c == b'"' || *c == b'\\' || *c < 0x20);
+        let run = self.b.get(start..).unwrap_or_default().iter().position(|c| needs_escape(*c));
         self.pos = start + run.unwrap_or(self.b.len() - start);
         match self.b.get(self.pos) {
             Some(b'"') => {
@@ -235,7 +236,7 @@ impl<'a> Reader<'a> {
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
             let run = self.pos;
-            while self.b.get(self.pos).is_some_and(|c| *c != b'"' && *c != b'\\' && *c >= 0x20) {
+            while self.b.get(self.pos).is_some_and(|c| !needs_escape(*c)) {
                 self.pos += 1;
             }
             out.push_str(self.text.get(run..self.pos).unwrap_or_default());
