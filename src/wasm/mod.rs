@@ -29,6 +29,34 @@ thread_local! {
     static LOCALE: Cell<Locale> = const { Cell::new(Locale::ZhCn) };
 }
 
+thread_local! {
+    /// Bytes the package's JS overlays write arguments into (see [`scratch`]).
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Overlay support (not a public call; hidden from the TypeScript types). The package's hand-written JS fast paths
+/// (`scripts/pkg/overlay/*.js`) write short ASCII arguments straight into wasm memory instead of going through
+/// wasm-bindgen's string passing: they ask for room for `len` bytes here, write at the returned address, and call a
+/// raw export that reads them back with [`with_scratch`]. The address is only good until the next call into wasm.
+#[wasm_bindgen(js_name = "__mcScratch", skip_typescript)]
+pub fn scratch(len: u32) -> u32 {
+    SCRATCH.with(|s| {
+        let mut v = s.borrow_mut();
+        v.clear();
+        v.resize(len as usize, 0);
+        // wasm32 addresses are 32-bit: this is the address JS writes at.
+        v.as_mut_ptr() as usize as u32
+    })
+}
+
+/// Runs `f` over the first `len` bytes written into the scratch buffer (fewer if JS asked for less room).
+pub(crate) fn with_scratch<R>(len: u32, f: impl FnOnce(&[u8]) -> R) -> R {
+    SCRATCH.with(|s| {
+        let v = s.borrow();
+        f(v.get(..len as usize).unwrap_or(v.as_slice()))
+    })
+}
+
 /// The locale messages are written in unless a call says otherwise.
 pub(crate) fn default_locale() -> Locale {
     LOCALE.with(Cell::get)

@@ -267,6 +267,25 @@ pub fn js_check_id_cards(
     check_all(&values, today, locale)
 }
 
+/// Overlay fast path of `checkIdCard` (hidden; see `scripts/pkg/overlay/validation.js`): the number is the first
+/// `text_len` bytes of the scratch buffer and `today` the next `today_len` (0: none). Answers the `IdCardCheck`
+/// code, or 255 when `today` is not a date (the overlay then calls `checkIdCard` itself, which throws).
+#[wasm_bindgen(js_name = "__mcCheckIdCard", skip_typescript)]
+pub fn scratch_check_id_card(text_len: u32, today_len: u32) -> u8 {
+    super::with_scratch(text_len.saturating_add(today_len), |b| {
+        let (text, today) = b.split_at(b.len().min(text_len as usize));
+        let today = if today.is_empty() {
+            None
+        } else {
+            match std::str::from_utf8(today).ok().and_then(|t| crate::Date::parse(t).ok()) {
+                Some(d) => Some(d),
+                None => return 255,
+            }
+        };
+        std::str::from_utf8(text).map_or(v::id_check::FORMAT, |t| v::check_id_card(t, today))
+    })
+}
+
 thread_local! {
     static FACT_WORDS: [JsValue; 6] = ["male", "female", "resident", "hongKongPermit", "macaoPermit", "taiwanPermit"]
         .map(JsValue::from_str);
@@ -310,6 +329,23 @@ impl JsIdCardChecker {
     #[wasm_bindgen(js_name = "isValid")]
     pub fn is_valid(&self, #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> bool {
         check_one(&text, self.today) == 0
+    }
+
+    /// Overlay fast path of `check` (hidden): the number is the first `len` bytes of the scratch buffer.
+    #[wasm_bindgen(js_name = "__mcCheck", skip_typescript)]
+    pub fn scratch_check(&mut self, len: u32) -> u8 {
+        let r = super::with_scratch(len, |b| match std::str::from_utf8(b) {
+            Ok(t) => v::id_card_facts(t, self.today),
+            Err(_) => Err(v::id_check::FORMAT),
+        });
+        self.facts = r.ok();
+        r.err().unwrap_or(0)
+    }
+
+    /// Overlay fast path of `isValid` (hidden): the number is the first `len` bytes of the scratch buffer.
+    #[wasm_bindgen(js_name = "__mcIsValid", skip_typescript)]
+    pub fn scratch_is_valid(&self, len: u32) -> bool {
+        super::with_scratch(len, |b| std::str::from_utf8(b).is_ok_and(|t| v::check_id_card(t, self.today) == 0))
     }
 
     /// `check` over an array, crossing once: a `Uint8Array` of codes (as `checkIdCards`).
