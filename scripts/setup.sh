@@ -66,11 +66,18 @@ else
   say "node_modules up to date"
 fi
 
-# 5. Python reference implementations for differential tests (test tools only).
-if ! python3 -c 'import stdnum, phonenumbers' >/dev/null 2>&1; then
-  say "pip install python-stdnum phonenumbers (differential test oracles)"
-  python3 -m pip install -q --disable-pip-version-check python-stdnum phonenumbers
+# 5. Python reference implementations for differential tests (test tools only), in a virtual environment of the
+#    project (target/pyenv): nothing is installed into the system's Python, and no root is needed for it.
+PYENV=target/pyenv
+if ! "$PYENV/bin/python" -c 'import stdnum, phonenumbers' >/dev/null 2>&1; then
+  if [ ! -x "$PYENV/bin/python" ]; then
+    say "python3 -m venv $PYENV (a private Python for the test oracles)"
+    mkdir -p target
+    python3 -m venv "$PYENV" >/dev/null 2>&1 || { say "apt: python3-venv"; apt_install python3-venv; python3 -m venv "$PYENV"; }
+  fi
+  say "pip install python-stdnum phonenumbers into $PYENV (differential test oracles)"
+  "$PYENV/bin/python" -m pip install -q --disable-pip-version-check python-stdnum phonenumbers
 else
-  say "python-stdnum and phonenumbers present"
+  say "python-stdnum and phonenumbers present in $PYENV"
 fi
 say "done"

@@ -23,7 +23,7 @@ cargo test
 for t in tests/differential/*.py; do
   [ -e "$t" ] || continue
   step "differential: $t"
-  python3 "$t"
+  target/pyenv/bin/python "$t"   # the venv scripts/setup.sh made (python-stdnum, phonenumbers)
 done
 
 step "shared vectors as wasm under Node (wasm-bindgen-test)"

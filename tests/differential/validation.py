@@ -10,7 +10,7 @@ Large random samples, valid and corrupted, go through `examples/validate_lines.r
 disagreement fails the run, except the deliberate differences listed in DELIBERATE below, which are counted and
 printed. Exit status 0 = agreement.
 
-Run: python3 tests/differential/validation.py [--n 20000] [--seed 1]
+Run: target/pyenv/bin/python tests/differential/validation.py [--n 20000] [--seed 1]
 (builds the example with `cargo build --example validate_lines --no-default-features --features validation`;
 set CARGO_TARGET_DIR to share a target directory)
 """
