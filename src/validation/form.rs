@@ -14,10 +14,51 @@ use crate::{Date, Money, Result, Timestamp};
 use serde_json::{Map, Value};
 
 /// Deepest nesting of `fields` / `defaultField` accepted in a descriptor.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{form::MAX_DEPTH, FormSchema};
+/// use serde_json::json;
+/// // A top-level rule with `depth` levels of `fields` below it.
+/// fn nested(depth: usize) -> serde_json::Value {
+///     let mut rule = json!({"type": "string"});
+///     for _ in 0..depth {
+///         rule = json!({"type": "object", "fields": {"a": rule}});
+///     }
+///     json!({"a": rule})
+/// }
+/// assert!(FormSchema::load(&nested(MAX_DEPTH)).is_ok());
+/// let e = FormSchema::load(&nested(MAX_DEPTH + 1)).unwrap_err();
+/// assert_eq!(e.code(), "FORM_DESCRIPTOR_TOO_DEEP");
+/// ```
 pub const MAX_DEPTH: usize = 16;
 /// Most rules accepted in one descriptor (all levels together).
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{form::MAX_RULES, FormSchema};
+/// // `n` fields of one rule each.
+/// fn fields(n: usize) -> serde_json::Value {
+///     (0..n).map(|i| (format!("f{i}"), serde_json::json!({"type": "string"}))).collect()
+/// }
+/// assert_eq!(FormSchema::load(&fields(MAX_RULES)).unwrap().rule_count(), MAX_RULES);
+/// let e = FormSchema::load(&fields(MAX_RULES + 1)).unwrap_err();
+/// assert_eq!(e.code(), "FORM_DESCRIPTOR_TOO_LARGE");
+/// ```
 pub const MAX_RULES: usize = 2000;
 /// Longest string value checked; longer ones get `FORM_VALUE_TOO_LONG`.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{form::MAX_VALUE_CHARS, FormOptions, FormSchema};
+/// use serde_json::json;
+/// let schema = FormSchema::from_json(r#"{"note": {"type": "string"}}"#).unwrap();
+/// let opts = FormOptions::default();
+/// // Characters, not bytes: 10 000 Han characters are 30 000 bytes and still fine.
+/// assert!(schema.validate(&json!({"note": "退".repeat(MAX_VALUE_CHARS)}), &opts).is_ok());
+/// let e = schema.validate(&json!({"note": "退".repeat(MAX_VALUE_CHARS + 1)}), &opts).unwrap_err();
+/// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("FORM_VALUE_TOO_LONG", "note"));
+/// ```
 pub const MAX_VALUE_CHARS: usize = 10_000;
 
 const DOC_KEYS: [&str; 6] = ["name", "version", "about", "title", "fields", "rules"];

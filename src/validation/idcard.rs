@@ -170,22 +170,84 @@ fn issue(code: &str, zh: String, en: String) -> Issue {
 /// ```
 pub mod id_check {
     /// Valid.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// assert_eq!(check_id_card("11010519491231002X", None), id_check::VALID);
+    /// ```
     pub const VALID: u8 = 0;
     /// `ID_CARD_FORMAT`: not 17 digits and a digit or `X`, nor 15 digits (no other flag is set with it).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// assert_eq!(check_id_card("123", None), id_check::FORMAT);
+    /// assert_eq!(check_id_card("11010519491231002Y", None), id_check::FORMAT);
+    /// ```
     pub const FORMAT: u8 = 1;
     /// `ID_CARD_REGION_UNKNOWN`.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// // 99 is no province; the date and check digit are right.
+    /// assert_eq!(check_id_card("990105194912310023", None), id_check::REGION);
+    /// ```
     pub const REGION: u8 = 2;
     /// `ID_CARD_BIRTH_DATE_INVALID`.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// // Month 13; 1949 has no 29 February.
+    /// assert_eq!(check_id_card("110105194913310021", None), id_check::BIRTH_DATE_INVALID);
+    /// assert_eq!(check_id_card("110105194902290029", None), id_check::BIRTH_DATE_INVALID);
+    /// ```
     pub const BIRTH_DATE_INVALID: u8 = 4;
     /// `ID_CARD_BIRTH_DATE_FUTURE` (only when `today` is given).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// let today = mallcare::Date::parse("2026-05-01").ok();
+    /// assert_eq!(check_id_card("11010520300101001X", today), id_check::BIRTH_DATE_FUTURE);
+    /// assert_eq!(check_id_card("11010520300101001X", None), id_check::VALID);
+    /// ```
     pub const BIRTH_DATE_FUTURE: u8 = 8;
     /// `ID_CARD_CHECKSUM`.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// assert_eq!(check_id_card("110105194912310021", None), id_check::CHECKSUM);
+    /// ```
     pub const CHECKSUM: u8 = 16;
     /// `ID_CARD_EMPTY` (alone).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check};
+    /// assert_eq!(check_id_card("   ", None), id_check::EMPTY);
+    /// ```
     pub const EMPTY: u8 = 32;
     /// `ID_CARD_TOO_LONG` (alone).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_card, id_check, MAX_INPUT_CHARS};
+    /// let long = "1".repeat(MAX_INPUT_CHARS + 1);
+    /// assert_eq!(check_id_card(&long, None), id_check::TOO_LONG);
+    /// ```
     pub const TOO_LONG: u8 = 64;
     /// `INPUT_NOT_STRING` (alone; JS batch calls only).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::{check_id_cards_json, id_check};
+    /// let codes = check_id_cards_json(r#"[null, 110105194912310021]"#, None).unwrap();
+    /// assert_eq!(codes, [id_check::NOT_STRING, id_check::NOT_STRING]);
+    /// ```
     pub const NOT_STRING: u8 = 128;
 }
 

@@ -63,6 +63,17 @@ pub use regions::{province_name, region_code_exists};
 pub use uscc::{validate_uscc, Uscc};
 
 /// The longest input any field validator reads, in characters; longer text gets a `…_TOO_LONG` issue at once.
+///
+/// # Example
+/// ```
+/// use mallcare::validation::{check_id_card, id_check, validate_mobile, MobileOptions, MAX_INPUT_CHARS};
+/// // Characters, not bytes: 256 full-width digits (768 bytes) are still read (and are a malformed number)...
+/// assert_eq!(check_id_card(&"１".repeat(MAX_INPUT_CHARS), None), id_check::FORMAT);
+/// // ...one more is refused unread.
+/// assert_eq!(check_id_card(&"１".repeat(MAX_INPUT_CHARS + 1), None), id_check::TOO_LONG);
+/// let e = validate_mobile(&"1".repeat(MAX_INPUT_CHARS + 1), &MobileOptions::default()).unwrap_err();
+/// assert_eq!(e.code(), "MOBILE_TOO_LONG");
+/// ```
 pub const MAX_INPUT_CHARS: usize = 256;
 
 /// Why [`prepare_quiet`] refused a text.
@@ -148,6 +159,16 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order of [`Kind::name`].
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::Kind;
+    /// // Every kind's JS name reads back as that kind.
+    /// for kind in Kind::ALL {
+    ///     assert_eq!(Kind::parse(kind.name()), Some(kind));
+    /// }
+    /// assert_eq!(Kind::ALL[1], Kind::IdCard);
+    /// ```
     pub const ALL: [Kind; 7] =
         [Kind::Mobile, Kind::IdCard, Kind::Uscc, Kind::Gtin, Kind::Email, Kind::Name, Kind::PostalCode];
 
