@@ -5,6 +5,23 @@
 //! An unknown path is an issue (`POLICY_CATEGORY_UNKNOWN`, `REQUEST_CATEGORY_UNKNOWN`), never a silent miss.
 
 /// What "intact" (完好) means for a category, per the online seven-day no-reason return measures.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::{lookup, Intact};
+/// assert_eq!(lookup("food/fresh").unwrap().intact, Intact::Seal);
+/// assert_eq!(lookup("electronics/phone").unwrap().intact, Intact::Activation);
+/// // Shoes with the tags removed are no longer intact: no seven-day no-reason return.
+/// let d = mallcare::eligibility::ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "clothing/shoes", "quantity": 1, "unitPriceFen": 39900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 39900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund",
+///         "condition": { "tagsRemoved": true } }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert!(!d.items[0].granted);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intact {
     /// Food, cosmetics, medical devices, media: not intact once the one-time seal is broken.
@@ -18,6 +35,13 @@ pub enum Intact {
 }
 
 /// What the law itself says about a category.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::{lookup, LawClass};
+/// assert_eq!(lookup("food/fresh").unwrap().law, LawClass::Perishable);
+/// assert_eq!(lookup("toys").unwrap().law, LawClass::None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LawClass {
     /// No category-wide rule.
@@ -31,6 +55,15 @@ pub enum LawClass {
 }
 
 /// One entry of the taxonomy.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::lookup;
+/// let phone = lookup("electronics/phone").unwrap();
+/// assert_eq!((phone.path, phone.zh), ("electronics/phone", "手机"));
+/// assert!(phone.three_guarantees);
+/// assert!(!lookup("toys").unwrap().three_guarantees);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Category {
     /// The path, `food/fresh`.
@@ -53,6 +86,15 @@ use Intact::{Activation, General, Seal, Tags};
 use LawClass::{Media, Periodical, Perishable};
 
 /// Every known category path, sorted by path (for binary search). Documented in `docs/eligibility.md`.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::category::{lookup, TAXONOMY};
+/// // Sorted by path, and every entry is what `lookup` finds.
+/// assert!(TAXONOMY.windows(2).all(|w| w[0].path < w[1].path));
+/// assert!(TAXONOMY.iter().all(|c| lookup(c.path) == Some(c)));
+/// assert!(TAXONOMY.iter().any(|c| c.path == "food/fresh"));
+/// ```
 pub const TAXONOMY: &[Category] = &[
     c("appliance", "家用电器", Activation, LawClass::None, true),
     c("appliance/kitchen", "厨房电器", Activation, LawClass::None, true),

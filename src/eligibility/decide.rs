@@ -27,9 +27,46 @@ const LAW_GIFT: &str = "law:gift";
 const LAW_PROOF: &str = "law:proof";
 
 /// Statutory 三包 warranty when the policy gives none (months). Product catalogues set their own; stores state theirs.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Resolution, DEFAULT_THREE_GUARANTEES_MONTHS};
+/// assert_eq!(DEFAULT_THREE_GUARANTEES_MONTHS, 12);
+/// // A phone (三包 goods) under the law alone: repair under warranty for 12 months from the invoice.
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-09-01T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "electronics/phone", "quantity": 1, "unitPriceFen": 399900 }],
+///         "payments": [{ "method": "card", "amountFen": 399900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "repair" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!(d.items[0].warranty_until.unwrap().to_string(), "2027-05-01");
+/// assert_eq!(d.items[0].allowed[0].resolution, Resolution::Repair);
+/// ```
 pub const DEFAULT_THREE_GUARANTEES_MONTHS: i64 = 12;
 
 /// What grants a resolution.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Basis, ReturnPolicy};
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "thirty", "priority": 1,
+///     "then": {"refund": {"days": 30}}}]}"#).unwrap();
+/// let request = |now: &str| serde_json::json!({
+///     "now": now,
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// });
+/// let cal = mallcare::Calendar::default();
+/// // Day 5 after sign-for: the law's seven days grant the refund.
+/// let d = ReturnPolicy::statutory().evaluate_value(request("2026-05-07T10:00:00+08:00"), &cal).unwrap();
+/// assert_eq!(d.items[0].allowed[0].basis, Basis::Law);
+/// // Day 20: only the store's 30 days do.
+/// let d = p.evaluate_value(request("2026-05-22T10:00:00+08:00"), &cal).unwrap();
+/// assert_eq!(d.items[0].allowed[0].basis, Basis::Store);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Basis {
@@ -42,6 +79,23 @@ pub enum Basis {
 }
 
 /// One allowed resolution and until when.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Basis, ReturnPolicy, Resolution};
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T15:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let a = &d.items[0].allowed[0];
+/// assert_eq!((a.resolution, a.basis), (Resolution::Refund, Basis::Law));
+/// // Signed for on 3 May: seven days counted from 4 May, through 24:00 on 10 May.
+/// assert_eq!(a.until.unwrap().to_string(), "2026-05-10");
+/// assert_eq!(a.rule.as_str(), "law:no-reason-7d");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Allowed {
@@ -56,6 +110,23 @@ pub struct Allowed {
 }
 
 /// Evidence still needed.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Status};
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "fresh-photo", "priority": 1,
+///     "when": {"categories": ["food/fresh"]}, "then": {"evidence": {"photos": 1, "reasons": ["spoiled"]}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-01T18:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "food/fresh", "quantity": 1, "unitPriceFen": 2990 }],
+///         "payments": [{ "method": "wechat", "amountFen": 2990 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "spoiled", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let e = &d.items[0].evidence_needed[0];
+/// assert_eq!((e.kind, e.count, e.rule.as_str()), ("photo", 1, "fresh-photo"));
+/// assert_eq!(d.status, Status::NeedsEvidence);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EvidenceNeeded {
@@ -68,6 +139,24 @@ pub struct EvidenceNeeded {
 }
 
 /// Money of one item.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Two lines share a ¥20 coupon in proportion to what they cost: 60% / 40%.
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 6000 },
+///                   { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 4000 }],
+///         "discounts": [{ "kind": "coupon", "amountFen": 2000 }],
+///         "payments": [{ "method": "wechat", "amountFen": 8000 }] },
+///     "items": [{ "lineId": "B", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let m = &d.items[0].money;
+/// assert_eq!((m.list_fen, m.discount_fen, m.paid_fen), (4000, 800, 3200));
+/// assert_eq!(m.refund_fen, 3200);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemMoney {
@@ -94,6 +183,24 @@ pub struct ItemMoney {
 }
 
 /// The exchange price difference.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // A ¥99 toy exchanged for a ¥129 one under a 30-day exchange rule: the customer pays ¥30 more.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "swap", "priority": 1,
+///     "then": {"exchange": {"days": 30}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "size", "want": "exchange",
+///         "exchangeFor": { "sku": "TOY-2", "unitPriceFen": 12900 } }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let x = d.items[0].exchange.as_ref().unwrap();
+/// assert_eq!((x.credit_fen, x.new_price_fen, x.difference_fen), (9900, 12900, 3000));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Exchange {
@@ -106,6 +213,24 @@ pub struct Exchange {
 }
 
 /// The decision about one item.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Payer, ReturnPolicy, Resolution, ReturnReason};
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 2, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 19800 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "wrongItem", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let item = &d.items[0];
+/// assert_eq!((item.line_id.as_str(), item.quantity, item.reason, item.want), ("L1", 1, ReturnReason::WrongItem, Resolution::Refund));
+/// assert!(item.granted);
+/// // The wrong item was sent: the merchant pays the return freight.
+/// assert_eq!(item.freight_payer, Payer::Merchant);
+/// assert_eq!(item.money.refund_fen, 9900);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemDecision {
@@ -142,6 +267,24 @@ pub struct ItemDecision {
 }
 
 /// Refund to one payment.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"refundOrder": ["storedValue", "wechat"],
+///     "refundBusinessDays": {"wechat": 3}}}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 5900 }, { "method": "storedValue", "amountFen": 4000 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // Stored value is refilled first, then WeChat Pay.
+/// let split: Vec<(&str, i64)> = d.refund.by_payment.iter().map(|r| (r.method.as_str(), r.amount_fen)).collect();
+/// assert_eq!(split, [("storedValue", 4000), ("wechat", 5900)]);
+/// assert!(d.refund.by_payment[1].credit_by.is_some());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentRefund {
@@ -154,6 +297,22 @@ pub struct PaymentRefund {
 }
 
 /// The refund of the whole request.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 10000 }],
+///         "points": { "points": 500, "valueFen": 500 },
+///         "payments": [{ "method": "wechat", "amountFen": 9500 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // Cash back to the cash paid; the points spent go back as points.
+/// assert_eq!((d.refund.total_fen, d.refund.points), (9500, 500));
+/// assert_eq!(d.refund.by_payment.iter().map(|r| r.amount_fen).sum::<i64>(), d.refund.total_fen);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Refund {
@@ -174,6 +333,21 @@ pub struct Refund {
 }
 
 /// Overall status.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Status};
+/// let decide = |reason: &str| ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": reason, "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().status;
+/// // In store the law gives no no-reason return; a defect is refunded.
+/// assert_eq!(decide("noReason"), Status::Rejected);
+/// assert_eq!(decide("qualityDefect"), Status::Approved);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
@@ -188,6 +362,22 @@ pub enum Status {
 }
 
 /// Which policy decided.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// let p = ReturnPolicy::load(r#"{"version": "2026.05"}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // A server re-checking a client's decision compares these with its own policy.
+/// assert_eq!(d.policy.version, p.version());
+/// assert_eq!(d.policy.fingerprint, p.fingerprint());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRef {
