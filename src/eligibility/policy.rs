@@ -22,6 +22,24 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Sales channel. Everything but `store` is a distance sale (online, TV, phone, mail order).
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Channel, ReturnPolicy};
+/// assert_eq!(serde_json::from_str::<Channel>(r#""tv""#).unwrap(), Channel::Tv);
+/// // A store rule for counter sales only: 15 days in store (where the law gives no no-reason return).
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "counter-15d", "priority": 1,
+///     "when": {"channels": ["store"]}, "then": {"refund": {"days": 15}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-10T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert!(d.items[0].granted);
+/// assert_eq!(d.items[0].allowed[0].rule.as_str(), "counter-15d");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Channel {
@@ -55,6 +73,25 @@ impl Channel {
 }
 
 /// How the goods reached the customer.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Fulfilment, ReturnPolicy};
+/// assert_eq!(serde_json::from_str::<Fulfilment>(r#""carryOut""#).unwrap(), Fulfilment::CarryOut);
+/// // Orders picked up in store get 30 days from the pick-up; delivered ones keep the law's seven.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "pickup-30d", "priority": 1,
+///     "when": {"fulfilment": ["pickup"]}, "then": {"refund": {"days": 30}}}]}"#).unwrap();
+/// let until = |fulfilment: &str| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-04T10:00:00+08:00",
+///     "order": { "channel": "online", "fulfilment": fulfilment, "soldAt": "2026-05-01T10:00:00+08:00",
+///         "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].allowed[0].until.unwrap().to_string();
+/// assert_eq!(until("pickup"), "2026-06-01");
+/// assert_eq!(until("delivery"), "2026-05-09");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Fulfilment {
@@ -67,6 +104,27 @@ pub enum Fulfilment {
 }
 
 /// The event a window counts from.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Sold 1 May, invoiced 3 May; a 10-day store window ends 10 days after the event it counts from.
+/// let until = |clock: &str| {
+///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "rules": [{{"id": "ten", "priority": 1,
+///         "then": {{"refund": {{"days": 10, "clock": "{clock}"}}}}}}]}}"#)).unwrap();
+///     p.evaluate_value(serde_json::json!({
+///         "now": "2026-05-05T10:00:00+08:00",
+///         "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "invoicedAt": "2026-05-03T09:00:00+08:00",
+///             "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///             "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+///     }), &mallcare::Calendar::default()).unwrap().items[0].allowed[0].until.unwrap().to_string()
+/// };
+/// assert_eq!(until("sale"), "2026-05-11");
+/// assert_eq!(until("invoice"), "2026-05-13");
+/// // A carry-out sale has no delivery: the window counts from the sale.
+/// assert_eq!(until("delivery"), "2026-05-11");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Clock {
@@ -80,6 +138,27 @@ pub enum Clock {
 }
 
 /// The unit a window counts in.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Sold Thursday 30 April 2026, in store; a 5-day window in each unit.
+/// let until = |unit: &str| {
+///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "rules": [{{"id": "five", "priority": 1,
+///         "then": {{"refund": {{"days": 5, "unit": "{unit}"}}}}}}]}}"#)).unwrap();
+///     p.evaluate_value(serde_json::json!({
+///         "now": "2026-05-02T10:00:00+08:00",
+///         "order": { "channel": "store", "soldAt": "2026-04-30T10:00:00+08:00",
+///             "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///             "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+///     }), &mallcare::Calendar::default()).unwrap().items[0].allowed[0].until.unwrap().to_string()
+/// };
+/// assert_eq!(until("days"), "2026-05-05");
+/// // 1-5 May is the Labour Day holiday and Saturday 9 May a make-up working day:
+/// // working days 6, 7, 8, 9 and 11 May.
+/// assert_eq!(until("businessDays"), "2026-05-11");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
@@ -112,6 +191,25 @@ pub struct Window {
 }
 
 /// A condition the goods must meet for a return under the store's own windows.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ConditionKind, ReturnPolicy};
+/// assert_eq!(serde_json::from_str::<ConditionKind>(r#""notActivated""#).unwrap(), ConditionKind::NotActivated);
+/// // A 15-day store window for goods with their tags on.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "tags-on", "priority": 1,
+///     "then": {"refund": {"days": 15}, "requires": ["tags"]}}]}"#).unwrap();
+/// let granted = |tags_removed: bool| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-10T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "clothing", "quantity": 1, "unitPriceFen": 29900 }],
+///         "payments": [{ "method": "card", "amountFen": 29900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund",
+///         "condition": { "tagsRemoved": tags_removed } }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].granted;
+/// assert!(granted(false));
+/// assert!(!granted(true));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ConditionKind {
@@ -130,6 +228,26 @@ pub enum ConditionKind {
 }
 
 /// A kind of exclusion from no-reason returns.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ExclusionKind, ReturnPolicy, Status};
+/// assert_eq!(serde_json::from_str::<ExclusionKind>(r#""finalSale""#).unwrap(), ExclusionKind::FinalSale);
+/// // A store with 15-day returns that excludes final-sale goods at its counters.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [
+///     {"id": "base", "priority": 1, "then": {"refund": {"days": 15}}},
+///     {"id": "clearance", "priority": 2, "when": {"tags": ["clearance"]},
+///      "then": {"exclusions": [{"kind": "finalSale"}]}}]}"#).unwrap();
+/// let status = |tags: serde_json::Value| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "clothing", "tags": tags, "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().status;
+/// assert_eq!(status(serde_json::json!([])), Status::Approved);
+/// assert_eq!(status(serde_json::json!(["clearance"])), Status::Rejected);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ExclusionKind {
@@ -171,6 +289,28 @@ impl ExclusionKind {
 }
 
 /// One exclusion a rule declares.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Exclusion, ExclusionKind, ReturnPolicy};
+/// let e: Exclusion = serde_json::from_str(r#"{"kind": "hygiene", "needsConfirmation": true}"#).unwrap();
+/// assert_eq!((e.kind, e.needs_confirmation), (ExclusionKind::Hygiene, true));
+/// // Online, that exclusion only bites when the customer confirmed it at purchase.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "underwear", "priority": 1,
+///     "when": {"categories": ["clothing/underwear"]},
+///     "then": {"exclusions": [{"kind": "hygiene", "needsConfirmation": true}]}}]}"#).unwrap();
+/// let granted = |confirmed: bool| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "clothing/underwear", "quantity": 1, "unitPriceFen": 9900,
+///             "confirmedNonReturnable": confirmed }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund",
+///         "condition": { "sealBroken": true } }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].granted;
+/// assert!(granted(false));
+/// assert!(!granted(true));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Exclusion {
@@ -182,6 +322,22 @@ pub struct Exclusion {
 }
 
 /// Why the customer brings the goods back.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Payer, ReturnPolicy, ReturnReason};
+/// assert_eq!(serde_json::from_str::<ReturnReason>(r#""noReason""#).unwrap(), ReturnReason::NoReason);
+/// // The reason decides who pays the return freight: the customer without a reason, the merchant for a fault.
+/// let payer = |reason: &str| ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": reason, "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].freight_payer;
+/// assert_eq!(payer("noReason"), Payer::Customer);
+/// assert_eq!(payer("notAsDescribed"), Payer::Merchant);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ReturnReason {
@@ -224,6 +380,24 @@ impl ReturnReason {
 }
 
 /// What the customer wants.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Resolution};
+/// // A store with 30-day exchanges but only the law's refunds: on day 20 only the exchange is left.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "swap-30d", "priority": 1,
+///     "then": {"exchange": {"days": 30}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-20T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "size", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let allowed: Vec<Resolution> = d.items[0].allowed.iter().map(|a| a.resolution).collect();
+/// assert_eq!(allowed, [Resolution::Exchange]);
+/// assert!(!d.items[0].granted); // a refund was wanted
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Resolution {
@@ -236,6 +410,24 @@ pub enum Resolution {
 }
 
 /// Who pays the return freight.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Payer, ReturnPolicy};
+/// assert_eq!(serde_json::from_str::<Payer>(r#""merchant""#).unwrap(), Payer::Merchant);
+/// // By default a customer returning for size pays the freight; this store pays it instead.
+/// let payer = |policy: &ReturnPolicy| policy.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "clothing/shoes", "quantity": 1, "unitPriceFen": 39900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 39900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "size", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].freight_payer;
+/// let store = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "size-free", "priority": 1,
+///     "then": {"freight": {"size": "merchant"}}}]}"#).unwrap();
+/// assert_eq!(payer(&ReturnPolicy::statutory()), Payer::Customer);
+/// assert_eq!(payer(&store), Payer::Merchant);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Payer {
@@ -246,6 +438,25 @@ pub enum Payer {
 }
 
 /// Who must approve.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ApprovalLevel, ReturnPolicy};
+/// assert!(ApprovalLevel::Auto < ApprovalLevel::Staff && ApprovalLevel::Staff < ApprovalLevel::Manager);
+/// // Refunds up to ¥500 are automatic, up to ¥3,000 need staff, above that a manager.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"approval": {"autoMaxFen": 50000, "staffMaxFen": 300000}}}"#)
+///     .unwrap();
+/// let level = |fen: i64| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": fen }],
+///         "payments": [{ "method": "wechat", "amountFen": fen }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().approval;
+/// assert_eq!(level(39900), ApprovalLevel::Auto);
+/// assert_eq!(level(129900), ApprovalLevel::Staff);
+/// assert_eq!(level(399900), ApprovalLevel::Manager);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ApprovalLevel {
@@ -259,6 +470,24 @@ pub enum ApprovalLevel {
 }
 
 /// A restocking fee on returns granted under the store's own (beyond-law) windows.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Fee, ReturnPolicy};
+/// let fee: Fee = serde_json::from_str(r#"{"fixedFen": 500, "percent": 10}"#).unwrap();
+/// assert_eq!((fee.fixed_fen, fee.percent), (500, 10));
+/// // In store (no statutory no-reason right) a 30-day store return costs ¥5 plus 10% of the ¥100 paid.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "thirty", "priority": 1,
+///     "then": {"refund": {"days": 30}, "restockingFee": {"fixedFen": 500, "percent": 10}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-10T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 10000 }],
+///         "payments": [{ "method": "cash", "amountFen": 10000 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!((d.items[0].money.restocking_fee_fen, d.refund.total_fen), (1500, 8500));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Fee {
@@ -271,6 +500,25 @@ pub struct Fee {
 }
 
 /// Evidence a rule asks for.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::EvidenceRule, ReturnPolicy, ReturnReason};
+/// let e: EvidenceRule = serde_json::from_str(r#"{"photos": 2, "reasons": ["qualityDefect"]}"#).unwrap();
+/// assert_eq!((e.photos, e.reasons.as_slice()), (2, &[ReturnReason::QualityDefect][..]));
+/// // Two photos for a claimed defect; one is attached, so one more is needed.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "photos", "priority": 1,
+///     "then": {"evidence": {"photos": 2, "reasons": ["qualityDefect"]}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund",
+///         "evidence": { "photos": 1 } }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!(d.items[0].evidence_needed[0].count, 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EvidenceRule {
@@ -282,6 +530,25 @@ pub struct EvidenceRule {
 }
 
 /// Warranty terms.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Warranty, Clock, ReturnPolicy};
+/// let w: Warranty = serde_json::from_str(r#"{"months": 12, "extendedMonths": 24}"#).unwrap();
+/// assert_eq!(w.clock, Clock::Invoice); // the default
+/// // Appliances: 1 year plus 2 years extended from the invoice (1 May 2026): repair until 1 May 2029.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "appliance-3y", "priority": 1,
+///     "when": {"categories": ["appliance"]}, "then": {"warranty": {"months": 12, "extendedMonths": 24}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2027-08-01T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "invoicedAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "appliance/kitchen", "quantity": 1, "unitPriceFen": 199900 }],
+///         "payments": [{ "method": "card", "amountFen": 199900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "repair" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert!(d.items[0].granted);
+/// assert_eq!(d.items[0].warranty_until.unwrap().to_string(), "2029-05-01");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Warranty {
@@ -300,6 +567,23 @@ fn invoice_clock() -> Clock {
 }
 
 /// Price band on the line's unit price.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // 30-day returns in store for items of ¥5,000 and more.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "premium", "priority": 1,
+///     "when": {"price": {"minFen": 500000}}, "then": {"refund": {"days": 30}}}]}"#).unwrap();
+/// let granted = |fen: i64| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-10T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "jewelry", "quantity": 1, "unitPriceFen": fen }],
+///         "payments": [{ "method": "card", "amountFen": fen }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].granted;
+/// assert!(granted(500000)); // inclusive
+/// assert!(!granted(499999));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriceBand {
@@ -312,6 +596,25 @@ pub struct PriceBand {
 }
 
 /// Purchase-date range (inclusive).
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::DateRange, ReturnPolicy};
+/// let r: DateRange = serde_json::from_str(r#"{"from": "2026-11-15"}"#).unwrap();
+/// assert!(r.from.is_some() && r.to.is_none());
+/// // Holiday gifts bought 15 Nov - 31 Dec: 45 days from the sale.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "holiday-gifts", "priority": 1,
+///     "when": {"purchased": {"from": "2026-11-15", "to": "2026-12-31"}},
+///     "then": {"refund": {"days": 45, "clock": "sale"}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2027-01-10T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-12-20T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!(d.items[0].allowed[0].until.unwrap().to_string(), "2027-02-03");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DateRange {
@@ -324,6 +627,25 @@ pub struct DateRange {
 }
 
 /// Which lines a rule applies to. Every field given must match; an empty list or absent field matches all.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Selector, ReturnPolicy};
+/// let s: Selector = serde_json::from_str(r#"{"categories": ["clothing"], "memberTiers": ["gold"]}"#).unwrap();
+/// assert_eq!((s.categories.len(), s.channels.len()), (1, 0)); // no channel listed: every channel
+/// // Gold members get 30 days on clothing; everyone else has only the law.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "gold-30d", "priority": 1,
+///     "when": {"categories": ["clothing"], "memberTiers": ["gold"]}, "then": {"refund": {"days": 30}}}]}"#).unwrap();
+/// let granted = |tier: &str| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-20T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "member": { "tier": tier },
+///         "lines": [{ "id": "L1", "category": "clothing/shoes", "quantity": 1, "unitPriceFen": 39900 }],
+///         "payments": [{ "method": "card", "amountFen": 39900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].granted;
+/// assert!(granted("gold"));
+/// assert!(!granted("silver"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Selector {
@@ -357,6 +679,25 @@ pub struct Selector {
 }
 
 /// What a rule sets. Every field is optional; the highest-priority matching rule that sets a field wins it.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Effects, ReturnPolicy};
+/// let e: Effects = serde_json::from_str(r#"{"refund": {"days": 30}, "freePickup": true}"#).unwrap();
+/// assert_eq!((e.refund.unwrap().days, e.free_pickup, e.exchange), (30, Some(true), None));
+/// // Only the effects a rule sets take part: this one sets free pick-up for large items and nothing else.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "large-pickup", "priority": 1,
+///     "when": {"tags": ["large"]}, "then": {"freePickup": true}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "home", "tags": ["large"], "quantity": 1, "unitPriceFen": 129900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 129900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert!(d.items[0].free_pickup);
+/// assert_eq!(d.items[0].allowed[0].rule.as_str(), "law:no-reason-7d");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Effects {
@@ -485,6 +826,18 @@ impl Freight {
 }
 
 /// One rule.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Rule, ReturnPolicy};
+/// let r: Rule = serde_json::from_str(r#"{"id": "thirty", "priority": 10, "then": {"refund": {"days": 30}}}"#).unwrap();
+/// assert_eq!((r.id.as_str(), r.priority, r.when.categories.is_empty()), ("thirty", 10, true));
+/// // Two rules with the same priority that can match the same line: the document is ambiguous.
+/// let e = ReturnPolicy::load(r#"{"version": "1", "rules": [
+///     {"id": "a", "priority": 10, "then": {"refund": {"days": 30}}},
+///     {"id": "b", "priority": 10, "when": {"categories": ["toys"]}, "then": {"refund": {"days": 15}}}]}"#).unwrap_err();
+/// assert_eq!(e.code(), "POLICY_PRIORITY_CONFLICT");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rule {
@@ -504,6 +857,29 @@ pub struct Rule {
 }
 
 /// Coupon-threshold breakage on partial returns.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // ¥400 spent on A (¥300) and B (¥100) reached a "¥40 off ¥400" coupon; B comes back and A is kept.
+/// let refund = |breakage: &str| {
+///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "settings": {{"couponBreakage": "{breakage}"}}}}"#)).unwrap();
+///     p.evaluate_value(serde_json::json!({
+///         "now": "2026-05-05T10:00:00+08:00",
+///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///             "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 30000 },
+///                       { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 10000 }],
+///             "discounts": [{ "kind": "coupon", "amountFen": 4000, "thresholdFen": 40000 }],
+///             "payments": [{ "method": "wechat", "amountFen": 36000 }] },
+///         "items": [{ "lineId": "B", "quantity": 1, "reason": "noReason", "want": "refund" }]
+///     }), &mallcare::Calendar::default()).unwrap().refund
+/// };
+/// // B paid 10000 - 1000 coupon share = 9000.
+/// assert_eq!(refund("none").total_fen, 9000);
+/// // What is kept (¥300) no longer reaches ¥400: A's coupon share (3000) is clawed back.
+/// let r = refund("clawBack");
+/// assert_eq!((r.coupon_breakage_fen, r.total_fen), (3000, 6000));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CouponBreakage {
@@ -515,6 +891,26 @@ pub enum CouponBreakage {
 }
 
 /// What happens when a gift is not returned with the goods it came with.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // A kettle came with a gift mug stated at ¥20; the kettle comes back without the mug.
+/// let refund = |handling: &str| {
+///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "settings": {{"giftNotReturned": "{handling}"}}}}"#)).unwrap();
+///     p.evaluate_value(serde_json::json!({
+///         "now": "2026-05-05T10:00:00+08:00",
+///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///             "lines": [{ "id": "K", "category": "appliance/kitchen", "quantity": 1, "unitPriceFen": 19900 },
+///                       { "id": "M", "category": "home", "quantity": 1, "unitPriceFen": 0, "giftOf": "K", "giftValueFen": 2000 }],
+///             "payments": [{ "method": "wechat", "amountFen": 19900 }] },
+///         "items": [{ "lineId": "K", "quantity": 1, "reason": "noReason", "want": "refund" }]
+///     }), &mallcare::Calendar::default()).unwrap().refund
+/// };
+/// let kept = refund("deductValue");
+/// assert_eq!((kept.gift_deduction_fen, kept.total_fen), (2000, 17900));
+/// assert_eq!(refund("waive").total_fen, 19900);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum GiftHandling {
@@ -526,6 +922,26 @@ pub enum GiftHandling {
 }
 
 /// Approval thresholds on the whole refund.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::ApprovalThresholds, ApprovalLevel, ReturnPolicy};
+/// let t: ApprovalThresholds = serde_json::from_str(r#"{"autoMaxFen": 50000}"#).unwrap();
+/// assert_eq!((t.staff_max_fen, t.risk), (mallcare::money::MAX_FEN, ApprovalLevel::Staff)); // defaults
+/// // A routine ¥399 refund is automatic, unless the store's systems flag a risk.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"approval": {"autoMaxFen": 50000, "risk": "manager"}}}"#)
+///     .unwrap();
+/// let level = |flags: serde_json::Value| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 39900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 39900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }],
+///     "riskFlags": flags
+/// }), &mallcare::Calendar::default()).unwrap().approval;
+/// assert_eq!(level(serde_json::json!([])), ApprovalLevel::Auto);
+/// assert_eq!(level(serde_json::json!(["frequentReturner"])), ApprovalLevel::Manager);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApprovalThresholds {
@@ -551,6 +967,26 @@ impl Default for ApprovalThresholds {
 }
 
 /// Policy-wide settings.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{policy::Settings, ReturnPolicy};
+/// let s: Settings = serde_json::from_str(r#"{"reviewBusinessDays": 1, "refundIssueDays": 3}"#).unwrap();
+/// assert_eq!((s.review_business_days, s.refund_issue_days), (Some(1), Some(3)));
+/// assert!(s.refund_order.is_empty() && !s.accept_member_lookup);
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"reviewBusinessDays": 1, "refundIssueDays": 3}}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-08T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-06T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // Asked on Friday 8 May: one working day later is Saturday 9 May, a make-up working day (调休).
+/// assert_eq!(d.review_by.unwrap().to_string(), "2026-05-09");
+/// // Handed back now: the refund is issued within 3 days.
+/// assert_eq!(d.refund_by.unwrap().to_string(), "2026-05-11");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Settings {
