@@ -6,6 +6,18 @@ use super::policy::{Clock, ConditionKind, CouponBreakage, PolicyDoc, Rule, Unit}
 use serde::Serialize;
 
 /// How serious a finding is.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Severity};
+/// // Refunds issued after 10 days undercut the law's 7 (an error: decisions use 7);
+/// // a coupon clawback is legal but must be disclosed (a warning).
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"refundIssueDays": 10, "couponBreakage": "clawBack"}}"#)
+///     .unwrap();
+/// let found: Vec<(Severity, &str)> = p.lint().iter().map(|f| (f.severity, f.code)).collect();
+/// assert!(found.contains(&(Severity::Error, "FLOOR_REFUND_LATE")));
+/// assert!(found.contains(&(Severity::Warning, "LINT_COUPON_CLAWBACK")));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {

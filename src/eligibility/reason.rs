@@ -4,6 +4,22 @@ use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
 /// A rule id in a decision trace: a store rule's `id`, or `law:...` for a statutory rule.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, RuleId};
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // Statutory rules are `law:…`; a rule id serializes as its plain text.
+/// let ids: Vec<&RuleId> = d.rules.iter().collect();
+/// assert!(ids.iter().all(|id| id.as_str().starts_with("law:")));
+/// assert_eq!(serde_json::to_string(&d.items[0].allowed[0].rule).unwrap(), r#""law:no-reason-7d""#);
+/// ```
 #[derive(Clone, Debug, Eq, PartialOrd, Ord)]
 pub struct RuleId(pub(crate) Arc<str>);
 

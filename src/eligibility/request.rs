@@ -12,6 +12,28 @@ use crate::{Result, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// How the purchase is proven.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ApprovalLevel, ReturnPolicy};
+/// // A defect brought back to the counter; what proves the purchase?
+/// let request = |proof: &str| serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "proof": proof,
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund" }]
+/// });
+/// let cal = mallcare::Calendar::default();
+/// let law = ReturnPolicy::statutory();
+/// assert!(law.evaluate_value(request("receipt"), &cal).unwrap().items[0].granted);
+/// assert!(!law.evaluate_value(request("none"), &cal).unwrap().items[0].granted);
+/// // A store that accepts the member system's record instead of a receipt has a person approve it.
+/// let store = ReturnPolicy::load(r#"{"version": "1", "settings": {"acceptMemberLookup": true}}"#).unwrap();
+/// let d = store.evaluate_value(request("memberLookup"), &cal).unwrap();
+/// assert!(d.items[0].granted);
+/// assert_eq!(d.approval, ApprovalLevel::Staff);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Proof {
@@ -27,6 +49,21 @@ pub enum Proof {
 }
 
 /// The member who bought.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::Request;
+/// let req = Request::from_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "member": { "id": "M-1001", "tier": "gold" },
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "refund" }]
+/// })).unwrap();
+/// // The tier is what `memberTiers` selectors in a policy match.
+/// assert_eq!(req.order.member.unwrap().tier.as_deref(), Some("gold"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Member {
@@ -39,6 +76,21 @@ pub struct Member {
 }
 
 /// One order line.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Two units bought, one already returned earlier: asking to return two more is an error in the request.
+/// let e = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "sku": "TOY-1", "category": "toys", "quantity": 2, "unitPriceFen": 9900,
+///             "returnedQuantity": 1 }],
+///         "payments": [{ "method": "wechat", "amountFen": 19800 }] },
+///     "items": [{ "lineId": "L1", "quantity": 2, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap_err();
+/// assert_eq!(e.code(), "REQUEST_QUANTITY_EXCEEDS");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Line {
@@ -86,6 +138,16 @@ pub struct Line {
 }
 
 /// Kind of order-level reduction.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::request::{Discount, DiscountKind};
+/// let d: Discount = serde_json::from_str(r#"{"kind": "coupon", "amountFen": 2000}"#).unwrap();
+/// assert_eq!(d.kind, DiscountKind::Coupon);
+/// // Without `kind`, an order-level discount (满减).
+/// let d: Discount = serde_json::from_str(r#"{"amountFen": 2000}"#).unwrap();
+/// assert_eq!(d.kind, DiscountKind::Discount);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DiscountKind {
@@ -97,6 +159,24 @@ pub enum DiscountKind {
 }
 
 /// An order-level discount or coupon.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // ¥10 off line A only: B carries none of it and is refunded in full.
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 10000 },
+///                   { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 10000 }],
+///         "discounts": [{ "id": "D1", "amountFen": 1000, "lines": ["A"] }],
+///         "payments": [{ "method": "wechat", "amountFen": 19000 }] },
+///     "items": [{ "lineId": "B", "quantity": 1, "reason": "noReason", "want": "refund" },
+///               { "lineId": "A", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!((d.items[0].money.discount_fen, d.items[0].money.refund_fen), (0, 10000));
+/// assert_eq!((d.items[1].money.discount_fen, d.items[1].money.refund_fen), (1000, 9000));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Discount {
@@ -117,6 +197,23 @@ pub struct Discount {
 }
 
 /// Points spent on the order.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // 1,000 points worth ¥10 paid for part of a ¥100 order of two equal lines; one line comes back.
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 5000 },
+///                   { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 5000 }],
+///         "points": { "points": 1000, "valueFen": 1000 },
+///         "payments": [{ "method": "wechat", "amountFen": 9000 }] },
+///     "items": [{ "lineId": "B", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// let m = &d.items[0].money;
+/// assert_eq!((m.points, m.points_value_fen, m.refund_fen, m.refund_points), (500, 500, 4500, 500));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PointsUsed {
@@ -127,6 +224,25 @@ pub struct PointsUsed {
 }
 
 /// One payment.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Line A was returned earlier and ¥50 went back to the card; now B comes back.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"refundOrder": ["card", "wechat"]}}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 5000, "returnedQuantity": 1 },
+///                   { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 5000 }],
+///         "payments": [{ "method": "card", "amountFen": 6000, "refundedFen": 5000 },
+///                      { "method": "wechat", "amountFen": 4000 }] },
+///     "items": [{ "lineId": "B", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// // The card has only ¥10 left to take back; the rest goes to WeChat Pay.
+/// let split: Vec<(&str, i64)> = d.refund.by_payment.iter().map(|r| (r.method.as_str(), r.amount_fen)).collect();
+/// assert_eq!(split, [("card", 1000), ("wechat", 4000)]);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Payment {
@@ -140,6 +256,25 @@ pub struct Payment {
 }
 
 /// The order as sold.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{Channel, ReturnPolicy};
+/// let order = serde_json::json!({ "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00",
+///     "signedAt": "2026-05-02T10:00:00+08:00", "shippingFen": 800,
+///     "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///     "payments": [{ "method": "wechat", "amountFen": 10700 }] });
+/// let o: mallcare::eligibility::request::Order = serde_json::from_value(order.clone()).unwrap();
+/// assert_eq!((o.channel, o.fulfilment, o.shipping_fen), (Channel::Online, None, 800));
+/// // The order must add up: 9900 paid for the line + 800 shipping = 10700 in payments.
+/// let mut wrong = order.clone();
+/// wrong["shippingFen"] = serde_json::json!(0);
+/// let e = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00", "order": wrong,
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap_err();
+/// assert_eq!(e.code(), "REQUEST_AMOUNTS_MISMATCH");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Order {
@@ -181,6 +316,21 @@ pub struct Order {
 }
 
 /// Facts about the goods as brought back.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // An online phone order, day 3 after sign-for: no-reason return only while the phone is intact (not activated).
+/// let granted = |condition: serde_json::Value| ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "electronics/phone", "quantity": 1, "unitPriceFen": 399900 }],
+///         "payments": [{ "method": "alipay", "amountFen": 399900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund", "condition": condition }]
+/// }), &mallcare::Calendar::default()).unwrap().items[0].granted;
+/// assert!(granted(serde_json::json!({})));
+/// assert!(!granted(serde_json::json!({ "activated": true })));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
@@ -220,6 +370,23 @@ pub struct Condition {
 }
 
 /// Evidence provided.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Status};
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "photo", "priority": 1,
+///     "then": {"evidence": {"photos": 1}}}]}"#).unwrap();
+/// let status = |photos: u32| p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund",
+///         "evidence": { "photos": photos } }]
+/// }), &mallcare::Calendar::default()).unwrap().status;
+/// assert_eq!(status(0), Status::NeedsEvidence);
+/// assert_eq!(status(1), Status::Approved);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Evidence {
@@ -229,6 +396,23 @@ pub struct Evidence {
 }
 
 /// What the customer takes in exchange.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::ReturnPolicy;
+/// // Swapped for a cheaper model under a 30-day exchange rule: the store refunds the ¥20 difference.
+/// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "swap", "priority": 1,
+///     "then": {"exchange": {"days": 30}}}]}"#).unwrap();
+/// let d = p.evaluate_value(serde_json::json!({
+///     "now": "2026-05-05T10:00:00+08:00",
+///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "cash", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "changedMind", "want": "exchange",
+///         "exchangeFor": { "sku": "TOY-7", "unitPriceFen": 7900 } }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert_eq!(d.items[0].exchange.as_ref().unwrap().difference_fen, -2000);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExchangeFor {
@@ -240,6 +424,26 @@ pub struct ExchangeFor {
 }
 
 /// One item the customer brings back.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Resolution};
+/// // A phone (三包 goods) sold 1 May with a fault; what the law allows depends on when the fault appeared.
+/// let allowed = |fault_at: &str| {
+///     let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///         "now": "2026-05-20T10:00:00+08:00",
+///         "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///             "lines": [{ "id": "L1", "category": "electronics/phone", "quantity": 1, "unitPriceFen": 399900 }],
+///             "payments": [{ "method": "card", "amountFen": 399900 }] },
+///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund", "faultAt": fault_at }]
+///     }), &mallcare::Calendar::default()).unwrap();
+///     d.items[0].allowed.iter().map(|a| a.resolution).collect::<Vec<_>>()
+/// };
+/// // Day 7: return, exchange or repair; day 8: no longer a return.
+/// assert!(allowed("2026-05-08T10:00:00+08:00").contains(&Resolution::Refund));
+/// assert!(!allowed("2026-05-09T10:00:00+08:00").contains(&Resolution::Refund));
+/// assert!(allowed("2026-05-09T10:00:00+08:00").contains(&Resolution::Exchange));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Item {
@@ -272,6 +476,22 @@ pub struct Item {
 }
 
 /// The whole request.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{ReturnPolicy, Request};
+/// // `now` is part of the request: the same return asked on day 7 and on day 8 after sign-for.
+/// let at = |now: &str| Request::from_value(serde_json::json!({
+///     "now": now,
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T15:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// })).unwrap();
+/// let (law, cal) = (ReturnPolicy::statutory(), mallcare::Calendar::default());
+/// assert!(law.evaluate(&at("2026-05-10T23:59:00+08:00"), &cal).unwrap().items[0].granted);
+/// assert!(!law.evaluate(&at("2026-05-11T00:00:00+08:00"), &cal).unwrap().items[0].granted);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Request {

@@ -12,6 +12,25 @@ use super::reason::Reason;
 use crate::Date;
 
 /// How much of a decision to write.
+///
+/// # Example
+/// ```
+/// use mallcare::eligibility::{write::decision_json, ReturnPolicy, WriteOptions};
+/// let d = ReturnPolicy::statutory().evaluate_value(serde_json::json!({
+///     "now": "2026-05-20T10:00:00+08:00",
+///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
+///         "payments": [{ "method": "wechat", "amountFen": 9900 }] },
+///     "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
+/// }), &mallcare::Calendar::default()).unwrap();
+/// assert!(WriteOptions::default().explain);
+/// let full = decision_json(&d, WriteOptions::default());
+/// let lean = decision_json(&d, WriteOptions { explain: false });
+/// // Both carry the reason codes; only the full one carries the messages.
+/// assert!(full.contains("NO_REASON_WINDOW_CLOSED") && lean.contains("NO_REASON_WINDOW_CLOSED"));
+/// assert!(full.contains(r#""zh":"#) && !lean.contains(r#""zh":"#));
+/// assert!(lean.len() < full.len());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WriteOptions {
     /// Reasons with their zh-CN and English messages (`true`, the default) or codes and rules only.
