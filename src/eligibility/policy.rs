@@ -114,7 +114,8 @@ pub enum Fulfilment {
 ///         "then": {{"refund": {{"days": 10, "clock": "{clock}"}}}}}}]}}"#)).unwrap();
 ///     p.evaluate_value(serde_json::json!({
 ///         "now": "2026-05-05T10:00:00+08:00",
-///         "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "invoicedAt": "2026-05-03T09:00:00+08:00",
+///         "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
+///             "invoicedAt": "2026-05-03T09:00:00+08:00",
 ///             "lines": [{ "id": "L1", "category": "toys", "quantity": 1, "unitPriceFen": 9900 }],
 ///             "payments": [{ "method": "cash", "amountFen": 9900 }] },
 ///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund" }]
@@ -444,8 +445,8 @@ pub enum Payer {
 /// use mallcare::eligibility::{ApprovalLevel, ReturnPolicy};
 /// assert!(ApprovalLevel::Auto < ApprovalLevel::Staff && ApprovalLevel::Staff < ApprovalLevel::Manager);
 /// // Refunds up to ¥500 are automatic, up to ¥3,000 need staff, above that a manager.
-/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"approval": {"autoMaxFen": 50000, "staffMaxFen": 300000}}}"#)
-///     .unwrap();
+/// let p = ReturnPolicy::load(r#"{"version": "1",
+///     "settings": {"approval": {"autoMaxFen": 50000, "staffMaxFen": 300000}}}"#).unwrap();
 /// let level = |fen: i64| p.evaluate_value(serde_json::json!({
 ///     "now": "2026-05-05T10:00:00+08:00",
 ///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
@@ -538,7 +539,8 @@ pub struct EvidenceRule {
 /// assert_eq!(w.clock, Clock::Invoice); // the default
 /// // Appliances: 1 year plus 2 years extended from the invoice (1 May 2026): repair until 1 May 2029.
 /// let p = ReturnPolicy::load(r#"{"version": "1", "rules": [{"id": "appliance-3y", "priority": 1,
-///     "when": {"categories": ["appliance"]}, "then": {"warranty": {"months": 12, "extendedMonths": 24}}}]}"#).unwrap();
+///     "when": {"categories": ["appliance"]},
+///     "then": {"warranty": {"months": 12, "extendedMonths": 24}}}]}"#).unwrap();
 /// let d = p.evaluate_value(serde_json::json!({
 ///     "now": "2027-08-01T10:00:00+08:00",
 ///     "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00", "invoicedAt": "2026-05-01T10:00:00+08:00",
@@ -830,12 +832,14 @@ impl Freight {
 /// # Example
 /// ```
 /// use mallcare::eligibility::{policy::Rule, ReturnPolicy};
-/// let r: Rule = serde_json::from_str(r#"{"id": "thirty", "priority": 10, "then": {"refund": {"days": 30}}}"#).unwrap();
+/// let r: Rule =
+///     serde_json::from_str(r#"{"id": "thirty", "priority": 10, "then": {"refund": {"days": 30}}}"#).unwrap();
 /// assert_eq!((r.id.as_str(), r.priority, r.when.categories.is_empty()), ("thirty", 10, true));
 /// // Two rules with the same priority that can match the same line: the document is ambiguous.
 /// let e = ReturnPolicy::load(r#"{"version": "1", "rules": [
 ///     {"id": "a", "priority": 10, "then": {"refund": {"days": 30}}},
-///     {"id": "b", "priority": 10, "when": {"categories": ["toys"]}, "then": {"refund": {"days": 15}}}]}"#).unwrap_err();
+///     {"id": "b", "priority": 10, "when": {"categories": ["toys"]}, "then": {"refund": {"days": 15}}}]}"#)
+///     .unwrap_err();
 /// assert_eq!(e.code(), "POLICY_PRIORITY_CONFLICT");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -863,10 +867,12 @@ pub struct Rule {
 /// use mallcare::eligibility::ReturnPolicy;
 /// // ¥400 spent on A (¥300) and B (¥100) reached a "¥40 off ¥400" coupon; B comes back and A is kept.
 /// let refund = |breakage: &str| {
-///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "settings": {{"couponBreakage": "{breakage}"}}}}"#)).unwrap();
+///     let doc = format!(r#"{{"version": "1", "settings": {{"couponBreakage": "{breakage}"}}}}"#);
+///     let p = ReturnPolicy::load(&doc).unwrap();
 ///     p.evaluate_value(serde_json::json!({
 ///         "now": "2026-05-05T10:00:00+08:00",
-///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00",
+///             "signedAt": "2026-05-02T10:00:00+08:00",
 ///             "lines": [{ "id": "A", "category": "toys", "quantity": 1, "unitPriceFen": 30000 },
 ///                       { "id": "B", "category": "toys", "quantity": 1, "unitPriceFen": 10000 }],
 ///             "discounts": [{ "kind": "coupon", "amountFen": 4000, "thresholdFen": 40000 }],
@@ -897,12 +903,15 @@ pub enum CouponBreakage {
 /// use mallcare::eligibility::ReturnPolicy;
 /// // A kettle came with a gift mug stated at ¥20; the kettle comes back without the mug.
 /// let refund = |handling: &str| {
-///     let p = ReturnPolicy::load(&format!(r#"{{"version": "1", "settings": {{"giftNotReturned": "{handling}"}}}}"#)).unwrap();
+///     let doc = format!(r#"{{"version": "1", "settings": {{"giftNotReturned": "{handling}"}}}}"#);
+///     let p = ReturnPolicy::load(&doc).unwrap();
 ///     p.evaluate_value(serde_json::json!({
 ///         "now": "2026-05-05T10:00:00+08:00",
-///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
+///         "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00",
+///             "signedAt": "2026-05-02T10:00:00+08:00",
 ///             "lines": [{ "id": "K", "category": "appliance/kitchen", "quantity": 1, "unitPriceFen": 19900 },
-///                       { "id": "M", "category": "home", "quantity": 1, "unitPriceFen": 0, "giftOf": "K", "giftValueFen": 2000 }],
+///                       { "id": "M", "category": "home", "quantity": 1, "unitPriceFen": 0,
+///                         "giftOf": "K", "giftValueFen": 2000 }],
 ///             "payments": [{ "method": "wechat", "amountFen": 19900 }] },
 ///         "items": [{ "lineId": "K", "quantity": 1, "reason": "noReason", "want": "refund" }]
 ///     }), &mallcare::Calendar::default()).unwrap().refund
@@ -929,8 +938,8 @@ pub enum GiftHandling {
 /// let t: ApprovalThresholds = serde_json::from_str(r#"{"autoMaxFen": 50000}"#).unwrap();
 /// assert_eq!((t.staff_max_fen, t.risk), (mallcare::money::MAX_FEN, ApprovalLevel::Staff)); // defaults
 /// // A routine ¥399 refund is automatic, unless the store's systems flag a risk.
-/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"approval": {"autoMaxFen": 50000, "risk": "manager"}}}"#)
-///     .unwrap();
+/// let p = ReturnPolicy::load(r#"{"version": "1",
+///     "settings": {"approval": {"autoMaxFen": 50000, "risk": "manager"}}}"#).unwrap();
 /// let level = |flags: serde_json::Value| p.evaluate_value(serde_json::json!({
 ///     "now": "2026-05-05T10:00:00+08:00",
 ///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-02T10:00:00+08:00",
@@ -974,7 +983,8 @@ impl Default for ApprovalThresholds {
 /// let s: Settings = serde_json::from_str(r#"{"reviewBusinessDays": 1, "refundIssueDays": 3}"#).unwrap();
 /// assert_eq!((s.review_business_days, s.refund_issue_days), (Some(1), Some(3)));
 /// assert!(s.refund_order.is_empty() && !s.accept_member_lookup);
-/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"reviewBusinessDays": 1, "refundIssueDays": 3}}"#).unwrap();
+/// let p = ReturnPolicy::load(r#"{"version": "1", "settings": {"reviewBusinessDays": 1, "refundIssueDays": 3}}"#)
+///     .unwrap();
 /// let d = p.evaluate_value(serde_json::json!({
 ///     "now": "2026-05-08T10:00:00+08:00",
 ///     "order": { "channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-06T10:00:00+08:00",

@@ -435,7 +435,8 @@ pub struct ExchangeFor {
 ///         "order": { "channel": "store", "soldAt": "2026-05-01T10:00:00+08:00",
 ///             "lines": [{ "id": "L1", "category": "electronics/phone", "quantity": 1, "unitPriceFen": 399900 }],
 ///             "payments": [{ "method": "card", "amountFen": 399900 }] },
-///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund", "faultAt": fault_at }]
+///         "items": [{ "lineId": "L1", "quantity": 1, "reason": "qualityDefect", "want": "refund",
+///             "faultAt": fault_at }]
 ///     }), &mallcare::Calendar::default()).unwrap();
 ///     d.items[0].allowed.iter().map(|a| a.resolution).collect::<Vec<_>>()
 /// };

@@ -232,6 +232,28 @@ pub(crate) struct LevelDoc {
 }
 
 /// A tier's benefits.
+///
+/// # Example
+/// ```
+/// use mallcare::points::{BenefitsDoc, Member, Order, Program};
+/// let b: BenefitsDoc =
+///     serde_json::from_str(r#"{"pointsMultiplierPercent": 150, "freeParkingMinutes": 120}"#).unwrap();
+/// assert_eq!((b.points_multiplier_percent, b.free_parking_minutes), (Some(150), Some(120)));
+/// // In a program, a tier's `benefits`: gold members earn 1.5x.
+/// let p = Program::load(r#"{ "version": "1", "tiers": {
+///     "basis": "spend", "window": "rolling12Months", "downgrade": "oneStep", "levels": [
+///     { "id": "base", "threshold": 0 },
+///     { "id": "gold", "name": "金卡", "threshold": 2000000,
+///       "benefits": { "pointsMultiplierPercent": 150, "freeParkingMinutes": 120 } } ] } }"#).unwrap();
+/// let gold = p.benefits("gold").unwrap();
+/// assert_eq!((gold.points_multiplier_percent, gold.free_parking_minutes), (150, 120));
+/// // Tiers without `benefits` get the defaults.
+/// assert_eq!(p.benefits("base").unwrap().points_multiplier_percent, 100);
+/// let order: Order = serde_json::from_str(r#"{ "id": "SO-1", "lines": [ { "paidFen": 10000 } ] }"#).unwrap();
+/// let member: Member = serde_json::from_str(r#"{ "tier": "gold" }"#).unwrap();
+/// let at = mallcare::Timestamp::parse("2026-05-01T10:00:00+08:00").unwrap();
+/// assert_eq!(p.earn(&order, &member, at).unwrap().points, 150);
+/// ```
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BenefitsDoc {
@@ -331,6 +353,31 @@ impl Default for ExpiryDoc {
 }
 
 /// What happens when points to take back on a return were already spent.
+///
+/// # Example
+/// ```
+/// use mallcare::points::{EarnRecord, Event, Program, Refund, WhenSpent};
+/// // 300 points earned on SO-1, 250 of them spent; then line 0 (200 points) is returned in full.
+/// let events: Vec<Event> = serde_json::from_str(r#"[
+///   { "type": "earn", "at": "2026-05-01T10:00:00+08:00", "points": 300, "ref": "SO-1" },
+///   { "type": "redeem", "at": "2026-05-02T10:00:00+08:00", "points": 250 } ]"#).unwrap();
+/// let rec: EarnRecord = serde_json::from_str(r#"{ "orderId": "SO-1",
+///   "lines": [ { "paidFen": 20000, "points": 200 }, { "paidFen": 10000, "points": 100 } ] }"#).unwrap();
+/// let refund: Refund = serde_json::from_str(
+///   r#"{ "at": "2026-05-03T10:00:00+08:00", "lines": [ { "line": 0, "all": true } ] }"#).unwrap();
+/// let clawback = |when: &str| {
+///     let p = Program::load(&format!(r#"{{ "version": "1", "clawback": {{ "whenSpent": "{when}" }},
+///         "redemption": {{ "pointValue": {{ "points": 100, "fen": 100 }} }} }}"#)).unwrap();
+///     p.clawback(&events, &rec, &refund).unwrap()
+/// };
+/// // Only 50 are left to take; the other 150 were spent.
+/// let c = clawback("allowNegative");
+/// assert_eq!((c.policy, c.clawed_points, c.debt_points), (WhenSpent::AllowNegative, 200, 150));
+/// let c = clawback("deductFromRefund");
+/// assert_eq!((c.cash_deducted_fen, c.net_refund_fen), (150, 19850));
+/// let c = clawback("forgive");
+/// assert_eq!((c.clawed_points, c.forgiven_points), (50, 150));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WhenSpent {

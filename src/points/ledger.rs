@@ -10,6 +10,19 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// What a ledger event records.
+///
+/// # Example
+/// ```
+/// use mallcare::points::{Event, EventKind, Program};
+/// let events: Vec<Event> = serde_json::from_str(r#"[
+///   { "type": "earn",   "at": "2026-05-01T10:00:00+08:00", "points": 500 },
+///   { "type": "redeem", "at": "2026-05-02T10:00:00+08:00", "points": 200 },
+///   { "type": "adjust", "at": "2026-05-03T10:00:00+08:00", "points": 50, "note": "goodwill" } ]"#).unwrap();
+/// assert_eq!(events[1].kind, EventKind::Redeem);
+/// let p = Program::load(r#"{ "version": "1" }"#).unwrap();
+/// let b = p.balance(&events, mallcare::Timestamp::parse("2026-05-04T10:00:00+08:00").unwrap()).unwrap();
+/// assert_eq!((b.available, b.redeemed, b.adjusted_in, b.lifetime_earned), (350, 200, 50, 500));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum EventKind {
@@ -530,6 +543,27 @@ impl Program {
 }
 
 /// Points as cash on an order, or a catalogue reward.
+///
+/// # Example
+/// ```
+/// use mallcare::points::{Event, Program, RedeemKind, RedeemRequest};
+/// let p = Program::load(r#"{ "version": "1", "redemption": { "pointValue": { "points": 100, "fen": 100 },
+///   "catalogue": [ { "id": "mug", "points": 800 } ] } }"#).unwrap();
+/// let events: Vec<Event> = serde_json::from_str(
+///   r#"[ { "type": "earn", "at": "2026-05-01T10:00:00+08:00", "points": 1000 } ]"#).unwrap();
+/// let at = mallcare::Timestamp::parse("2026-05-02T10:00:00+08:00").unwrap();
+/// // Cash: 500 points pay ¥5 of an order.
+/// let cash: RedeemRequest = serde_json::from_str(r#"{ "kind": "cash", "points": 500, "orderFen": 20000 }"#).unwrap();
+/// assert_eq!(cash.kind, RedeemKind::Cash);
+/// let d = p.redeem(&events, &cash, at).unwrap();
+/// assert_eq!((d.allowed, d.value_fen), (true, 500));
+/// // Reward: the catalogue decides the points; two mugs need 1600, more than the 1000 available.
+/// let reward: RedeemRequest =
+///     serde_json::from_str(r#"{ "kind": "reward", "rewardId": "mug", "quantity": 2 }"#).unwrap();
+/// let d = p.redeem(&events, &reward, at).unwrap();
+/// assert_eq!((d.allowed, d.points), (false, 1600));
+/// assert_eq!(d.reasons[0].code, "POINTS_INSUFFICIENT_BALANCE");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RedeemKind {

@@ -594,6 +594,18 @@ pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
 }
 
 /// Types the points reader can read (the program document and every request type); see [`read_json`](super::read_json).
+///
+/// # Example
+/// ```
+/// use mallcare::points::{read_json, FromJson, Order};
+/// // Any type the points reader knows can be read straight from JSON text, with issue paths under `arg`.
+/// fn count<T: FromJson>(text: &str) -> mallcare::Result<usize> {
+///     Ok(read_json::<Vec<T>>(text, "items")?.len())
+/// }
+/// assert_eq!(count::<Order>(r#"[{ "id": "SO-1", "lines": [ { "paidFen": 100 } ] }]"#).unwrap(), 1);
+/// let e = count::<Order>(r#"[{ "id": "SO-1", "lines": [ { "paidFen": "100" } ] }]"#).unwrap_err();
+/// assert_eq!(e.issues()[0].path, "items[0].lines[0].paidFen");
+/// ```
 pub trait FromJson: Sized {
     /// Reads one value at the reader's position.
     ///
