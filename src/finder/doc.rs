@@ -280,6 +280,16 @@ pub enum PlaceKind {
 
 impl PlaceKind {
     /// Every kind, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::PlaceKind;
+    /// // Every kind round-trips through its JSON name.
+    /// for kind in PlaceKind::ALL {
+    ///     assert_eq!(PlaceKind::parse(kind.as_str()), Some(kind));
+    /// }
+    /// assert_eq!(PlaceKind::ALL[0], PlaceKind::Store);
+    /// ```
     pub const ALL: [PlaceKind; 13] = [
         PlaceKind::Store,
         PlaceKind::Restroom,

@@ -35,26 +35,206 @@ pub enum Metric {
 /// Arc classes: which mode may use an arc.
 pub mod class {
     /// Corridor on one level.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by a corridor.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::CORRIDOR), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::CORRIDOR), 0);
+    /// ```
     pub const CORRIDOR: u8 = 0;
     /// Through a door.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by a door.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::DOOR, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::DOOR), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::DOOR), 0);
+    /// ```
     pub const DOOR: u8 = 1;
     /// Across an open area.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by an open area.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::OPEN, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::OPEN), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::OPEN), 0);
+    /// ```
     pub const OPEN: u8 = 2;
     /// Elevator ride (any stop to any stop).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by an elevator ride.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::ELEVATOR, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::ELEVATOR), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::ELEVATOR), 0);
+    /// ```
     pub const ELEVATOR: u8 = 3;
     /// Escalator (one way).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by an escalator.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::ESCALATOR, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::ESCALATOR), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may not.
+    /// assert_eq!(class::STEP_FREE & (1 << class::ESCALATOR), 0);
+    /// ```
     pub const ESCALATOR: u8 = 4;
     /// Stairs.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by stairs.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::STAIRS, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::STAIRS), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may not.
+    /// assert_eq!(class::STEP_FREE & (1 << class::STAIRS), 0);
+    /// ```
     pub const STAIRS: u8 = 5;
     /// Ramp.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by a ramp.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::RAMP, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::RAMP), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::RAMP), 0);
+    /// ```
     pub const RAMP: u8 = 6;
     /// Moving walkway.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by a moving walkway.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::WALKWAY, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::WALKWAY), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may use it.
+    /// assert_ne!(class::STEP_FREE & (1 << class::WALKWAY), 0);
+    /// ```
     pub const WALKWAY: u8 = 7;
     /// A walkable edge with steps (`stepFree: false`).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // Two nodes 10 m apart joined only by a walkable edge with steps.
+    /// let g = Graph::build(2, &[0.0, 10.0], &[0.0, 0.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::STEPS, owner: 0 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let found = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s);
+    /// assert_eq!(found.unwrap().cost, 10_000);
+    /// // A query that leaves this class out finds no way.
+    /// let without = Filter { classes: class::ALL & !(1 << class::STEPS), ..Filter::default() };
+    /// assert!(g.shortest(&without, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).is_none());
+    /// // Step-free (accessible) routes may not.
+    /// assert_eq!(class::STEP_FREE & (1 << class::STEPS), 0);
+    /// ```
     pub const STEPS: u8 = 8;
     /// Every class.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, Filter};
+    /// // One bit per class, CORRIDOR (0) through STEPS (8), and nothing else.
+    /// assert_eq!(class::ALL, (1 << (class::STEPS + 1)) - 1);
+    /// let f = Filter::default();
+    /// assert_eq!(f.classes, class::ALL);
+    /// assert!((class::CORRIDOR..=class::STEPS).all(|c| f.allows(c, 0, 0)));
+    /// ```
     pub const ALL: u16 = 0x1ff;
     /// Step-free classes (no escalators, stairs or steps).
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+    /// // From 0 to 2: stairs (10 m) or a ramp around (30 m).
+    /// let g = Graph::build(3, &[0.0, 10.0, 5.0], &[0.0, 0.0, 10.0], &[
+    ///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 12_000, class: class::STAIRS, owner: 0 },
+    ///     ArcSpec { from: 0, to: 2, dist: 15_000, time: 12_500, class: class::RAMP, owner: 1 },
+    ///     ArcSpec { from: 2, to: 1, dist: 15_000, time: 12_500, class: class::RAMP, owner: 2 },
+    /// ]);
+    /// let mut s = Scratch::default();
+    /// let any = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).unwrap();
+    /// assert_eq!(any.cost, 10_000);
+    /// let step_free = Filter { classes: class::STEP_FREE, ..Filter::default() };
+    /// let acc = g.shortest(&step_free, Metric::Distance, &[(0, 0)], &[(1, 0)], None, &mut s).unwrap();
+    /// assert_eq!((acc.cost, acc.arcs.len()), (30_000, 2));
+    /// ```
     pub const STEP_FREE: u16 = ALL & !(1 << ESCALATOR) & !(1 << STAIRS) & !(1 << STEPS);
 }
 
@@ -166,6 +346,21 @@ impl Filter {
 }
 
 /// The result of a search: total cost, the target reached, and the arcs from the source.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+/// let g = Graph::build(3, &[0.0, 10.0, 20.0], &[0.0; 3], &[
+///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 0 },
+///     ArcSpec { from: 1, to: 2, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 1 },
+/// ]);
+/// // Two candidate starts (node 0 at no extra cost, node 1 with 15 m to walk to it first), one target with 0.5 m
+/// // to walk from it.
+/// let f = g.shortest(&Filter::default(), Metric::Distance, &[(0, 0), (1, 15_000)], &[(2, 500)], None,
+///     &mut Scratch::default()).unwrap();
+/// assert_eq!((f.cost, f.source, f.target), (20_500, 0, 0));
+/// assert_eq!(f.arcs.iter().map(|&a| g.tail(a).unwrap()).collect::<Vec<_>>(), [0, 1]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     /// Cost including source and target offsets.
@@ -188,6 +383,24 @@ struct Slot {
 }
 
 /// Reusable search memory; stamped so a query never clears whole arrays.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::graph::{class, ArcSpec, Filter, Graph, Metric, Scratch};
+/// let g = Graph::build(3, &[0.0, 10.0, 20.0], &[0.0; 3], &[
+///     ArcSpec { from: 0, to: 1, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 0 },
+///     ArcSpec { from: 1, to: 2, dist: 10_000, time: 8_333, class: class::CORRIDOR, owner: 1 },
+/// ]);
+/// // One scratch serves every query on the graph; a reused one answers as a fresh one does.
+/// let mut s = Scratch::default();
+/// for (from, to, cost) in [(0, 2, 20_000), (1, 2, 10_000), (0, 1, 10_000)] {
+///     let reused = g.shortest(&Filter::default(), Metric::Distance, &[(from, 0)], &[(to, 0)], None, &mut s);
+///     let fresh = g.shortest(&Filter::default(), Metric::Distance, &[(from, 0)], &[(to, 0)], None,
+///         &mut Scratch::default());
+///     assert_eq!(reused, fresh);
+///     assert_eq!(reused.unwrap().cost, cost);
+/// }
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     stamp: u32,

@@ -6,6 +6,15 @@ use crate::Result;
 use std::sync::OnceLock;
 
 /// The sample mall's document text.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{sample::SAMPLE_MALL_JSON, Venue};
+/// // The text behind `Venue::sample()`: loading it gives the same venue.
+/// let v = Venue::load(SAMPLE_MALL_JSON).unwrap();
+/// assert_eq!(v.fingerprint(), Venue::sample().unwrap().fingerprint());
+/// assert!(v.place("s-1-01").is_some());
+/// ```
 pub const SAMPLE_MALL_JSON: &str = include_str!("../../data/finder/sample-mall.json");
 
 static SAMPLE: OnceLock<Result<Venue>> = OnceLock::new();

@@ -9,8 +9,32 @@ use crate::Result;
 use serde::Serialize;
 
 /// Largest number of stops solved exactly.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{route::Endpoint, tour::EXACT_STOPS, PlaceKind, Venue};
+/// let v = Venue::sample().unwrap();
+/// let stores: Vec<Endpoint> = v.places().iter().filter(|p| p.kind == PlaceKind::Store)
+///     .map(|p| Endpoint::Id(p.id.clone())).collect();
+/// let from = Endpoint::Id("exit-s".into());
+/// // Up to EXACT_STOPS stops the order is proven best; one more and it is a (good) heuristic answer.
+/// let t = v.tour(&from, &stores[..EXACT_STOPS], &Default::default()).unwrap();
+/// assert!(t.exact);
+/// let t = v.tour(&from, &stores[..EXACT_STOPS + 1], &Default::default()).unwrap();
+/// assert!(!t.exact);
+/// assert_eq!(t.order.len(), EXACT_STOPS + 1);
+/// ```
 pub const EXACT_STOPS: usize = 10;
 /// Largest number of stops accepted.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{route::Endpoint, tour::MAX_STOPS, Venue};
+/// let v = Venue::sample().unwrap();
+/// let stops = vec![Endpoint::Id("s-1-01".into()); MAX_STOPS + 1];
+/// let e = v.tour(&Endpoint::Id("exit-s".into()), &stops, &Default::default()).unwrap_err();
+/// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("TOUR_TOO_MANY_STOPS", "stops"));
+/// ```
 pub const MAX_STOPS: usize = 60;
 
 /// The answer of [`Venue::tour`].

@@ -19,8 +19,35 @@ pub(crate) fn calendar() -> &'static crate::Calendar {
 }
 
 /// Default walking speed, metres per second.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{venue::WALK_SPEED, Venue};
+/// // A 12 m corridor; the document gives no `walkSpeed`.
+/// let v = Venue::load(r#"{ "version": "1", "name": "小店",
+///   "levels": [{ "id": "L1", "ordinal": 0, "name": "1F" }],
+///   "nodes": [{ "id": "a", "level": "L1", "x": 0, "y": 0 }, { "id": "b", "level": "L1", "x": 12, "y": 0 }],
+///   "edges": [{ "from": "a", "to": "b" }] }"#).unwrap();
+/// let r = v.route(&"a".parse().unwrap(), &"b".parse().unwrap(), &Default::default()).unwrap();
+/// assert!((r.metres - 12.0).abs() < 1e-9);
+/// assert!((r.seconds - 12.0 / WALK_SPEED).abs() < 1e-9); // 10 s
+/// ```
 pub const WALK_SPEED: f64 = 1.2;
 /// Default elevator wait, seconds.
+///
+/// # Example
+/// ```
+/// use mallcare::finder::{venue::ELEVATOR_WAIT, Venue};
+/// // An elevator between two levels; once with the default wait, once with `waitSeconds: 0`.
+/// let seconds = |wait: &str| {
+///     let v = Venue::load(&format!(r#"{{ "version": "1", "name": "小店",
+///       "levels": [{{ "id": "L1", "ordinal": 0, "name": "1F" }}, {{ "id": "L2", "ordinal": 1, "name": "2F" }}],
+///       "nodes": [{{ "id": "a", "level": "L1", "x": 0, "y": 0 }}, {{ "id": "b", "level": "L2", "x": 0, "y": 0 }}],
+///       "connectors": [{{ "id": "EL1", "kind": "elevator", "nodes": ["a", "b"] {wait} }}] }}"#)).unwrap();
+///     v.route(&"a".parse().unwrap(), &"b".parse().unwrap(), &Default::default()).unwrap().seconds
+/// };
+/// assert!((seconds("") - seconds(r#", "waitSeconds": 0"#) - ELEVATOR_WAIT).abs() < 1e-9);
+/// ```
 pub const ELEVATOR_WAIT: f64 = 30.0;
 const ELEVATOR_SPEED: f64 = 1.5;
 const LEVEL_HEIGHT: f64 = 5.0;
