@@ -172,8 +172,8 @@ pub struct RouteOptions {
 /// # Example
 /// ```
 /// let v = mallcare::finder::Venue::sample().unwrap();
-/// let r = v.route(&"B2-A-001".parse().unwrap(), &"B1-A-001".parse().unwrap(), &Default::default());
-/// assert!(r.is_ok() || r.is_err());
+/// let r = v.route(&"B2-A-001".parse().unwrap(), &"B1-A-001".parse().unwrap(), &Default::default()).unwrap();
+/// assert_eq!((r.from.level_name.as_str(), r.to.level_name.as_str()), ("B2", "B1"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -209,9 +209,12 @@ impl std::str::FromStr for Endpoint {
 ///
 /// # Example
 /// ```
-/// let l = mallcare::finder::route::Leg { level: "L1".into(), level_name: "1F".into(), ordinal: 0,
-///     points: vec![[0.0, 0.0], [3.0, 4.0]], metres: 5.0 };
-/// assert_eq!(l.points.len(), 2);
+/// let v = mallcare::finder::Venue::sample().unwrap();
+/// let r = v.route(&"B2-A-001".parse().unwrap(), &"B1-A-001".parse().unwrap(), &Default::default()).unwrap();
+/// // one leg per stretch on a level, in walking order: it starts on B2 and ends on B1
+/// assert_eq!(r.legs.first().unwrap().level_name, "B2");
+/// assert_eq!(r.legs.last().unwrap().level_name, "B1");
+/// assert!(r.legs.iter().all(|l| l.points.len() >= 2 && l.metres >= 0.0));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -610,9 +610,17 @@ pub struct RedeemRequest {
 ///
 /// # Example
 /// ```
-/// # use mallcare::points::*;
-/// let d = RedeemDecision { allowed: false, points: 0, value_fen: 0, available: 0, max_points: 0, reasons: vec![], event: None };
-/// assert!(!d.allowed);
+/// use mallcare::points::{Event, Program, RedeemRequest};
+/// use mallcare::Timestamp;
+/// let p = Program::load(r#"{ "version": "1", "redemption": { "pointValue": { "points": 100, "fen": 100 },
+///   "minimumPoints": 100, "stepPoints": 100, "maxPercentOfOrder": 50 } }"#).unwrap();
+/// let events: Vec<Event> = serde_json::from_str(
+///   r#"[ { "type": "earn", "at": "2026-05-01T10:00:00+08:00", "points": 1000 } ]"#).unwrap();
+/// let req: RedeemRequest = serde_json::from_str(r#"{ "kind": "cash", "points": 300, "orderFen": 20000 }"#).unwrap();
+/// let d = p.redeem(&events, &req, Timestamp::parse("2026-05-02T10:00:00+08:00").unwrap()).unwrap();
+/// assert!(d.allowed && d.reasons.is_empty());
+/// assert_eq!((d.points, d.value_fen, d.available), (300, 300, 1000));
+/// assert!(d.event.is_some()); // the redeem event to append to the ledger
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

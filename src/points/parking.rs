@@ -101,9 +101,20 @@ pub struct PointsOption {
 /// The answer of [`Program::parking_fee`].
 ///
 /// # Example
-/// See [`Program::parking_fee`].
+/// Four hours ten minutes, half an hour free by the tariff and two more for spending ¥250 that day: the parts of
+/// the answer add up to the tariff with no free time.
 /// ```
-/// # let _ = 0;
+/// use mallcare::points::{Member, ParkingSession, Program};
+/// let p = Program::load(r#"{ "version": "1", "redemption": { "pointValue": { "points": 100, "fen": 100 } },
+///   "parking": { "freeMinutes": 30, "unitMinutes": 60, "unitFen": 1000, "dailyCapFen": 6000,
+///                "spendWaivers": [ { "minSpendFen": 20000, "freeMinutes": 120 } ] } }"#).unwrap();
+/// let s: ParkingSession = serde_json::from_str(
+///   r#"{ "entryAt": "2026-05-01T10:00:00+08:00", "exitAt": "2026-05-01T14:10:00+08:00" }"#).unwrap();
+/// let f = p.parking_fee(&s, &Member::default(), 25000).unwrap();
+/// assert_eq!((f.minutes, f.gross_fen, f.fee_fen), (250, 5000, 2000));
+/// assert_eq!(f.waived.len(), 2);
+/// assert_eq!(f.fee_fen + f.waived.iter().map(|w| w.fen).sum::<i64>(), f.gross_fen);
+/// assert_eq!(f.pay_with_points.unwrap().points, 2000); // at 100 points a yuan
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -131,9 +142,16 @@ impl ParkingFee {
     ///
     /// # Example
     /// ```
-    /// # use mallcare::points::*;
-    /// let f = ParkingFee { minutes: 0, gross_fen: 0, fee_fen: 0, overnight_fen: 0, waived: vec![], pay_with_points: None };
-    /// assert_eq!(f.localize(mallcare::Locale::En).fee_fen, 0);
+    /// use mallcare::points::{Member, ParkingSession, Program};
+    /// let p = Program::load(r#"{ "version": "1", "redemption": { "pointValue": { "points": 100, "fen": 100 } },
+    ///   "parking": { "freeMinutes": 30, "unitMinutes": 60, "unitFen": 1000, "dailyCapFen": 6000 } }"#).unwrap();
+    /// let s: ParkingSession = serde_json::from_str(
+    ///   r#"{ "entryAt": "2026-05-01T10:00:00+08:00", "exitAt": "2026-05-01T12:00:00+08:00" }"#).unwrap();
+    /// let zh = p.parking_fee(&s, &Member::default(), 0).unwrap();
+    /// let en = zh.clone().localize(mallcare::Locale::En);
+    /// assert_eq!(en.fee_fen, zh.fee_fen); // only the wording changes
+    /// assert_eq!(en.waived[0].reason.message(), en.waived[0].reason.en);
+    /// assert_eq!(zh.waived[0].reason.message(), zh.waived[0].reason.zh);
     /// ```
     pub fn localize(mut self, locale: Locale) -> ParkingFee {
         let mut reasons: Vec<Reason> = self.waived.iter().map(|w| w.reason.clone()).collect();

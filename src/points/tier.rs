@@ -98,9 +98,19 @@ pub struct TierChange {
 /// The answer of [`Program::tier`].
 ///
 /// # Example
-/// See [`Program::tier`].
+/// ¥6,000 spent in March makes a silver member for a year; ¥14,000 more would make gold.
 /// ```
-/// # let _ = 0;
+/// use mallcare::points::{Program, TierHistory};
+/// use mallcare::Timestamp;
+/// let p = Program::load(r#"{ "version": "1", "tiers": { "basis": "spend", "window": "rolling12Months",
+///   "downgrade": "oneStep", "levels": [ { "id": "base", "threshold": 0 },
+///   { "id": "silver", "threshold": 500000 }, { "id": "gold", "threshold": 2000000 } ] } }"#).unwrap();
+/// let h: TierHistory = serde_json::from_str(r#"{ "entries": [
+///   { "at": "2026-03-15T10:00:00+08:00", "spendFen": 600000 } ] }"#).unwrap();
+/// let s = p.tier(&h, Timestamp::parse("2026-06-01T00:00:00+08:00").unwrap()).unwrap();
+/// assert_eq!((s.tier.as_str(), s.qualifying), ("silver", 600000));
+/// assert_eq!(s.since.unwrap().to_string(), "2026-03-15");
+/// assert_eq!(s.next.unwrap().needed, 1_400_000);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
