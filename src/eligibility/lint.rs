@@ -21,7 +21,8 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
-    /// The rule undercuts the law; decisions apply the statutory floor instead.
+    /// The policy undercuts the law (a rule, or a `settings` value such as a refund period longer than the law
+    /// allows); decisions apply the statutory floor instead.
     Error,
     /// Legal but questionable.
     Warning,

@@ -137,7 +137,9 @@ pub struct Line {
     pub returned_quantity: i64,
 }
 
-/// Kind of order-level reduction.
+/// Kind of order-level reduction. It is recorded, and changes no amount: both kinds are apportioned over their
+/// lines alike, and the threshold clawback (see [`Discount::threshold_fen`]) applies to any discount that has a
+/// threshold, a 满减 discount as much as a coupon.
 ///
 /// # Example
 /// ```
@@ -188,7 +190,9 @@ pub struct Discount {
     pub kind: DiscountKind,
     /// Amount.
     pub amount_fen: i64,
-    /// Threshold (满 X 减 Y): what the eligible lines had to reach.
+    /// Threshold (满 X 减 Y): what the eligible lines had to reach. Under the policy setting
+    /// `couponBreakage: "clawBack"`, a no-fault return that takes the kept lines below it has the kept lines' share
+    /// of the reduction taken back from the refund, whatever the [`DiscountKind`].
     #[serde(default)]
     pub threshold_fen: Option<i64>,
     /// Eligible line ids (default: every line with a paid amount).

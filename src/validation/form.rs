@@ -13,7 +13,8 @@ use crate::error::{join_path, Error, Issue, Issues};
 use crate::{Date, Money, Result, Timestamp};
 use serde_json::{Map, Value};
 
-/// Deepest nesting of `fields` / `defaultField` accepted in a descriptor.
+/// Deepest nesting of `fields` / `defaultField` accepted in a descriptor: levels below the top-level rule (so a
+/// chain of `MAX_DEPTH + 1` nested rules, counting the top one, loads, and one more is refused).
 ///
 /// # Example
 /// ```

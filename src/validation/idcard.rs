@@ -240,7 +240,7 @@ pub mod id_check {
     /// assert_eq!(check_id_card(&long, None), id_check::TOO_LONG);
     /// ```
     pub const TOO_LONG: u8 = 64;
-    /// `INPUT_NOT_STRING` (alone; JS batch calls only).
+    /// `INPUT_NOT_STRING` (alone): an item of a batch (`check_id_cards_json`, the JS calls) that is not a string.
     ///
     /// # Example
     /// ```
