@@ -2,6 +2,8 @@
 //! runnable example in its rustdoc: a code block in the doc comment right above it. The examples themselves run as
 //! doctests; this test only finds items that have none, so a new public item cannot land undocumented.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
