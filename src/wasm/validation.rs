@@ -114,12 +114,11 @@ fn form_options(options: &JsValue) -> Result<FormOptions> {
     Ok(FormOptions { today, locale: None })
 }
 
-fn text_then<T: Serialize>(
-    text: &JsValue,
-    options: &JsValue,
-    f: impl FnOnce(&str, FieldOptions) -> Result<T>,
-) -> JsResult {
-    let r = string_arg(text, "").and_then(|t| field_options(options).and_then(|o| f(&t, o)));
+/// Every field validator's JS call: one non-generic body (the value serialises through [`v::FieldValue`], which
+/// writes the inner value), so the seven calls share one copy of the argument reading and the answer writing.
+#[inline(never)]
+fn field_call(kind: Kind, text: &JsValue, options: &JsValue) -> JsResult {
+    let r = string_arg(text, "").and_then(|t| field_options(options).and_then(|o| v::validate_kind(kind, &t, &o)));
     outcome(r, locale_of(options))
 }
 
@@ -130,7 +129,7 @@ pub fn js_validate_mobile(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MobileOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_mobile(t, &o.mobile))
+    field_call(Kind::Mobile, &text, &options)
 }
 
 /// Validates a resident ID / residence permit number. Options: `today` (`YYYY-MM-DD`; without it `age` is null and
@@ -140,7 +139,7 @@ pub fn js_validate_id_card(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "IdCardOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_id_card(t, o.today))
+    field_call(Kind::IdCard, &text, &options)
 }
 
 /// Validates a unified social credit code.
@@ -149,7 +148,7 @@ pub fn js_validate_uscc(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_uscc(t))
+    field_call(Kind::Uscc, &text, &options)
 }
 
 /// Validates a GTIN-8/12/13/14; decodes in-store variable-measure codes with `options.layout`.
@@ -158,7 +157,7 @@ pub fn js_validate_gtin(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "GtinOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_gtin(t, &o.gtin))
+    field_call(Kind::Gtin, &text, &options)
 }
 
 /// Validates an e-mail address.
@@ -167,7 +166,7 @@ pub fn js_validate_email(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_email(t))
+    field_call(Kind::Email, &text, &options)
 }
 
 /// Validates a person's name (Han with `·`, or Latin).
@@ -176,7 +175,7 @@ pub fn js_validate_name(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_name(t))
+    field_call(Kind::Name, &text, &options)
 }
 
 /// Validates a mainland postal code.
@@ -185,7 +184,7 @@ pub fn js_validate_postal_code(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_postal_code(t))
+    field_call(Kind::PostalCode, &text, &options)
 }
 
 /// Validates an invoice title `{ kind, name, taxId?, invoiceType?, address?, phone?, bank?, account? }`.
@@ -207,7 +206,7 @@ fn invoice_input(title: &JsValue) -> Result<InvoiceTitleInput> {
             "an invoice title must be an object",
         )));
     }
-    crate::json::from_value(js_json(title, "", false)?, "INVOICE_TITLE_INVALID")
+    InvoiceTitleInput::from_json(&js_json(title, "", false)?)
 }
 
 /// `options.today` (or `today` given directly as a string) for the fast ID-card calls; `DATE_INVALID` thrown.
