@@ -12,6 +12,12 @@ fn main() {
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let opts = FormOptions { today: mallcare::Date::parse("2026-05-01").ok(), ..FormOptions::default() };
     assert!(schema.validate(&value, &opts).is_ok());
+    if let Some(n) = std::env::args().skip_while(|a| a != "--profile").nth(1).and_then(|n| n.parse::<u32>().ok()) {
+        for _ in 0..n {
+            let _ = black_box(schema.validate(black_box(&value), &opts));
+        }
+        return;
+    }
     let time = |name: &str, n: u32, f: &mut dyn FnMut()| {
         let mut best = f64::MAX;
         for _ in 0..5 {

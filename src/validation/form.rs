@@ -928,6 +928,9 @@ impl Ctx {
             }
             _ => {
                 let Some(s) = v.as_str() else { return mismatch(own) };
+                if ty == Type::Date && Date::parse(s).is_ok() {
+                    return true; // already `YYYY-MM-DD`: nothing to normalise
+                }
                 let r = match ty {
                     Type::Date => as_json(date_value(s).map(|d| d.to_string())),
                     Type::Email => as_json(validate_email(s).map(|e| e.address)),
@@ -942,7 +945,9 @@ impl Ctx {
                 };
                 match domain(own, r) {
                     Some(n) => {
-                        *v = n;
+                        if *v != n {
+                            *v = n;
+                        }
                         true
                     }
                     None => false,

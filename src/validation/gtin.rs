@@ -273,8 +273,12 @@ pub fn validate_gtin(text: &str, options: &GtinOptions) -> Result<Gtin> {
             weight_grams: (!weight.is_empty()).then(|| number(&weight)),
         });
     }
-    let code: String = digits.iter().map(|x| char::from(b'0' + x)).collect();
-    Ok(Gtin { gtin14: format!("{code:0>14}"), code, format, in_store, variable_measure })
+    // gtin14: the code left-padded with zeros to 14 digits.
+    let mut gtin14 = String::with_capacity(14);
+    gtin14.extend(std::iter::repeat_n('0', 14usize.saturating_sub(digits.len())));
+    gtin14.extend(digits.iter().map(|x| char::from(b'0' + x)));
+    let code = gtin14.get(14usize.saturating_sub(digits.len())..).unwrap_or_default().to_string();
+    Ok(Gtin { gtin14, code, format, in_store, variable_measure })
 }
 
 #[cfg(test)]

@@ -300,6 +300,41 @@ fn fact_word(i: usize) -> JsValue {
 pub struct JsIdCardChecker {
     today: Option<crate::Date>,
     facts: Option<v::IdCardFacts>,
+    /// The facts of the last `check` as numbers, for the overlay's getters to read from wasm memory in one place
+    /// (see `__mcFacts`): valid (0/1), region code, province code, birth date `yyyymmdd`, male (0/1), age (-1:
+    /// none), kind (0 resident, 1 Hong Kong, 2 Macao, 3 Taiwan permit), upgraded (0/1).
+    words: [i32; 8],
+}
+
+impl JsIdCardChecker {
+    /// Records the outcome of a `check` (the getters and the words the overlay reads); answers its code.
+    fn set(&mut self, r: std::result::Result<v::IdCardFacts, u8>) -> u8 {
+        self.facts = r.ok();
+        self.words = match self.facts {
+            None => [0; 8],
+            Some(f) => {
+                let n = |x: u32| i32::try_from(x).unwrap_or(-1);
+                let kind = match f.kind {
+                    v::IdCardKind::Resident => 0,
+                    v::IdCardKind::HongKongPermit => 1,
+                    v::IdCardKind::MacaoPermit => 2,
+                    v::IdCardKind::TaiwanPermit => 3,
+                };
+                let age = f.age.map_or(-1, n);
+                [
+                    1,
+                    n(f.region_code),
+                    n(f.province_code),
+                    n(f.birth_date),
+                    i32::from(f.male),
+                    age,
+                    kind,
+                    i32::from(f.upgraded),
+                ]
+            }
+        };
+        r.err().unwrap_or(0)
+    }
 }
 
 #[wasm_bindgen(js_class = "IdCardChecker")]
@@ -310,7 +345,7 @@ impl JsIdCardChecker {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "DateString")] today: JsValue,
     ) -> std::result::Result<JsIdCardChecker, JsValue> {
-        Ok(JsIdCardChecker { today: today_arg(&today, default_locale())?, facts: None })
+        Ok(JsIdCardChecker { today: today_arg(&today, default_locale())?, facts: None, words: [0; 8] })
     }
 
     /// `0` for a valid number (its facts are then in the getters), else the `IdCardCheck` flags (as `checkIdCard`).
@@ -320,8 +355,7 @@ impl JsIdCardChecker {
             Some(s) => v::id_card_facts(&s, self.today),
             None => Err(v::id_check::NOT_STRING),
         };
-        self.facts = r.ok();
-        r.err().unwrap_or(0)
+        self.set(r)
     }
 
     /// Whether the number is valid (the same full check as `check`; the getters are not changed).
@@ -337,8 +371,15 @@ impl JsIdCardChecker {
             Ok(t) => v::id_card_facts(t, self.today),
             Err(_) => Err(v::id_check::FORMAT),
         });
-        self.facts = r.ok();
-        r.err().unwrap_or(0)
+        self.set(r)
+    }
+
+    /// Overlay support (hidden): the address of the eight `i32` words holding the last `check`'s facts (stable for
+    /// the checker's lifetime), so the overlay's getters read them from memory instead of one call each.
+    #[wasm_bindgen(js_name = "__mcFacts", skip_typescript)]
+    pub fn facts_address(&self) -> u32 {
+        // wasm32 addresses are 32-bit.
+        self.words.as_ptr() as usize as u32
     }
 
     /// Overlay fast path of `isValid` (hidden): the number is the first `len` bytes of the scratch buffer.
