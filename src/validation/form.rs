@@ -47,6 +47,7 @@ const RULE_KEYS_MORE: [&str; 1] = ["allowIot"];
 /// The rule keys and the type names, for messages (checked against `RULE_KEYS` and `TYPES` by a test).
 const RULE_KEY_NAMES: &str = "type, required, pattern, min, max, len, enum, whitespace, fields, defaultField, message, label, trigger, validateTrigger, layout, allowDataOnly, allowIot";
 const TYPE_NAMES: &str = "string, number, boolean, integer, float, array, object, enum, date, url, hex, email, any, mobile, idCard, uscc, gtin, amount, postalCode, name";
+const TYPE_NAMES_ZH: &str = "string、number、boolean、integer、float、array、object、enum、date、url、hex、email、any、mobile、idCard、uscc、gtin、amount、postalCode、name";
 const FUNCTION_KEYS: [&str; 4] = ["validator", "asyncValidator", "transform", "asyncValidate"];
 
 /// A message in both languages (a descriptor's `message` / `label`: a string, or `{ "zh-CN": …, "en": … }`).
@@ -300,7 +301,7 @@ impl Loader {
                         self.issues.push(issue(
                             "FORM_TYPE_UNKNOWN",
                             &p,
-                            &["未知的类型 “", &shown, "”，可用：", &TYPE_NAMES.replace(", ", "、")],
+                            &["未知的类型 “", &shown, "”，可用：", TYPE_NAMES_ZH],
                             &["unknown type \"", &shown, "\"; known: ", TYPE_NAMES],
                         ));
                     }
@@ -1055,7 +1056,8 @@ impl Ctx {
 }
 
 fn is_url(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let Some(at) = super::find_bytes(s, "://") else { return false };
+    let (scheme, rest) = (s.get(..at).unwrap_or_default(), s.get(at + 3..).unwrap_or_default());
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("");
@@ -1142,6 +1144,7 @@ mod tests {
         assert_eq!(RULE_KEY_NAMES, keys.join(", "));
         let types: Vec<&str> = TYPES.iter().map(|t| t.0).collect();
         assert_eq!(TYPE_NAMES, types.join(", "));
+        assert_eq!(TYPE_NAMES_ZH, types.join("、"));
         assert_eq!(MAX_VALUE_TEXT, MAX_VALUE_CHARS.to_string());
         assert_eq!((MAX_DEPTH, MAX_RULES), (16, 2000), "the TOO_DEEP / TOO_LARGE messages spell these out");
     }

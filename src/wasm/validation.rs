@@ -53,7 +53,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         // JSON.stringify throws a RangeError when the nesting exhausts the stack, a TypeError for cycles and BigInt.
         let issue = if e.is_instance_of::<js_sys::RangeError>() {
             Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
-        } else if js_sys::Error::from(e).message().as_string().is_some_and(|m| m.contains("ircular")) {
+        } else if js_sys::Error::from(e).message().as_string().is_some_and(|m| v::find_bytes(&m, "ircular").is_some()) {
             Issue::new("INPUT_CYCLIC", path, "输入含有循环引用", "the input refers to itself (a cyclic object)")
         } else {
             Issue::new(
@@ -71,7 +71,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
     }
     // JSON.stringify's output is JSON; serde_json still refuses nesting deeper than 128 and lone surrogates (\ud800).
     serde_json::from_str::<Value>(&text).map_err(|e| {
-        let issue = if e.to_string().contains("recursion limit") {
+        let issue = if v::find_bytes(&e.to_string(), "recursion limit").is_some() {
             Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
         } else {
             Issue::new(
@@ -543,12 +543,11 @@ pub fn js_validate_many(
 
 fn kind_of(name: &str) -> Result<Kind> {
     Kind::parse(name).ok_or_else(|| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         Error::from(Issue::new(
             "VALIDATION_KIND_UNKNOWN",
             "kind",
-            format!("未知的校验类型 “{name}”（可用：{}）", names.join("、")),
-            format!("unknown validation kind \"{name}\" (known: {})", names.join(", ")),
+            format!("未知的校验类型 “{name}”（可用：{}）", v::KIND_NAMES_ZH),
+            format!("unknown validation kind \"{name}\" (known: {})", v::KIND_NAMES),
         ))
     })
 }
@@ -586,9 +585,7 @@ fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Res
 /// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
 #[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
 pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")] name: JsValue) -> JsResult {
-    let r = string_arg(&name, "")
-        .and_then(|n| v::form_descriptor(&n))
-        .and_then(|t| crate::json::from_str::<Value>(t, "INTERNAL"));
+    let r = string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json);
     value_or_throw(r, default_locale())
 }
 
