@@ -131,8 +131,10 @@ pub(crate) fn err(code: &str, zh: impl Into<String>, en: impl Into<String>) -> E
 }
 
 /// The names of the kinds (as [`Kind::name`]), for messages.
+#[cfg(any(test, feature = "wasm"))]
 pub(crate) const KIND_NAMES: &str = "mobile, idCard, uscc, gtin, email, name, postalCode";
 /// [`KIND_NAMES`] joined the Chinese way.
+#[cfg(any(test, feature = "wasm"))]
 pub(crate) const KIND_NAMES_ZH: &str = "mobile、idCard、uscc、gtin、email、name、postalCode";
 
 /// The field validators by name, for batch calls ([`validate_many`]) and form rules.
@@ -342,19 +344,6 @@ pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOp
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn kind_names_list_every_kind() {
-        let names: Vec<&str> = super::Kind::ALL.iter().map(|k| k.name()).collect();
-        assert_eq!(super::KIND_NAMES, names.join(", "));
-        assert_eq!(super::KIND_NAMES_ZH, names.join("、"));
-        assert_eq!(super::find_bytes("http://x", "://"), Some(4));
-        assert_eq!(super::find_bytes("李··雷", "··"), Some(3));
-        assert_eq!(super::find_bytes("ab", "abc"), None);
-    }
-}
-
 /// Parses JSON text into a `serde_json::Value` directly (no typed pass over the tree).
 ///
 /// # Errors
@@ -385,5 +374,18 @@ pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
         serde_json::Value::String(_) => "string",
         serde_json::Value::Array(_) => "array",
         serde_json::Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kind_names_list_every_kind() {
+        let names: Vec<&str> = super::Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(super::KIND_NAMES, names.join(", "));
+        assert_eq!(super::KIND_NAMES_ZH, names.join("、"));
+        assert_eq!(super::find_bytes("http://x", "://"), Some(4));
+        assert_eq!(super::find_bytes("李··雷", "··"), Some(3));
+        assert_eq!(super::find_bytes("ab", "abc"), None);
     }
 }
