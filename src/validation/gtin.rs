@@ -273,11 +273,14 @@ pub fn validate_gtin(text: &str, options: &GtinOptions) -> Result<Gtin> {
             weight_grams: (!weight.is_empty()).then(|| number(&weight)),
         });
     }
-    // gtin14: the code left-padded with zeros to 14 digits.
-    let mut gtin14 = String::with_capacity(14);
-    gtin14.extend(std::iter::repeat_n('0', 14usize.saturating_sub(digits.len())));
-    gtin14.extend(digits.iter().map(|x| char::from(b'0' + x)));
-    let code = gtin14.get(14usize.saturating_sub(digits.len())..).unwrap_or_default().to_string();
+    // gtin14: the code left-padded with zeros to 14 digits (8 to 14 digits here, so the slice always exists).
+    let mut gtin14 = *b"00000000000000";
+    let pad = 14usize.saturating_sub(digits.len());
+    for (slot, d) in gtin14.iter_mut().skip(pad).zip(&digits) {
+        *slot = b'0' + d;
+    }
+    let gtin14: String = gtin14.iter().map(|&b| char::from(b)).collect();
+    let code = gtin14.get(pad..).unwrap_or_default().to_string();
     Ok(Gtin { gtin14, code, format, in_store, variable_measure })
 }
 
