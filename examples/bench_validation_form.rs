@@ -12,6 +12,14 @@ fn main() {
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let opts = FormOptions { today: mallcare::Date::parse("2026-05-01").ok(), ..FormOptions::default() };
     assert!(schema.validate(&value, &opts).is_ok());
+    if let Some(n) = std::env::args().skip_while(|a| a != "--ids").nth(1).and_then(|n| n.parse::<u32>().ok()) {
+        let today = mallcare::Date::parse("2026-05-01").ok();
+        for i in 0..n {
+            let id = if i % 2 == 0 { "11010519491231002X" } else { "440305199001011234" };
+            let _ = black_box(mallcare::validation::check_id_card(black_box(id), today));
+        }
+        return;
+    }
     if let Some(n) = std::env::args().skip_while(|a| a != "--profile").nth(1).and_then(|n| n.parse::<u32>().ok()) {
         for _ in 0..n {
             let _ = black_box(schema.validate(black_box(&value), &opts));
