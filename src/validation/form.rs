@@ -61,8 +61,11 @@ pub const MAX_RULES: usize = 2000;
 /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("FORM_VALUE_TOO_LONG", "note"));
 /// ```
 pub const MAX_VALUE_CHARS: usize = 10_000;
+/// [`MAX_VALUE_CHARS`] in messages.
+const MAX_VALUE_TEXT: &str = "10000";
 
 const DOC_KEYS: [&str; 6] = ["name", "version", "about", "title", "fields", "rules"];
+#[cfg(test)]
 const RULE_KEYS: [&str; 16] = [
     "type",
     "required",
@@ -81,7 +84,12 @@ const RULE_KEYS: [&str; 16] = [
     "layout",
     "allowDataOnly",
 ];
+#[cfg(test)]
 const RULE_KEYS_MORE: [&str; 1] = ["allowIot"];
+/// The rule keys and the type names, for messages (checked against `RULE_KEYS` and `TYPES` by a test).
+const RULE_KEY_NAMES: &str = "type, required, pattern, min, max, len, enum, whitespace, fields, defaultField, message, label, trigger, validateTrigger, layout, allowDataOnly, allowIot";
+const TYPE_NAMES: &str = "string, number, boolean, integer, float, array, object, enum, date, url, hex, email, any, mobile, idCard, uscc, gtin, amount, postalCode, name";
+const TYPE_NAMES_ZH: &str = "string、number、boolean、integer、float、array、object、enum、date、url、hex、email、any、mobile、idCard、uscc、gtin、amount、postalCode、name";
 const FUNCTION_KEYS: [&str; 4] = ["validator", "asyncValidator", "transform", "asyncValidate"];
 
 /// A message in both languages (a descriptor's `message` / `label`: a string, or `{ "zh-CN": …, "en": … }`).
@@ -226,13 +234,21 @@ struct Loader {
     rules: usize,
 }
 
-fn dissue(code: &str, path: &str, zh: impl Into<String>, en: impl Into<String>) -> Issue {
-    Issue::new(code, path, zh, en)
+/// An issue whose messages are the concatenation of parts: one non-generic call, much smaller in wasm than a
+/// `format!` per message (each builds its own argument table).
+#[inline(never)]
+fn issue(code: &str, path: &str, zh: &[&str], en: &[&str]) -> Issue {
+    Issue::new(code, path, zh.concat(), en.concat())
 }
 
 impl Loader {
-    fn bad(&mut self, path: &str, zh: impl Into<String>, en: impl Into<String>) {
-        self.issues.push(dissue("FORM_DESCRIPTOR_INVALID", path, zh, en));
+    fn bad(&mut self, path: &str, zh: &str, en: &str) {
+        self.issues.push(issue("FORM_DESCRIPTOR_INVALID", path, &[zh], &[en]));
+    }
+
+    /// `FORM_DESCRIPTOR_INVALID` for a key holding a value of the wrong type (`{key} 应为{zh}` / `{key} must be {en}`).
+    fn bad_key(&mut self, path: &str, key: &str, zh: &str, en: &str) {
+        self.issues.push(issue("FORM_DESCRIPTOR_INVALID", path, &[key, " 应为", zh], &[key, " must be ", en]));
     }
 
     fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
@@ -278,7 +294,7 @@ impl Loader {
     fn rules(&mut self, v: &Value, path: &str, depth: usize) -> Vec<Rule> {
         match v {
             Value::Array(list) => {
-                list.iter().enumerate().filter_map(|(i, r)| self.rule(r, &format!("{path}[{i}]"), depth)).collect()
+                list.iter().enumerate().filter_map(|(i, r)| self.rule(r, &indexed(path, i), depth)).collect()
             }
             other => self.rule(other, path, depth).into_iter().collect(),
         }
@@ -289,19 +305,11 @@ impl Loader {
         if self.rules > MAX_RULES || depth > MAX_DEPTH {
             if self.issues.is_empty() || (self.rules == MAX_RULES + 1 || depth == MAX_DEPTH + 1) {
                 let (code, zh, en) = if depth > MAX_DEPTH {
-                    (
-                        "FORM_DESCRIPTOR_TOO_DEEP",
-                        format!("表单描述嵌套超过 {MAX_DEPTH} 层"),
-                        format!("the descriptor nests deeper than {MAX_DEPTH} levels"),
-                    )
+                    ("FORM_DESCRIPTOR_TOO_DEEP", "表单描述嵌套超过 16 层", "the descriptor nests deeper than 16 levels")
                 } else {
-                    (
-                        "FORM_DESCRIPTOR_TOO_LARGE",
-                        format!("表单描述超过 {MAX_RULES} 条规则"),
-                        format!("the descriptor has more than {MAX_RULES} rules"),
-                    )
+                    ("FORM_DESCRIPTOR_TOO_LARGE", "表单描述超过 2000 条规则", "the descriptor has more than 2000 rules")
                 };
-                self.issues.push(dissue(code, path, zh, en));
+                self.issues.push(issue(code, path, &[zh], &[en]));
             }
             return None;
         }
@@ -331,13 +339,12 @@ impl Loader {
                 "type" => match val.as_str().and_then(|t| TYPES.iter().find(|x| x.0 == t)) {
                     Some(t) => rule.ty = Some(t.1),
                     None => {
-                        let shown = val.as_str().map_or_else(|| val.to_string(), str::to_string);
-                        let known: Vec<&str> = TYPES.iter().map(|t| t.0).collect();
-                        self.issues.push(dissue(
+                        let shown = clip(&shown(val));
+                        self.issues.push(issue(
                             "FORM_TYPE_UNKNOWN",
                             &p,
-                            format!("未知的类型 “{}”，可用：{}", clip(&shown), known.join("、")),
-                            format!("unknown type \"{}\"; known: {}", clip(&shown), known.join(", ")),
+                            &["未知的类型 “", &shown, "”，可用：", TYPE_NAMES_ZH],
+                            &["unknown type \"", &shown, "\"; known: ", TYPE_NAMES],
                         ));
                     }
                 },
@@ -348,7 +355,7 @@ impl Loader {
                         "allowDataOnly" => rule.mobile.allow_data_only = b,
                         _ => rule.mobile.allow_iot = b,
                     },
-                    None => self.bad(&p, format!("{k} 应为 true 或 false"), format!("{k} must be true or false")),
+                    None => self.bad_key(&p, k, " true 或 false", "true or false"),
                 },
                 "pattern" => match val.as_str() {
                     Some(s) => match Pattern::compile(s) {
@@ -363,7 +370,7 @@ impl Loader {
                         "max" => rule.max = Some(x),
                         _ => rule.len = Some(x),
                     },
-                    None => self.bad(&p, format!("{k} 应为数字"), format!("{k} must be a number")),
+                    None => self.bad_key(&p, k, "数字", "a number"),
                 },
                 "enum" => match val.as_array() {
                     Some(list) => rule.enumeration = Some(list.clone()),
@@ -381,19 +388,19 @@ impl Loader {
                     None => self.bad(&p, "layout 应为字符串", "layout must be a string"),
                 },
                 "trigger" | "validateTrigger" => {}
-                k if FUNCTION_KEYS.contains(&k) => self.issues.push(dissue(
+                k if FUNCTION_KEYS.contains(&k) => self.issues.push(issue(
                     "FORM_RULE_UNSUPPORTED",
                     &p,
-                    format!("不支持 {k}：JSON 描述中不能包含函数，请改用 pattern、enum 或领域类型"),
-                    format!("{k} is not supported: a JSON descriptor holds no functions; use pattern, enum or a domain type"),
+                    &["不支持 ", k, "：JSON 描述中不能包含函数，请改用 pattern、enum 或领域类型"],
+                    &[k, " is not supported: a JSON descriptor holds no functions; use pattern, enum or a domain type"],
                 )),
                 k => {
-                    let known = RULE_KEYS.iter().chain(RULE_KEYS_MORE.iter()).copied().collect::<Vec<_>>().join(", ");
-                    self.issues.push(dissue(
+                    let k = clip(k);
+                    self.issues.push(issue(
                         "FORM_RULE_UNKNOWN_KEY",
                         &p,
-                        format!("规则中有未知的键 “{}”（可用：{known}）", clip(k)),
-                        format!("unknown rule key \"{}\" (known: {known})", clip(k)),
+                        &["规则中有未知的键 “", &k, "”（可用：", RULE_KEY_NAMES, "）"],
+                        &["unknown rule key \"", &k, "\" (known: ", RULE_KEY_NAMES, ")"],
                     ));
                 }
             }
@@ -405,11 +412,7 @@ impl Loader {
         match m.get(key).and_then(Value::as_str) {
             Some(s) if !s.is_empty() => Some(s.to_string()),
             _ => {
-                self.bad(
-                    &join_path(path, key),
-                    format!("{key} 应为字段名字符串"),
-                    format!("{key} must be a field name"),
-                );
+                self.bad_key(&join_path(path, key), key, "字段名字符串", "a field name");
                 None
             }
         }
@@ -458,15 +461,12 @@ impl Loader {
                 Some(Cross::RequiredWhen { field: field?, when: when?, equals, message })
             }
             other => {
-                let shown = other.unwrap_or("(none)");
-                self.issues.push(dissue(
+                let shown = clip(other.unwrap_or("(none)"));
+                self.issues.push(issue(
                     "FORM_TYPE_UNKNOWN",
                     &join_path(path, "type"),
-                    format!("未知的跨字段规则 “{}”，可用：oneOfRequired、dateNotBefore、requiredWhen", clip(shown)),
-                    format!(
-                        "unknown cross-field rule \"{}\"; known: oneOfRequired, dateNotBefore, requiredWhen",
-                        clip(shown)
-                    ),
+                    &["未知的跨字段规则 “", &shown, "”，可用：oneOfRequired、dateNotBefore、requiredWhen"],
+                    &["unknown cross-field rule \"", &shown, "\"; known: oneOfRequired, dateNotBefore, requiredWhen"],
                 ));
                 None
             }
@@ -496,11 +496,12 @@ impl FormSchema {
     pub fn load(descriptor: &Value) -> Result<FormSchema> {
         let mut l = Loader { issues: Issues::default(), rules: 0 };
         let Some(top) = descriptor.as_object() else {
-            return Err(Error::from(dissue(
+            let t = json_type(descriptor);
+            return Err(Error::from(issue(
                 "FORM_DESCRIPTOR_INVALID",
                 "",
-                format!("表单描述应为对象，实际为 {}", json_type(descriptor)),
-                format!("a form descriptor must be an object, got {}", json_type(descriptor)),
+                &["表单描述应为对象，实际为 ", t],
+                &["a form descriptor must be an object, got ", t],
             )));
         };
         let (name, fields, cross) = if is_form_document(top) {
@@ -510,7 +511,7 @@ impl FormSchema {
                 None => {}
                 Some(Value::Array(list)) => {
                     for (i, r) in list.iter().enumerate() {
-                        if let Some(c) = l.cross(r, &format!("rules[{i}]")) {
+                        if let Some(c) = l.cross(r, &indexed("rules", i)) {
                             cross.push(c);
                         }
                     }
@@ -635,11 +636,12 @@ impl FormSchema {
     pub fn validate_owned(&self, value: Value, options: &FormOptions) -> Result<Value> {
         let mut issues = Vec::new();
         let Value::Object(mut out) = value else {
-            return Err(Error::from(dissue(
+            let t = json_type(&value);
+            return Err(Error::from(issue(
                 "FORM_VALUE_NOT_OBJECT",
                 "",
-                format!("表单值应为对象，实际为 {}", json_type(&value)),
-                format!("a form value must be an object, got {}", json_type(&value)),
+                &["表单值应为对象，实际为 ", t],
+                &["a form value must be an object, got ", t],
             )));
         };
         let ctx = Ctx { today: options.today };
@@ -683,11 +685,25 @@ fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         #[allow(clippy::cast_possible_truncation, reason = "integral and small, checked above")]
         let i = x as i64;
-        i.to_string()
+        let text = uint_text(i.unsigned_abs());
+        if i < 0 {
+            ["-", &text].concat()
+        } else {
+            text
+        }
     } else {
         // serde_json's float writer (already linked for JSON output) rather than `f64`'s Display, which would link
         // core's float formatting (~6 KB of wasm) for this one message.
-        serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string())
+        serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| shown(&Value::Number(n)))
+    }
+}
+
+/// A JSON value in a message: a string as itself, anything else as compact JSON (through the JSON writer already
+/// linked for answers, not `Value`'s `Display`, which pulls in a second, pretty-printing copy of it).
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -709,7 +725,7 @@ fn date_value(s: &str) -> Result<Date> {
 fn money_value(v: &Value) -> Result<Money> {
     match v {
         Value::String(s) => Money::parse(s),
-        Value::Number(n) => Money::parse(&n.to_string()),
+        Value::Number(n) => Money::parse(&serde_json::to_string(n).unwrap_or_default()),
         _ => Err(err("AMOUNT_INVALID", "金额应为文本或数字", "an amount must be text or a number")),
     }
 }
@@ -726,10 +742,32 @@ fn push_key(path: &mut String, key: &str) -> usize {
 
 /// Appends `[i]` to `path`; returns the length to truncate back to.
 fn push_index(path: &mut String, i: usize) -> usize {
-    use std::fmt::Write as _;
     let len = path.len();
-    let _ = write!(path, "[{i}]");
+    path.push('[');
+    path.push_str(&uint_text(i as u64));
+    path.push(']');
     len
+}
+
+/// `n` in decimal, without the formatting machinery (`Display` for integers pulls in `fmt::Formatter` padding).
+fn uint_text(mut n: u64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+/// `path[i]`.
+fn indexed(path: &str, i: usize) -> String {
+    let mut p = path.to_string();
+    push_index(&mut p, i);
+    p
 }
 
 fn lookup<'a>(root: &'a Map<String, Value>, dotted: &str) -> Option<&'a Value> {
@@ -772,12 +810,7 @@ impl Ctx {
         let is_array = rule.ty == Some(Type::Array);
         if empty(value.as_deref(), rule.ty, is_array) {
             if rule.required {
-                own.push(dissue(
-                    "FORM_REQUIRED",
-                    path,
-                    format!("请填写{}", label.zh),
-                    format!("{} is required", label.en),
-                ));
+                own.push(issue("FORM_REQUIRED", path, &["请填写", label.zh], &[label.en, " is required"]));
             }
             self.finish(rule, own, path, out);
             return;
@@ -785,22 +818,17 @@ impl Ctx {
         let Some(v) = value else { return };
         if let Value::String(s) = &*v {
             if s.len() > MAX_VALUE_CHARS * 4 || s.chars().count() > MAX_VALUE_CHARS {
-                own.push(dissue(
+                own.push(issue(
                     "FORM_VALUE_TOO_LONG",
                     path,
-                    format!("{}过长（超过 {MAX_VALUE_CHARS} 个字符）", label.zh),
-                    format!("{} is too long (more than {MAX_VALUE_CHARS} characters)", label.en),
+                    &[label.zh, "过长（超过 ", MAX_VALUE_TEXT, " 个字符）"],
+                    &[label.en, " is too long (more than ", MAX_VALUE_TEXT, " characters)"],
                 ));
                 self.finish(rule, own, path, out);
                 return;
             }
             if rule.whitespace && s.trim().is_empty() {
-                own.push(dissue(
-                    "FORM_WHITESPACE",
-                    path,
-                    format!("{}不能只有空白", label.zh),
-                    format!("{} cannot be blank", label.en),
-                ));
+                own.push(issue("FORM_WHITESPACE", path, &[label.zh, "不能只有空白"], &[label.en, " cannot be blank"]));
                 self.finish(rule, own, path, out);
                 return;
             }
@@ -810,23 +838,22 @@ impl Ctx {
             self.range(rule, v, path, &label, &mut own);
             if let (Some(p), Value::String(s)) = (&rule.pattern, &*v) {
                 if !p.is_match(s) {
-                    own.push(dissue(
+                    own.push(issue(
                         "FORM_PATTERN",
                         path,
-                        format!("{}格式不正确", label.zh),
-                        format!("{} does not match the pattern {}", label.en, p.source()),
+                        &[label.zh, "格式不正确"],
+                        &[label.en, " does not match the pattern ", p.source()],
                     ));
                 }
             }
             if let Some(list) = &rule.enumeration {
                 if !list.iter().any(|e| json_eq(e, v)) {
-                    let shown: Vec<String> =
-                        list.iter().map(|e| e.as_str().map_or_else(|| e.to_string(), str::to_string)).collect();
-                    own.push(dissue(
+                    let shown: Vec<String> = list.iter().map(shown).collect();
+                    own.push(issue(
                         "FORM_ENUM",
                         path,
-                        format!("{}应为以下之一：{}", label.zh, shown.join("、")),
-                        format!("{} must be one of {}", label.en, shown.join(", ")),
+                        &[label.zh, "应为以下之一：", &shown.join("、")],
+                        &[label.en, " must be one of ", &shown.join(", ")],
                     ));
                 }
             }
@@ -853,7 +880,7 @@ impl Ctx {
         match v {
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    let by_index = if rule.fields.is_some() { specific(&i.to_string()) } else { None };
+                    let by_index = if rule.fields.is_some() { specific(&uint_text(i as u64)) } else { None };
                     if let Some(rules) = by_index.or(rule.default_field.as_ref()) {
                         let len = push_index(path, i);
                         for r in rules {
@@ -901,11 +928,12 @@ impl Ctx {
         let Some(ty) = rule.ty else { return true };
         let (_, tzh, ten) = type_info(ty);
         let mismatch = |own: &mut Vec<Issue>| {
-            own.push(dissue(
+            let t = json_type(v);
+            own.push(issue(
                 "FORM_TYPE",
                 path,
-                format!("{}应为{tzh}，实际为 {}", label.zh, json_type(v)),
-                format!("{} must be {ten}, got {}", label.en, json_type(v)),
+                &[label.zh, "应为", tzh, "，实际为 ", t],
+                &[label.en, " must be ", ten, ", got ", t],
             ));
             false
         };
@@ -943,6 +971,9 @@ impl Ctx {
             }
             _ => {
                 let Some(s) = v.as_str() else { return mismatch(own) };
+                if ty == Type::Date && Date::parse(s).is_ok() {
+                    return true; // already `YYYY-MM-DD`: nothing to normalise
+                }
                 let r = match ty {
                     Type::Date => as_json(date_value(s).map(|d| d.to_string())),
                     Type::Email => as_json(validate_email(s).map(|e| e.address)),
@@ -957,7 +988,9 @@ impl Ctx {
                 };
                 match domain(own, r) {
                     Some(n) => {
-                        *v = n;
+                        if *v != n {
+                            *v = n;
+                        }
                         true
                     }
                     None => false,
@@ -980,44 +1013,45 @@ impl Ctx {
         let Some(x) = measure else { return };
         let x = x / scale;
         let (lo, hi, len) = (rule.min, rule.max, rule.len);
-        let what = |code: &str, zh: String, en: String| {
-            dissue(code, path, format!("{}{zh}", label.zh), format!("{} {en}", label.en))
-        };
         if let Some(l) = len {
             if x != l {
-                own.push(what(
+                let l = fmt_num(l);
+                own.push(issue(
                     "FORM_LEN",
-                    format!("应为 {} {unit_zh}", fmt_num(l)),
-                    format!("must be exactly {}{unit_en}", fmt_num(l)),
+                    path,
+                    &[label.zh, "应为 ", &l, " ", unit_zh],
+                    &[label.en, " must be exactly ", &l, unit_en],
                 ));
             }
         } else if lo.is_some_and(|lo| x < lo) || hi.is_some_and(|hi| x > hi) {
-            let issue = match (lo, hi) {
-                (Some(lo), Some(hi)) => what(
+            let (lo_s, hi_s) = (lo.map(fmt_num).unwrap_or_default(), hi.map(fmt_num).unwrap_or_default());
+            own.push(match (lo, hi) {
+                (Some(_), Some(_)) => issue(
                     "FORM_RANGE",
-                    format!("应在 {} 到 {} {unit_zh}之间", fmt_num(lo), fmt_num(hi)),
-                    format!("must be between {} and {}{unit_en}", fmt_num(lo), fmt_num(hi)),
+                    path,
+                    &[label.zh, "应在 ", &lo_s, " 到 ", &hi_s, " ", unit_zh, "之间"],
+                    &[label.en, " must be between ", &lo_s, " and ", &hi_s, unit_en],
                 ),
-                (Some(lo), None) => what(
+                (Some(_), None) => issue(
                     "FORM_MIN",
-                    format!("不能少于 {} {unit_zh}", fmt_num(lo)),
-                    format!("must be at least {}{unit_en}", fmt_num(lo)),
+                    path,
+                    &[label.zh, "不能少于 ", &lo_s, " ", unit_zh],
+                    &[label.en, " must be at least ", &lo_s, unit_en],
                 ),
-                (None, Some(hi)) => what(
+                _ => issue(
                     "FORM_MAX",
-                    format!("不能超过 {} {unit_zh}", fmt_num(hi)),
-                    format!("must be at most {}{unit_en}", fmt_num(hi)),
+                    path,
+                    &[label.zh, "不能超过 ", &hi_s, " ", unit_zh],
+                    &[label.en, " must be at most ", &hi_s, unit_en],
                 ),
-                (None, None) => return,
-            };
-            own.push(issue);
+            });
         }
     }
 
     fn cross(&self, c: &Cross, root: &Map<String, Value>, out: &mut Vec<Issue>) {
-        let custom = |m: &Option<Text>, code: &str, path: &str, zh: String, en: String| match m {
+        let custom = |m: &Option<Text>, code: &str, path: &str, zh: &[&str], en: &[&str]| match m {
             Some(t) => Issue::new(code, path, t.zh.clone(), t.en.clone()),
-            None => Issue::new(code, path, zh, en),
+            None => issue(code, path, zh, en),
         };
         match c {
             Cross::OneOfRequired { fields, message } => {
@@ -1027,8 +1061,8 @@ impl Ctx {
                         message,
                         "FORM_ONE_OF_REQUIRED",
                         first,
-                        format!("{} 至少填写一项", fields.join("、")),
-                        format!("fill in at least one of {}", fields.join(", ")),
+                        &[&fields.join("、"), " 至少填写一项"],
+                        &["fill in at least one of ", &fields.join(", ")],
                     ));
                 }
             }
@@ -1036,25 +1070,26 @@ impl Ctx {
                 let get = |f: &str| lookup(root, f).and_then(Value::as_str).and_then(|s| date_value(s).ok());
                 if let (Some(a), Some(b)) = (get(field), get(other)) {
                     if a < b {
+                        let (a, b) = (a.to_string(), b.to_string());
                         out.push(custom(
                             message,
                             "FORM_DATE_ORDER",
                             field,
-                            format!("{field}（{a}）不能早于 {other}（{b}）"),
-                            format!("{field} ({a}) cannot be before {other} ({b})"),
+                            &[field, "（", &a, "）不能早于 ", other, "（", &b, "）"],
+                            &[field, " (", &a, ") cannot be before ", other, " (", &b, ")"],
                         ));
                     }
                 }
             }
             Cross::RequiredWhen { field, when, equals, message } => {
                 if lookup(root, when).is_some_and(|w| json_eq(w, equals)) && empty(lookup(root, field), None, true) {
-                    let shown = equals.as_str().map_or_else(|| equals.to_string(), str::to_string);
+                    let shown = shown(equals);
                     out.push(custom(
                         message,
                         "FORM_REQUIRED",
                         field,
-                        format!("{when} 为 {shown} 时必须填写 {field}"),
-                        format!("{field} is required when {when} is {shown}"),
+                        &[when, " 为 ", &shown, " 时必须填写 ", field],
+                        &[field, " is required when ", when, " is ", &shown],
                     ));
                 }
             }
@@ -1063,7 +1098,8 @@ impl Ctx {
 }
 
 fn is_url(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let Some(at) = super::find_bytes(s, "://") else { return false };
+    let (scheme, rest) = (s.get(..at).unwrap_or_default(), s.get(at + 3..).unwrap_or_default());
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("");
@@ -1100,12 +1136,13 @@ const BUILTIN: [(&str, &str); 4] = [
 /// ```
 pub fn form_descriptor(name: &str) -> Result<&'static str> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
-        let names = form_descriptor_names().join(", ");
-        err(
+        let (names, name) = (form_descriptor_names().join(", "), clip(name));
+        Error::from(issue(
             "FORM_UNKNOWN",
-            format!("没有名为 “{}” 的表单（可用：{names}）", clip(name)),
-            format!("no form named \"{}\" (known: {names})", clip(name)),
-        )
+            "",
+            &["没有名为 “", &name, "” 的表单（可用：", &names, "）"],
+            &["no form named \"", &name, "\" (known: ", &names, ")"],
+        ))
     })
 }
 
@@ -1137,4 +1174,20 @@ pub fn form_descriptor_names() -> Vec<&'static str> {
 /// ```
 pub fn validate_form(descriptor: &Value, value: &Value, options: &FormOptions) -> Result<Value> {
     FormSchema::load(descriptor)?.validate(value, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_lists_match_the_tables() {
+        let keys: Vec<&str> = RULE_KEYS.iter().chain(RULE_KEYS_MORE.iter()).copied().collect();
+        assert_eq!(RULE_KEY_NAMES, keys.join(", "));
+        let types: Vec<&str> = TYPES.iter().map(|t| t.0).collect();
+        assert_eq!(TYPE_NAMES, types.join(", "));
+        assert_eq!(TYPE_NAMES_ZH, types.join("、"));
+        assert_eq!(MAX_VALUE_TEXT, MAX_VALUE_CHARS.to_string());
+        assert_eq!((MAX_DEPTH, MAX_RULES), (16, 2000), "the TOO_DEEP / TOO_LARGE messages spell these out");
+    }
 }

@@ -273,8 +273,15 @@ pub fn validate_gtin(text: &str, options: &GtinOptions) -> Result<Gtin> {
             weight_grams: (!weight.is_empty()).then(|| number(&weight)),
         });
     }
-    let code: String = digits.iter().map(|x| char::from(b'0' + x)).collect();
-    Ok(Gtin { gtin14: format!("{code:0>14}"), code, format, in_store, variable_measure })
+    // gtin14: the code left-padded with zeros to 14 digits (8 to 14 digits here, so the slice always exists).
+    let mut gtin14 = *b"00000000000000";
+    let pad = 14usize.saturating_sub(digits.len());
+    for (slot, d) in gtin14.iter_mut().skip(pad).zip(&digits) {
+        *slot = b'0' + d;
+    }
+    let gtin14: String = gtin14.iter().map(|&b| char::from(b)).collect();
+    let code = gtin14.get(pad..).unwrap_or_default().to_string();
+    Ok(Gtin { gtin14, code, format, in_store, variable_measure })
 }
 
 #[cfg(test)]

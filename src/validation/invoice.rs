@@ -76,6 +76,73 @@ pub struct InvoiceTitleInput {
     pub account: Option<String>,
 }
 
+impl InvoiceTitleInput {
+    /// Reads an invoice title from JSON (`{ kind, name, taxId?, invoiceType?, address?, phone?, bank?, account? }`),
+    /// with the same rules as its serde `Deserialize`: `null` is an absent optional field, unknown keys are
+    /// refused. Walks the value by hand, which is much smaller in wasm than the derived deserializer.
+    ///
+    /// # Errors
+    /// `INPUT_NOT_OBJECT` for a value that is not an object; `INVOICE_TITLE_INVALID` at the first key (in key
+    /// order) that is unknown or holds a value of the wrong type.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::validation::InvoiceTitleInput;
+    /// let i = InvoiceTitleInput::from_json(&serde_json::json!({"kind": "personal", "name": "张三"})).unwrap();
+    /// assert_eq!(i.name, "张三");
+    /// let e = InvoiceTitleInput::from_json(&serde_json::json!({"kind": "x"})).unwrap_err();
+    /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("INVOICE_TITLE_INVALID", "kind"));
+    /// ```
+    pub fn from_json(value: &serde_json::Value) -> Result<InvoiceTitleInput> {
+        use serde_json::Value;
+        let Some(map) = value.as_object() else {
+            return Err(
+                Issue::new("INPUT_NOT_OBJECT", "", "发票抬头应为对象", "an invoice title must be an object").into()
+            );
+        };
+        let mut out = InvoiceTitleInput::default();
+        for (key, v) in map {
+            let bad = |zh: &str, en: &str| -> crate::Error {
+                Issue::new("INVOICE_TITLE_INVALID", key, format!("{key}：{zh}"), format!("{key}: {en}")).into()
+            };
+            let text = || match v {
+                Value::Null => Ok(None),
+                Value::String(s) => Ok(Some(s.clone())),
+                _ => Err(bad("应为字符串", "expected a string")),
+            };
+            match key.as_str() {
+                "kind" => {
+                    out.kind = match v.as_str() {
+                        _ if v.is_null() => None,
+                        Some("company") => Some(InvoiceTitleKind::Company),
+                        Some("personal") => Some(InvoiceTitleKind::Personal),
+                        _ => return Err(bad("应为 company 或 personal", "expected `company` or `personal`")),
+                    }
+                }
+                "invoiceType" => {
+                    out.invoice_type = match v.as_str() {
+                        _ if v.is_null() => None,
+                        Some("normal") => Some(InvoiceType::Normal),
+                        Some("special") => Some(InvoiceType::Special),
+                        _ => return Err(bad("应为 normal 或 special", "expected `normal` or `special`")),
+                    }
+                }
+                "name" => match v {
+                    Value::String(s) => out.name.clone_from(s),
+                    _ => return Err(bad("应为字符串", "expected a string")),
+                },
+                "taxId" => out.tax_id = text()?,
+                "address" => out.address = text()?,
+                "phone" => out.phone = text()?,
+                "bank" => out.bank = text()?,
+                "account" => out.account = text()?,
+                _ => return Err(bad("未知的字段", "unknown field")),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// A valid invoice title.
 ///
 /// # Example

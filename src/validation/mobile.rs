@@ -306,15 +306,13 @@ pub fn validate_mobile(text: &str, options: &MobileOptions) -> Result<Mobile> {
             format!("segment {segment} is for internet-of-things devices, not personal phones"),
         ));
     }
-    let national: String = eleven.iter().map(|d| char::from(b'0' + d)).collect();
-    Ok(Mobile {
-        e164: format!("+86{national}"),
-        national,
-        carrier,
-        carrier_name: carrier.map(Carrier::name_zh),
-        kind,
-        segment: segment.to_string(),
-    })
+    let mut e164 = String::with_capacity(14);
+    e164.push_str("+86");
+    e164.extend(eleven.iter().map(|d| char::from(b'0' + d)));
+    let national = e164.get(3..).unwrap_or_default().to_string();
+    // The segment is the first three digits, or four for the four-digit segments.
+    let segment = national.get(..if segment >= 1000 { 4 } else { 3 }).unwrap_or_default().to_string();
+    Ok(Mobile { e164, national, carrier, carrier_name: carrier.map(Carrier::name_zh), kind, segment })
 }
 
 #[cfg(test)]

@@ -121,6 +121,16 @@ pub(crate) fn prepare<'a>(text: &'a str, prefix: &str, what: (&str, &str)) -> Re
     })
 }
 
+/// Where `needle` first occurs in `hay` (a plain byte search: `str::find` with a `&str` pattern links core's
+/// two-way string searcher, about 2 KB of wasm, for a few short needles).
+pub(crate) fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
 /// The first 40 characters of `s`, for messages.
 pub(crate) fn clip(s: &str) -> String {
     s.chars().take(40).collect()
@@ -130,6 +140,13 @@ pub(crate) fn clip(s: &str) -> String {
 pub(crate) fn err(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Error {
     Error::from(Issue::new(code, "", zh, en))
 }
+
+/// The names of the kinds (as [`Kind::name`]), for messages.
+#[cfg(any(test, feature = "wasm"))]
+pub(crate) const KIND_NAMES: &str = "mobile, idCard, uscc, gtin, email, name, postalCode";
+/// [`KIND_NAMES`] joined the Chinese way.
+#[cfg(any(test, feature = "wasm"))]
+pub(crate) const KIND_NAMES_ZH: &str = "mobile、idCard、uscc、gtin、email、name、postalCode";
 
 /// The field validators by name, for batch calls ([`validate_many`]) and form rules.
 ///
@@ -378,5 +395,18 @@ pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
         serde_json::Value::String(_) => "string",
         serde_json::Value::Array(_) => "array",
         serde_json::Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kind_names_list_every_kind() {
+        let names: Vec<&str> = super::Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(super::KIND_NAMES, names.join(", "));
+        assert_eq!(super::KIND_NAMES_ZH, names.join("、"));
+        assert_eq!(super::find_bytes("http://x", "://"), Some(4));
+        assert_eq!(super::find_bytes("李··雷", "··"), Some(3));
+        assert_eq!(super::find_bytes("ab", "abc"), None);
     }
 }

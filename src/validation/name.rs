@@ -109,7 +109,7 @@ pub fn validate_name(text: &str) -> Result<PersonName> {
             }
             out.push(if is_name_dot(c) { '·' } else { c });
         }
-        if out.starts_with('·') || out.ends_with('·') || out.contains("··") {
+        if out.starts_with('·') || out.ends_with('·') || super::find_bytes(&out, "··").is_some() {
             return Err(err(
                 "NAME_DOT_POSITION",
                 "间隔号 · 只能出现在姓名各部分之间",

@@ -502,15 +502,37 @@ impl Pattern {
     /// assert!(!p.is_match(&format!("{}b", "a".repeat(10_000)))); // no catastrophic backtracking
     /// ```
     pub fn is_match(&self, text: &str) -> bool {
+        // The thread lists are reused from call to call (a form checks the same patterns over and over); a nested
+        // call, which cannot happen, would simply allocate its own.
+        thread_local! {
+            static LISTS: std::cell::RefCell<(Threads, Threads, Vec<usize>)> =
+                const { std::cell::RefCell::new((Threads::empty(), Threads::empty(), Vec::new())) };
+        }
+        LISTS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut lists) => {
+                let (clist, nlist, stack) = &mut *lists;
+                self.run(text, clist, nlist, stack)
+            }
+            Err(_) => self.run(text, &mut Threads::empty(), &mut Threads::empty(), &mut Vec::new()),
+        })
+    }
+
+    fn run(&self, text: &str, clist: &mut Threads, nlist: &mut Threads, stack: &mut Vec<usize>) -> bool {
         let n = self.prog.len();
-        let mut clist = Threads::new(n);
-        let mut nlist = Threads::new(n);
-        let mut stack = Vec::new();
+        clist.reset(n);
+        nlist.reset(n);
+        stack.clear();
+        // A pattern starting with `^` can only start matching at the start of the text.
+        let anchored = matches!(self.prog.first(), Some(Inst::Assert(Assert::Start)));
         let mut prev: Option<char> = None;
         let mut chars = text.chars();
         let mut cur = chars.next();
         loop {
-            self.add(&mut clist, &mut stack, 0, prev, cur);
+            if prev.is_none() || !anchored {
+                self.add(clist, stack, 0, prev, cur);
+            } else if clist.dense.is_empty() {
+                return false;
+            }
             let mut i = 0;
             while let Some(&pc) = clist.dense.get(i) {
                 i += 1;
@@ -523,13 +545,13 @@ impl Pattern {
                 };
                 if ok {
                     let next = chars.clone().next();
-                    self.add(&mut nlist, &mut stack, pc + 1, cur, next);
+                    self.add(nlist, stack, pc + 1, cur, next);
                 }
             }
             let Some(c) = cur else { return false };
             prev = Some(c);
             cur = chars.next();
-            std::mem::swap(&mut clist, &mut nlist);
+            std::mem::swap(clist, nlist);
             nlist.clear();
         }
     }
@@ -572,8 +594,15 @@ struct Threads {
 }
 
 impl Threads {
-    fn new(n: usize) -> Threads {
-        Threads { dense: Vec::with_capacity(n), sparse: vec![usize::MAX; n] }
+    const fn empty() -> Threads {
+        Threads { dense: Vec::new(), sparse: Vec::new() }
+    }
+
+    /// Empties the set and makes room for `n` instructions.
+    fn reset(&mut self, n: usize) {
+        self.dense.clear();
+        self.sparse.clear();
+        self.sparse.resize(n, usize::MAX);
     }
 
     fn insert(&mut self, pc: usize) -> bool {

@@ -53,7 +53,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         // JSON.stringify throws a RangeError when the nesting exhausts the stack, a TypeError for cycles and BigInt.
         let issue = if e.is_instance_of::<js_sys::RangeError>() {
             Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
-        } else if js_sys::Error::from(e).message().as_string().is_some_and(|m| m.contains("ircular")) {
+        } else if js_sys::Error::from(e).message().as_string().is_some_and(|m| v::find_bytes(&m, "ircular").is_some()) {
             Issue::new("INPUT_CYCLIC", path, "输入含有循环引用", "the input refers to itself (a cyclic object)")
         } else {
             Issue::new(
@@ -71,7 +71,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
     }
     // JSON.stringify's output is JSON; serde_json still refuses nesting deeper than 128 and lone surrogates (\ud800).
     serde_json::from_str::<Value>(&text).map_err(|e| {
-        let issue = if e.to_string().contains("recursion limit") {
+        let issue = if v::find_bytes(&e.to_string(), "recursion limit").is_some() {
             Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
         } else {
             Issue::new(
@@ -114,12 +114,11 @@ fn form_options(options: &JsValue) -> Result<FormOptions> {
     Ok(FormOptions { today, locale: None })
 }
 
-fn text_then<T: Serialize>(
-    text: &JsValue,
-    options: &JsValue,
-    f: impl FnOnce(&str, FieldOptions) -> Result<T>,
-) -> JsResult {
-    let r = string_arg(text, "").and_then(|t| field_options(options).and_then(|o| f(&t, o)));
+/// Every field validator's JS call: one non-generic body (the value serialises through [`v::FieldValue`], which
+/// writes the inner value), so the seven calls share one copy of the argument reading and the answer writing.
+#[inline(never)]
+fn field_call(kind: Kind, text: &JsValue, options: &JsValue) -> JsResult {
+    let r = string_arg(text, "").and_then(|t| field_options(options).and_then(|o| v::validate_kind(kind, &t, &o)));
     outcome(r, locale_of(options))
 }
 
@@ -130,7 +129,7 @@ pub fn js_validate_mobile(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MobileOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_mobile(t, &o.mobile))
+    field_call(Kind::Mobile, &text, &options)
 }
 
 /// Validates a resident ID / residence permit number. Options: `today` (`YYYY-MM-DD`; without it `age` is null and
@@ -140,7 +139,7 @@ pub fn js_validate_id_card(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "IdCardOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_id_card(t, o.today))
+    field_call(Kind::IdCard, &text, &options)
 }
 
 /// Validates a unified social credit code.
@@ -149,7 +148,7 @@ pub fn js_validate_uscc(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_uscc(t))
+    field_call(Kind::Uscc, &text, &options)
 }
 
 /// Validates a GTIN-8/12/13/14; decodes in-store variable-measure codes with `options.layout`.
@@ -158,7 +157,7 @@ pub fn js_validate_gtin(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "GtinOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, o| v::validate_gtin(t, &o.gtin))
+    field_call(Kind::Gtin, &text, &options)
 }
 
 /// Validates an e-mail address.
@@ -167,7 +166,7 @@ pub fn js_validate_email(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_email(t))
+    field_call(Kind::Email, &text, &options)
 }
 
 /// Validates a person's name (Han with `·`, or Latin).
@@ -176,7 +175,7 @@ pub fn js_validate_name(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_name(t))
+    field_call(Kind::Name, &text, &options)
 }
 
 /// Validates a mainland postal code.
@@ -185,7 +184,7 @@ pub fn js_validate_postal_code(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: JsValue,
 ) -> JsResult {
-    text_then(&text, &options, |t, _| v::validate_postal_code(t))
+    field_call(Kind::PostalCode, &text, &options)
 }
 
 /// Validates an invoice title `{ kind, name, taxId?, invoiceType?, address?, phone?, bank?, account? }`.
@@ -207,7 +206,7 @@ fn invoice_input(title: &JsValue) -> Result<InvoiceTitleInput> {
             "an invoice title must be an object",
         )));
     }
-    crate::json::from_value(js_json(title, "", false)?, "INVOICE_TITLE_INVALID")
+    InvoiceTitleInput::from_json(&js_json(title, "", false)?)
 }
 
 /// `options.today` (or `today` given directly as a string) for the fast ID-card calls; `DATE_INVALID` thrown.
@@ -301,6 +300,41 @@ fn fact_word(i: usize) -> JsValue {
 pub struct JsIdCardChecker {
     today: Option<crate::Date>,
     facts: Option<v::IdCardFacts>,
+    /// The facts of the last `check` as numbers, for the overlay's getters to read from wasm memory in one place
+    /// (see `__mcFacts`): valid (0/1), region code, province code, birth date `yyyymmdd`, male (0/1), age (-1:
+    /// none), kind (0 resident, 1 Hong Kong, 2 Macao, 3 Taiwan permit), upgraded (0/1).
+    words: [i32; 8],
+}
+
+impl JsIdCardChecker {
+    /// Records the outcome of a `check` (the getters and the words the overlay reads); answers its code.
+    fn set(&mut self, r: std::result::Result<v::IdCardFacts, u8>) -> u8 {
+        self.facts = r.ok();
+        self.words = match self.facts {
+            None => [0; 8],
+            Some(f) => {
+                let n = |x: u32| i32::try_from(x).unwrap_or(-1);
+                let kind = match f.kind {
+                    v::IdCardKind::Resident => 0,
+                    v::IdCardKind::HongKongPermit => 1,
+                    v::IdCardKind::MacaoPermit => 2,
+                    v::IdCardKind::TaiwanPermit => 3,
+                };
+                let age = f.age.map_or(-1, n);
+                [
+                    1,
+                    n(f.region_code),
+                    n(f.province_code),
+                    n(f.birth_date),
+                    i32::from(f.male),
+                    age,
+                    kind,
+                    i32::from(f.upgraded),
+                ]
+            }
+        };
+        r.err().unwrap_or(0)
+    }
 }
 
 #[wasm_bindgen(js_class = "IdCardChecker")]
@@ -311,7 +345,7 @@ impl JsIdCardChecker {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "DateString")] today: JsValue,
     ) -> std::result::Result<JsIdCardChecker, JsValue> {
-        Ok(JsIdCardChecker { today: today_arg(&today, default_locale())?, facts: None })
+        Ok(JsIdCardChecker { today: today_arg(&today, default_locale())?, facts: None, words: [0; 8] })
     }
 
     /// `0` for a valid number (its facts are then in the getters), else the `IdCardCheck` flags (as `checkIdCard`).
@@ -321,8 +355,7 @@ impl JsIdCardChecker {
             Some(s) => v::id_card_facts(&s, self.today),
             None => Err(v::id_check::NOT_STRING),
         };
-        self.facts = r.ok();
-        r.err().unwrap_or(0)
+        self.set(r)
     }
 
     /// Whether the number is valid (the same full check as `check`; the getters are not changed).
@@ -338,8 +371,15 @@ impl JsIdCardChecker {
             Ok(t) => v::id_card_facts(t, self.today),
             Err(_) => Err(v::id_check::FORMAT),
         });
-        self.facts = r.ok();
-        r.err().unwrap_or(0)
+        self.set(r)
+    }
+
+    /// Overlay support (hidden): the address of the eight `i32` words holding the last `check`'s facts (stable for
+    /// the checker's lifetime), so the overlay's getters read them from memory instead of one call each.
+    #[wasm_bindgen(js_name = "__mcFacts", skip_typescript)]
+    pub fn facts_address(&self) -> u32 {
+        // wasm32 addresses are 32-bit.
+        self.words.as_ptr() as usize as u32
     }
 
     /// Overlay fast path of `isValid` (hidden): the number is the first `len` bytes of the scratch buffer.
@@ -503,12 +543,11 @@ pub fn js_validate_many(
 
 fn kind_of(name: &str) -> Result<Kind> {
     Kind::parse(name).ok_or_else(|| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         Error::from(Issue::new(
             "VALIDATION_KIND_UNKNOWN",
             "kind",
-            format!("未知的校验类型 “{name}”（可用：{}）", names.join("、")),
-            format!("unknown validation kind \"{name}\" (known: {})", names.join(", ")),
+            format!("未知的校验类型 “{name}”（可用：{}）", v::KIND_NAMES_ZH),
+            format!("unknown validation kind \"{name}\" (known: {})", v::KIND_NAMES),
         ))
     })
 }
@@ -546,9 +585,7 @@ fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Res
 /// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
 #[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
 pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")] name: JsValue) -> JsResult {
-    let r = string_arg(&name, "")
-        .and_then(|n| v::form_descriptor(&n))
-        .and_then(|t| crate::json::from_str::<Value>(t, "INTERNAL"));
+    let r = string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json);
     value_or_throw(r, default_locale())
 }
 

@@ -142,8 +142,7 @@ pub fn call(name: &str, args: &[Value], locale: Locale) -> Option<CallResult> {
         "validateInvoiceTitle" => {
             let r = match args.first() {
                 Some(o @ Value::Object(_)) => {
-                    mallcare::json::from_value::<InvoiceTitleInput>(o.clone(), "INVOICE_TITLE_INVALID")
-                        .and_then(|i| v::validate_invoice_title(&i))
+                    InvoiceTitleInput::from_json(o).and_then(|i| v::validate_invoice_title(&i))
                 }
                 _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "", "", ""))),
             };
