@@ -143,14 +143,17 @@ pub fn canonical(value: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
+            // serde_json's map is ordered already unless a dependency turns on `preserve_order`; the sort makes the
+            // form independent of that (the shared heapsort: no extra sort instantiation in the wasm).
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            crate::sort::heap_sort_by(&mut keys, |a, b| a < b);
             out.push('{');
             for (i, k) in keys.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String((*k).clone()).to_string());
+                // serde_json's own writer, not `Display` (which pulls in the formatting machinery)
+                out.push_str(&serde_json::to_string(k).unwrap_or_default());
                 out.push(':');
                 if let Some(v) = map.get(*k) {
                     canonical(v, out);
@@ -168,6 +171,6 @@ pub fn canonical(value: &serde_json::Value, out: &mut String) {
             }
             out.push(']');
         }
-        other => out.push_str(&other.to_string()),
+        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
     }
 }
