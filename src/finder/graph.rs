@@ -236,15 +236,19 @@ impl Heap {
             if c >= n {
                 break;
             }
-            // The smallest of up to four children.
-            let end = (c + 4).min(n);
-            let Some(kids) = h.get(c..end) else { break };
-            let mut m = c;
-            let mut mk = u64::MAX;
-            for (j, &k) in kids.iter().enumerate() {
-                if k < mk {
-                    mk = k;
-                    m = c + j;
+            // The smallest of up to four children (all four present: no loop).
+            let (mut m, mut mk);
+            if let Some(&[k0, k1, k2, k3]) = h.get(c..c + 4) {
+                let (m01, k01) = if k1 < k0 { (c + 1, k1) } else { (c, k0) };
+                let (m23, k23) = if k3 < k2 { (c + 3, k3) } else { (c + 2, k2) };
+                (m, mk) = if k23 < k01 { (m23, k23) } else { (m01, k01) };
+            } else {
+                (m, mk) = (c, u64::MAX);
+                for (j, &k) in h.get(c..n).unwrap_or(&[]).iter().enumerate() {
+                    if k < mk {
+                        mk = k;
+                        m = c + j;
+                    }
                 }
             }
             if mk >= last {
@@ -616,7 +620,28 @@ impl Graph {
         let (open, done) = (2 * st, 2 * st + 1);
         let adj = self.packed(metric);
         let factor = if goals.is_empty() { 0.0 } else { self.factor(metric) * 1000.0 };
-        let h = |u: u32| if factor == 0.0 { 0 } else { self.heuristic(u, factor, goals) };
+        // One goal (the usual route): no loop over goals.
+        let single = match goals {
+            [g] => Some(*g),
+            _ => None,
+        };
+        let h = |u: u32| {
+            if factor == 0.0 {
+                0
+            } else if let Some((gx, gy)) = single {
+                let (x, y) = self.xy.get(u as usize).copied().unwrap_or((0.0, 0.0));
+                let (dx, dy) = (x - gx, y - gy);
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "floor of a bounded non-negative value"
+                )]
+                let v = (factor * (dx * dx + dy * dy).sqrt()).min(f64::from(u32::MAX / 2)) as u32;
+                v
+            } else {
+                self.heuristic(u, factor, goals)
+            }
+        };
         let unfiltered = filter.is_open();
         for (i, &(t, exit)) in targets.iter().enumerate() {
             let t = t as usize;
