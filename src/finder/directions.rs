@@ -161,8 +161,7 @@ struct Run {
 /// Whole metres for the spoken text, at least 1 (integer arithmetic: no float formatting in the wasm).
 fn fmt_m(mm: u32) -> String {
     let m = (u64::from(mm) + 500) / 1000;
-    let mut buf = [0u8; 20];
-    crate::json::write::int_text(i64::try_from(m.max(1)).unwrap_or(i64::MAX), &mut buf).to_string()
+    m.max(1).to_string()
 }
 
 /// The concatenation of `parts` (one allocation; `format!` costs several times more in the wasm, and a route
