@@ -78,7 +78,12 @@ fn bench_grid(o: &GridOptions, label: &str) {
             times.push(t.elapsed().as_nanos() as f64);
             std::hint::black_box(f);
         }
+        let mean = times.iter().sum::<f64>() / times.len() as f64;
         report(&format!("finder search only {label} ({})", if astar { "A*" } else { "Dijkstra" }), median(times));
+        report(
+            &format!("finder search only {label} ({}, mean per query)", if astar { "A*" } else { "Dijkstra" }),
+            mean,
+        );
     }
 }
 
@@ -101,6 +106,10 @@ fn main() {
         return;
     }
     bench_grid(&GridOptions::default(), "8k-node grid");
+    // For profiling one part: `FINDER_BENCH_ONLY=8k perf record ...`.
+    if std::env::var("FINDER_BENCH_ONLY").is_ok_and(|v| v == "8k") {
+        return;
+    }
     bench_grid(&GridOptions { levels: 8, cols: 80, rows: 78, ..GridOptions::default() }, "50k-node grid");
     let mall = Venue::sample().unwrap();
     let opts = RouteOptions::default();

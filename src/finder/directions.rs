@@ -164,6 +164,16 @@ fn fmt_m(mm: u32) -> String {
     m.max(1).to_string()
 }
 
+/// The concatenation of `parts` (one allocation; `format!` costs several times more in the wasm, and a route
+/// writes two texts per step).
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn turn_of(a: (f64, f64), b: (f64, f64)) -> Option<Turn> {
     let cross = a.0 * b.1 - a.1 * b.0;
     let dot = a.0 * b.0 + a.1 * b.1;
@@ -208,8 +218,8 @@ pub(crate) fn steps(v: &Venue, pieces: &[Piece], a: &Anchor, b: &Anchor) -> Vec<
     out.push(Step::new(
         StepKind::Depart,
         lid(first_level),
-        format!("从{}出发", a.stop.name),
-        format!("Start at {}", a.stop.name_en),
+        cat(&["从", &a.stop.name, "出发"]),
+        cat(&["Start at ", &a.stop.name_en]),
     ));
     let avoid = [a.place, b.place];
     let mut i = 0;
@@ -264,8 +274,10 @@ pub(crate) fn steps(v: &Venue, pieces: &[Piece], a: &Anchor, b: &Anchor) -> Vec<
                     let m = fmt_m(r.mm);
                     let lm = r.landmark.and_then(|p| v.places.get(p as usize));
                     let (zh, en) = match lm {
-                        Some(p) => (format!("直行 {m} 米，经过{}", p.name), format!("Walk {m} m, past {}", p.name_en)),
-                        None => (format!("直行 {m} 米"), format!("Walk {m} m")),
+                        Some(p) => {
+                            (cat(&["直行 ", &m, " 米，经过", &p.name]), cat(&["Walk ", &m, " m, past ", &p.name_en]))
+                        }
+                        None => (cat(&["直行 ", &m, " 米"]), cat(&["Walk ", &m, " m"])),
                     };
                     let mut s = Step::new(StepKind::Walk, lid(*level), zh, en);
                     s.metres = Some(f64::from(r.mm) / 1000.0);
@@ -306,9 +318,12 @@ pub(crate) fn steps(v: &Venue, pieces: &[Piece], a: &Anchor, b: &Anchor) -> Vec<
                     ConnectorKind::MovingWalkway => (StepKind::Walkway, "乘自动步道", "the moving walkway"),
                 };
                 let (zh, en) = match dir {
-                    "up" => (format!("{verb}上到 {ln}"), format!("Take {noun_en} up to {ln_en}")),
-                    "down" => (format!("{verb}下到 {ln}"), format!("Take {noun_en} down to {ln_en}")),
-                    _ => (format!("{verb}前行 {} 米", fmt_m(total)), format!("Take {noun_en} for {} m", fmt_m(total))),
+                    "up" => (cat(&[verb, "上到 ", ln]), cat(&["Take ", noun_en, " up to ", ln_en])),
+                    "down" => (cat(&[verb, "下到 ", ln]), cat(&["Take ", noun_en, " down to ", ln_en])),
+                    _ => {
+                        let m = fmt_m(total);
+                        (cat(&[verb, "前行 ", &m, " 米"]), cat(&["Take ", noun_en, " for ", &m, " m"]))
+                    }
                 };
                 let mut s = Step::new(kind, lid(*from_level), zh, en);
                 s.connector = Some(c.id.clone());
@@ -324,8 +339,8 @@ pub(crate) fn steps(v: &Venue, pieces: &[Piece], a: &Anchor, b: &Anchor) -> Vec<
     out.push(Step::new(
         StepKind::Arrive,
         lid(last_level),
-        format!("到达{}", b.stop.name),
-        format!("Arrive at {}", b.stop.name_en),
+        cat(&["到达", &b.stop.name]),
+        cat(&["Arrive at ", &b.stop.name_en]),
     ));
     out
 }

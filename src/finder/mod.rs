@@ -20,6 +20,7 @@ pub mod nearest;
 pub mod parking;
 pub mod route;
 pub mod sample;
+pub mod tape;
 pub mod tour;
 pub mod venue;
 

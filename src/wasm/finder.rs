@@ -116,19 +116,6 @@ impl JsVenue {
             .map_err(|e| super::throw(e, locale))
     }
 
-    /// A generated test / benchmark venue (see `grid_doc`): `levels` grids of `cols` x `rows` nodes with
-    /// escalators, elevators and stairs; answers the document (load it with `Venue.load`).
-    #[wasm_bindgen(js_name = "generateGrid", unchecked_return_type = "VenueDoc")]
-    pub fn generate_grid(#[wasm_bindgen(unchecked_param_type = "GridOptions")] options: JsValue) -> JsResult {
-        let o = if options.is_undefined() || options.is_null() {
-            Ok(crate::finder::sample::GridOptions::default())
-        } else {
-            json_arg(&options, "options")
-                .and_then(|v| crate::json::from_value(v, "INPUT_INVALID").map_err(|e: Error| e.under("options")))
-        };
-        value_or_throw(o.map(|o| crate::finder::sample::grid_doc(&o)), default_locale())
-    }
-
     /// What `fromImdf` used and skipped (`undefined` for venues not imported from IMDF).
     #[wasm_bindgen(getter, js_name = "importReport", unchecked_return_type = "ImdfImportReport | undefined")]
     pub fn import_report(&self) -> JsResult {
@@ -248,6 +235,53 @@ impl JsVenue {
     }
 }
 
+thread_local! {
+    /// The last answer of the overlay's `route` fast path (read by JS straight from memory).
+    static ROUTE_TAPE: std::cell::RefCell<crate::finder::tape::RouteTape> = std::cell::RefCell::default();
+}
+
+/// An endpoint id of the overlay's fast path: kind 0 a place else node id (a string), 1 `{node}`, 2 `{place}`,
+/// 3 `{parking}`.
+fn raw_endpoint(kind: u32, id: &[u8]) -> Option<Endpoint> {
+    let id = std::str::from_utf8(id).ok()?.to_string();
+    match kind {
+        0 => Some(Endpoint::Id(id)),
+        1 => Some(Endpoint::Node(id)),
+        2 => Some(Endpoint::Place(id)),
+        3 => Some(Endpoint::Parking(id)),
+        _ => None,
+    }
+}
+
+#[wasm_bindgen(js_class = "Venue")]
+impl JsVenue {
+    /// Overlay fast path of `route(from, to)` without options (hidden): the two ids are the first `from_len` and
+    /// next `to_len` bytes of the scratch buffer. Answers the address of the route's tape (see
+    /// `finder::tape`; its first three numbers: count, text address, text length), or 0 when the call must take
+    /// the generated path (an error to throw).
+    #[wasm_bindgen(js_name = "__mcRoute", skip_typescript)]
+    pub fn raw_route(&self, from_kind: u32, from_len: u32, to_kind: u32, to_len: u32) -> u32 {
+        let ends = super::with_scratch(from_len.saturating_add(to_len), |b| {
+            let (a, z) = b.split_at_checked(from_len as usize)?;
+            Some((raw_endpoint(from_kind, a)?, raw_endpoint(to_kind, z)?))
+        });
+        let Some(Ok(route)) = ends.map(|(a, b)| self.inner.route(&a, &b, &RouteOptions::default())) else { return 0 };
+        ROUTE_TAPE.with(|t| {
+            let mut t = t.borrow_mut();
+            t.write(&route);
+            let n = t.nums.len();
+            let (text, len) = (t.text.as_ptr() as usize, t.text.len());
+            #[allow(clippy::cast_precision_loss, reason = "wasm32 addresses and lengths fit an f64 exactly")]
+            let head = [n as f64, text as f64, len as f64];
+            if let Some(h) = t.nums.get_mut(..3) {
+                h.copy_from_slice(&head);
+            }
+            // wasm32 addresses are 32-bit.
+            t.nums.as_ptr() as usize as u32
+        })
+    }
+}
+
 /// Checks OSM `opening_hours` text: `{ ok: true, value: { text, alwaysOpen } } | { ok: false, issues }`.
 #[wasm_bindgen(js_name = "parseOpeningHours", unchecked_return_type = "Outcome<{ text: string; alwaysOpen: boolean }>")]
 pub fn js_parse_opening_hours(
@@ -362,8 +396,6 @@ export interface NearestHit { place: VenuePlace; metres: number; seconds: number
 export interface Tour { order: number[]; metres: number; seconds: number; exact: boolean; legs: Route[] }
 export interface ParkingSpace { code: string; level: string; levelName: string; zone?: string; x: number; y: number }
 export interface FindCar { space: ParkingSpace; toCar: Route; fromCar: Route }
-/** Options of `Venue.generateGrid`. */
-export interface GridOptions { levels?: number; cols?: number; rows?: number; spacing?: number; seed?: number }
 /** Options of `Venue.fromImdf`. */
 export interface ImdfImportOptions extends LocaleOptions { strict?: boolean }
 /** What an IMDF import used, produced and skipped. */

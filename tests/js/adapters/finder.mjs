@@ -68,7 +68,17 @@ const withVenue = (method) => (api, args) => {
 export default {
   'Venue.load': (api, [doc]) => api.Venue.load(resolve(doc)).summary,
   'Venue.sample': (api) => api.Venue.sample().summary,
-  'Venue.route': withVenue('route'),
+  'Venue.route': (api, args) => {
+    const [doc, from, to, ...more] = resolve(args);
+    const v = venue(api, doc);
+    const r = v.route(from, to, ...more);
+    // Without options the package's overlay answers (scripts/pkg/overlay/finder.js); it must equal the generated
+    // path ({} is the same query through it) in every runtime.
+    if (more.length === 0 && JSON.stringify(v.route(from, to, {})) !== JSON.stringify(r)) {
+      throw new Error('the route overlay answered differently from the generated path');
+    }
+    return r;
+  },
   'Venue.nearest': withVenue('nearest'),
   'Venue.tour': withVenue('tour'),
   'Venue.findCar': withVenue('findCar'),

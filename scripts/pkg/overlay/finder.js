@@ -1,0 +1,94 @@
+// @requires Venue __mcScratch
+// @exports
+// Routes without options: the two endpoint ids are written as ASCII bytes into wasm memory, and the answer is read
+// back from the route's tape (src/finder/tape.rs: numbers in a Float64Array, all text in one UTF-16 buffer) instead
+// of JSON text + JSON.parse. Same object as the generated path: same keys in the same order, same values.
+// Anything else (options given, non-ASCII or long ids, an endpoint that is not a string or a one-key
+// {node|place|parking} object, an error to throw) takes the generated path, which answers or throws as before.
+{
+  const proto = Venue.prototype;
+  const slowRoute = proto.route;
+  const KIND = { node: 1, place: 2, parking: 3 };
+  // [kind, id] of an endpoint the fast path takes, else null.
+  const endpoint = (e) => {
+    if (typeof e === 'string') return [0, e];
+    if (typeof e !== 'object' || e === null) return null;
+    const keys = Object.keys(e);
+    if (keys.length !== 1) return null;
+    const key = keys[0];
+    const kind = Object.prototype.hasOwnProperty.call(KIND, key) ? KIND[key] : undefined;
+    if (kind === undefined) return null;
+    const id = e[key];
+    return typeof id === 'string' ? [kind, id] : null;
+  };
+  const decode = (ptr) => {
+    const buf = wasm.memory.buffer;
+    const head = new Float64Array(buf, ptr, 3);
+    const f = new Float64Array(buf, ptr, head[0]);
+    const units = new Uint16Array(buf, head[1], head[2]);
+    let text = '';
+    for (let i = 0; i < units.length; i += 8192) {
+      text += String.fromCharCode.apply(null, units.subarray(i, Math.min(units.length, i + 8192)));
+    }
+    let p = 3;
+    let at = 0;
+    const num = () => f[p++];
+    const str = () => {
+      const end = f[p++];
+      const s = text.substring(at, end);
+      at = end;
+      return s;
+    };
+    const stop = () => {
+      const mask = num();
+      const o = { level: str(), levelName: str(), x: num(), y: num() };
+      if (mask & 1) o.place = str();
+      if (mask & 2) o.parking = str();
+      o.name = str();
+      o.nameEn = str();
+      return o;
+    };
+    const route = { metres: num(), seconds: num(), optimize: str(), mode: str(), from: stop(), to: stop() };
+    const legs = new Array(num());
+    for (let i = 0; i < legs.length; i++) {
+      const leg = { level: str(), levelName: str(), ordinal: num(), points: new Array(num()), metres: 0 };
+      const pts = leg.points;
+      for (let k = 0; k < pts.length; k++) pts[k] = [num(), num()];
+      leg.metres = num();
+      legs[i] = leg;
+    }
+    route.legs = legs;
+    const steps = new Array(num());
+    for (let i = 0; i < steps.length; i++) {
+      const s = { kind: str() };
+      const mask = num();
+      if (mask & 1) s.turn = str();
+      if (mask & 2) s.metres = num();
+      if (mask & 4) s.landmark = str();
+      if (mask & 8) s.connector = str();
+      if (mask & 16) s.direction = str();
+      if (mask & 32) s.toLevel = str();
+      s.level = str();
+      s.text = str();
+      s.textEn = str();
+      steps[i] = s;
+    }
+    route.steps = steps;
+    const connectors = new Array(num());
+    for (let i = 0; i < connectors.length; i++) connectors[i] = str();
+    route.connectors = connectors;
+    route.version = str();
+    return route;
+  };
+  proto.route = function route(from, to, options) {
+    if (options === undefined && this.__wbg_ptr) {
+      const a = endpoint(from);
+      const b = a && endpoint(to);
+      if (b && __mcWriteAscii(a[1], b[1])) {
+        const ptr = wasm.venue___mcRoute(this.__wbg_ptr, a[0], a[1].length, b[0], b[1].length);
+        if (ptr !== 0) return decode(ptr);
+      }
+    }
+    return slowRoute.call(this, from, to, options);
+  };
+}
