@@ -40,6 +40,18 @@ pub struct RouteTape {
 
 impl RouteTape {
     /// Numbers reserved at the start for the caller.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::finder::{tape::RouteTape, Venue, route::Endpoint};
+    /// let v = Venue::sample().unwrap();
+    /// let r = v.route(&Endpoint::Parking("B2-A-001".into()), &Endpoint::Id("s-3-01".into()), &Default::default()).unwrap();
+    /// let mut t = RouteTape::default();
+    /// t.write(&r);
+    /// // the reserved numbers stay zero; the route's own numbers start after them
+    /// assert!(t.nums[..RouteTape::HEADER].iter().all(|&n| n == 0.0));
+    /// assert_eq!(t.nums[RouteTape::HEADER + 1], r.seconds);
+    /// ```
     pub const HEADER: usize = 3;
 
     /// Clears the tape and writes `route` into it.
@@ -48,7 +60,18 @@ impl RouteTape {
     /// None.
     ///
     /// # Example
-    /// See [`RouteTape`].
+    /// Writing twice gives the same tape (it is cleared first).
+    /// ```
+    /// use mallcare::finder::{tape::RouteTape, Venue, route::Endpoint};
+    /// let v = Venue::sample().unwrap();
+    /// let r = v.route(&Endpoint::Parking("B2-A-001".into()), &Endpoint::Id("s-3-01".into()), &Default::default()).unwrap();
+    /// let mut t = RouteTape::default();
+    /// t.write(&r);
+    /// let first = t.clone();
+    /// t.write(&r);
+    /// assert_eq!(t, first);
+    /// assert!(String::from_utf16(&t.text).unwrap().contains(&r.from.name));
+    /// ```
     pub fn write(&mut self, route: &Route) {
         self.nums.clear();
         self.text.clear();
