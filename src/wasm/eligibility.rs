@@ -1,4 +1,3 @@
-// LEAD NOTE (delete this line, do not commit it): read /work/wt-eligibility/BRIEF-FOR-HELPER.md first - rules, deadline 23:15 UTC, size tools, what not to edit.
 //! JS calls of the eligibility pillar: the `ReturnPolicy` handle. Thin glue: argument checks and conversion.
 //! Documents and requests cross as JSON text (`JSON.stringify` on the JS side of the boundary) and are read by the
 //! pillar's own reader (`Request::from_json`, `PolicyDoc::from_json`); decisions are written as JSON text
@@ -57,6 +56,41 @@ fn parse_json(text: &str) -> JsResult {
 /// path names) or the text is not an array.
 fn element_texts(text: &str) -> Option<Vec<&str>> {
     crate::eligibility::json::array_elements(text).filter(|v| !v.contains(&"null"))
+}
+
+thread_local! {
+    /// The buffers of the overlay's packed crossing (`scripts/pkg/overlay/eligibility.js`).
+    static PACKED: std::cell::RefCell<crate::eligibility::packed::Packed> = std::cell::RefCell::default();
+}
+
+/// wasm32 addresses are 32-bit.
+fn addr32(a: usize) -> u32 {
+    u32::try_from(a).unwrap_or(0)
+}
+
+/// Overlay support (hidden): room for a packed request of `nums` numbers and `bytes` bytes; the address of the
+/// numbers (`f64`). The bytes go at [`packed_in_bytes`]. Good until the next call into wasm that may allocate.
+#[wasm_bindgen(js_name = "__mcEligIn", skip_typescript)]
+pub fn packed_in(nums: u32, bytes: u32) -> u32 {
+    PACKED.with(|p| addr32(p.borrow_mut().input(nums as usize, bytes as usize)))
+}
+
+/// Overlay support (hidden): where the packed request's bytes go.
+#[wasm_bindgen(js_name = "__mcEligInBytes", skip_typescript)]
+pub fn packed_in_bytes() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().bytes_addr()))
+}
+
+/// Overlay support (hidden): the address of the last decision tape (`f64`).
+#[wasm_bindgen(js_name = "__mcEligTape", skip_typescript)]
+pub fn packed_tape() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().tape_addr()))
+}
+
+/// Overlay support (hidden): the address of the last tape's copied texts.
+#[wasm_bindgen(js_name = "__mcEligTapeBytes", skip_typescript)]
+pub fn packed_tape_bytes() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().tape_bytes_addr()))
 }
 
 /// A store return policy layered on China's statutory floor. Load once, evaluate many requests.
@@ -139,6 +173,15 @@ impl JsReturnPolicy {
             Ok(()) => Ok(write::text(out)),
             Err(e) => Err(throw(e, default_locale())),
         }
+    }
+
+    /// Overlay fast path of `evaluate` (hidden): decides the packed request written through `__mcEligIn` and
+    /// answers the tape's length (0: take the generated path, which reads the request as JSON and reports issues).
+    #[wasm_bindgen(js_name = "__mcEvaluate", skip_typescript)]
+    pub fn packed_evaluate(&self, explain: u32) -> u32 {
+        let o = WriteOptions { explain: explain != 0 };
+        let n = PACKED.with(|p| super::foundation::with_calendar(|cal| p.borrow_mut().evaluate(&self.inner, cal, o)));
+        u32::try_from(n).unwrap_or(0)
     }
 
     /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. The array
