@@ -43,7 +43,6 @@ use crate::{Date, Timestamp};
 
 /// The strings and vectors of the previous request, kept for the next one: a packed request is read without
 /// allocating once the buffers have grown to its size (allocation and freeing were a third of a decision's time).
-#[derive(Default)]
 pub(crate) struct Spare {
     strings: Vec<String>,
     lines: Vec<Line>,
@@ -54,6 +53,17 @@ pub(crate) struct Spare {
 }
 
 impl Spare {
+    const fn new() -> Spare {
+        Spare {
+            strings: Vec::new(),
+            lines: Vec::new(),
+            items: Vec::new(),
+            payments: Vec::new(),
+            discounts: Vec::new(),
+            lists: Vec::new(),
+        }
+    }
+
     fn keep(&mut self, s: String) {
         self.strings.push(s);
     }
@@ -131,13 +141,14 @@ impl<'a> In<'a, '_> {
 
     fn int(&mut self) -> Option<i64> {
         let v = self.f()?;
-        // Only integers within ±2^53 (the overlay sends nothing else).
-        if v.fract() == 0.0 && v.abs() <= 9_007_199_254_740_991.0 {
-            #[allow(clippy::cast_possible_truncation, reason = "an integer within ±2^53")]
-            Some(v as i64)
-        } else {
-            None
-        }
+        // Only safe integers (all the overlay sends): the conversion saturates and maps NaN to 0, so a value that
+        // is not an integer comes back different.
+        #[allow(clippy::cast_possible_truncation, reason = "checked by converting back")]
+        let i = v as i64;
+        #[allow(clippy::cast_precision_loss, reason = "compared with the value it came from")]
+        let back = i as f64;
+        #[allow(clippy::float_cmp, reason = "exact round trip wanted")]
+        (back == v && v.abs() <= 9_007_199_254_740_991.0).then_some(i)
     }
 
     fn opt_int(&mut self) -> Option<Option<i64>> {
@@ -561,7 +572,6 @@ pub(crate) fn write_tape(
 }
 
 /// The buffers of the packed crossing, kept between calls (one set per thread).
-#[derive(Default)]
 pub(crate) struct Packed {
     nums: Vec<f64>,
     bytes: Vec<u8>,
@@ -573,6 +583,19 @@ pub(crate) struct Packed {
 }
 
 impl Packed {
+    /// Empty buffers (a `const fn`: the thread-local needs no lazy initialisation).
+    pub(crate) const fn new() -> Packed {
+        Packed {
+            nums: Vec::new(),
+            bytes: Vec::new(),
+            tape: Vec::new(),
+            tape_bytes: Vec::new(),
+            spare: Spare::new(),
+            n_nums: 0,
+            n_bytes: 0,
+        }
+    }
+
     /// Makes room for a request of `nums` numbers and `bytes` bytes; the address of the numbers (the bytes are at
     /// [`Packed::bytes_addr`]). Good until the next call into wasm.
     pub(crate) fn input(&mut self, nums: usize, bytes: usize) -> usize {

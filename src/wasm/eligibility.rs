@@ -51,16 +51,10 @@ fn parse_json(text: &str) -> JsResult {
     js_sys::JSON::parse(text)
 }
 
-/// The JSON texts of an array's elements, from the whole array's `JSON.stringify` text; `None` (use the per-element
-/// path) if an element is `null` there (it may have been `undefined`, a function or a symbol, which the per-element
-/// path names) or the text is not an array.
-fn element_texts(text: &str) -> Option<Vec<&str>> {
-    crate::eligibility::json::array_elements(text).filter(|v| !v.contains(&"null"))
-}
-
 thread_local! {
     /// The buffers of the overlay's packed crossing (`scripts/pkg/overlay/eligibility.js`).
-    static PACKED: std::cell::RefCell<crate::eligibility::packed::Packed> = std::cell::RefCell::default();
+    static PACKED: std::cell::RefCell<crate::eligibility::packed::Packed> =
+        const { std::cell::RefCell::new(crate::eligibility::packed::Packed::new()) };
 }
 
 /// wasm32 addresses are 32-bit.
@@ -184,8 +178,9 @@ impl JsReturnPolicy {
         u32::try_from(n).unwrap_or(0)
     }
 
-    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. The array
-    /// crosses as one JSON text when it can. Options as for `evaluate`.
+    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. Options as
+    /// for `evaluate`. (The package's overlay decides plain request objects through the packed crossing and calls
+    /// this for the others, one at a time.)
     #[wasm_bindgen(js_name = "evaluateMany", unchecked_return_type = "Outcome<ReturnDecision>[]")]
     pub fn evaluate_many(
         &self,
@@ -198,15 +193,15 @@ impl JsReturnPolicy {
             return Err(throw(Error::from(e), locale));
         }
         let o = read_options(&options).map_err(|e| throw(e, locale))?;
-        let whole = js_sys::JSON::stringify(&requests).ok().and_then(|s| s.as_string());
+        let arr = js_sys::Array::from(&requests);
         let mut out = Vec::from(&b"["[..]);
-        let one = |i: usize, text: Result<std::borrow::Cow<'_, str>>, out: &mut Vec<u8>| {
+        for (i, r) in arr.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             let at = out.len();
             out.extend_from_slice(b"{\"ok\":true,\"value\":");
-            match text.and_then(|t| decide_into(&self.inner, &t, o, out)) {
+            match json_text_arg(&r, "").and_then(|t| decide_into(&self.inner, &t, o, &mut out)) {
                 Ok(()) => out.push(b'}'),
                 Err(e) => {
                     out.truncate(at);
@@ -216,20 +211,6 @@ impl JsReturnPolicy {
                         serde_json::to_string(&issues).unwrap_or_else(|_| "[]".to_string()).as_bytes(),
                     );
                     out.push(b'}');
-                }
-            }
-        };
-        match whole.as_deref().and_then(element_texts) {
-            Some(elements) => {
-                out.reserve(elements.len() * if o.explain { 4096 } else { 2048 });
-                for (i, e) in elements.iter().enumerate() {
-                    one(i, crate::eligibility::json::element_request(e), &mut out);
-                }
-            }
-            None => {
-                let arr = js_sys::Array::from(&requests);
-                for (i, r) in arr.iter().enumerate() {
-                    one(i, json_text_arg(&r, "").map(std::borrow::Cow::Owned), &mut out);
                 }
             }
         }

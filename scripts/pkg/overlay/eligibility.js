@@ -97,6 +97,13 @@
   const obj = (o) => {
     if (o === null || typeof o !== 'object' || Object.getPrototypeOf(o) !== OP) throw FAIL;
   };
+  /** Throws unless the object's enumerable keys are exactly the `known` ones read with a defined value (an unknown
+   * key, or a known one holding `undefined`, sends the request down the generated path). Reads no value. */
+  const only = (o, known) => {
+    let c = 0;
+    for (const k in o) c++;
+    if (c !== known) throw FAIL;
+  };
   const arr = (v) => {
     if (!Array.isArray(v)) throw FAIL;
     put(v.length);
@@ -113,28 +120,14 @@
 
   const line = (l) => {
     obj(l);
-    let id, sku, brand, category, tags, quantity, unit, paid, giftOf, giftValue, mto, cnr, near, flawed, returned;
-    for (const k in l) {
-      const v = l[k];
-      switch (k) {
-        case 'id': id = v; break;
-        case 'sku': sku = v; break;
-        case 'brand': brand = v; break;
-        case 'category': category = v; break;
-        case 'tags': tags = v; break;
-        case 'quantity': quantity = v; break;
-        case 'unitPriceFen': unit = v; break;
-        case 'paidFen': paid = v; break;
-        case 'giftOf': giftOf = v; break;
-        case 'giftValueFen': giftValue = v; break;
-        case 'madeToOrder': mto = v; break;
-        case 'confirmedNonReturnable': cnr = v; break;
-        case 'nearExpiry': near = v; break;
-        case 'flawed': flawed = v; break;
-        case 'returnedQuantity': returned = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
+    const id = l.id, sku = l.sku, brand = l.brand, category = l.category, tags = l.tags, quantity = l.quantity;
+    const unit = l.unitPriceFen, paid = l.paidFen, giftOf = l.giftOf, giftValue = l.giftValueFen;
+    const mto = l.madeToOrder, cnr = l.confirmedNonReturnable, near = l.nearExpiry, flawed = l.flawed;
+    const returned = l.returnedQuantity;
+    only(l, (id !== undefined) + (sku !== undefined) + (brand !== undefined) + (category !== undefined) +
+      (tags !== undefined) + (quantity !== undefined) + (unit !== undefined) + (paid !== undefined) +
+      (giftOf !== undefined) + (giftValue !== undefined) + (mto !== undefined) + (cnr !== undefined) +
+      (near !== undefined) + (flawed !== undefined) + (returned !== undefined));
     S(id); OS(sku); OS(brand); S(category); SA(tags); I(quantity); I(unit); OI(paid); OS(giftOf); DI(giftValue);
     BO(mto); BO(cnr); BO(near); BO(flawed); DI(returned);
   };
@@ -158,40 +151,19 @@
   };
   const payment = (p) => {
     obj(p);
-    let method, amount, refunded;
-    for (const k in p) {
-      const v = p[k];
-      switch (k) {
-        case 'method': method = v; break;
-        case 'amountFen': amount = v; break;
-        case 'refundedFen': refunded = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
+    const method = p.method, amount = p.amountFen, refunded = p.refundedFen;
+    only(p, (method !== undefined) + (amount !== undefined) + (refunded !== undefined));
     S(method); I(amount); DI(refunded);
   };
   const order = (o) => {
     obj(o);
-    let id, channel, fulfilment, sold, invoiced, signed, member, proof, lines, discounts, points, shipping, payments;
-    for (const k in o) {
-      const v = o[k];
-      switch (k) {
-        case 'id': id = v; break;
-        case 'channel': channel = v; break;
-        case 'fulfilment': fulfilment = v; break;
-        case 'soldAt': sold = v; break;
-        case 'invoicedAt': invoiced = v; break;
-        case 'signedAt': signed = v; break;
-        case 'member': member = v; break;
-        case 'proof': proof = v; break;
-        case 'lines': lines = v; break;
-        case 'discounts': discounts = v; break;
-        case 'points': points = v; break;
-        case 'shippingFen': shipping = v; break;
-        case 'payments': payments = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
+    const id = o.id, channel = o.channel, fulfilment = o.fulfilment, sold = o.soldAt, invoiced = o.invoicedAt;
+    const signed = o.signedAt, member = o.member, proof = o.proof, lines = o.lines, discounts = o.discounts;
+    const points = o.points, shipping = o.shippingFen, payments = o.payments;
+    only(o, (id !== undefined) + (channel !== undefined) + (fulfilment !== undefined) + (sold !== undefined) +
+      (invoiced !== undefined) + (signed !== undefined) + (member !== undefined) + (proof !== undefined) +
+      (lines !== undefined) + (discounts !== undefined) + (points !== undefined) + (shipping !== undefined) +
+      (payments !== undefined));
     OS(id); S(channel); OS(fulfilment); S(sold); OS(invoiced); OS(signed);
     if (member === undefined || member === null) put(0);
     else {
@@ -231,23 +203,12 @@
   };
   const item = (it) => {
     obj(it);
-    let lineId, quantity, reason, want, condition, evidence, fault, failed, returned, exchange;
-    for (const k in it) {
-      const v = it[k];
-      switch (k) {
-        case 'lineId': lineId = v; break;
-        case 'quantity': quantity = v; break;
-        case 'reason': reason = v; break;
-        case 'want': want = v; break;
-        case 'condition': condition = v; break;
-        case 'evidence': evidence = v; break;
-        case 'faultAt': fault = v; break;
-        case 'failedRepairs': failed = v; break;
-        case 'returnedAt': returned = v; break;
-        case 'exchangeFor': exchange = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
+    const lineId = it.lineId, quantity = it.quantity, reason = it.reason, want = it.want, condition = it.condition;
+    const evidence = it.evidence, fault = it.faultAt, failed = it.failedRepairs, returned = it.returnedAt;
+    const exchange = it.exchangeFor;
+    only(it, (lineId !== undefined) + (quantity !== undefined) + (reason !== undefined) + (want !== undefined) +
+      (condition !== undefined) + (evidence !== undefined) + (fault !== undefined) + (failed !== undefined) +
+      (returned !== undefined) + (exchange !== undefined));
     S(lineId); I(quantity); S(reason); S(want);
     if (condition === undefined) {
       for (let i = 0; i < 11; i++) put(0);
@@ -300,17 +261,8 @@
   };
   const request = (r) => {
     obj(r);
-    let now, ord, items, risk;
-    for (const k in r) {
-      const v = r[k];
-      switch (k) {
-        case 'now': now = v; break;
-        case 'order': ord = v; break;
-        case 'items': items = v; break;
-        case 'riskFlags': risk = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
+    const now = r.now, ord = r.order, items = r.items, risk = r.riskFlags;
+    only(r, (now !== undefined) + (ord !== undefined) + (items !== undefined) + (risk !== undefined));
     S(now);
     order(ord);
     const len = arr(items);
