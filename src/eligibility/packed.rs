@@ -28,7 +28,11 @@
 //! an address and a length. Static texts (codes, names, messages) and the policy's own strings (rule ids, version,
 //! fingerprint) are addressed where they live, so the overlay may cache them by address for the policy's lifetime;
 //! text from the request (line ids, payment methods) is copied into the tape's byte buffer and its address written
-//! as `−1 − offset`. A date is `yyyymmdd`, or −1 for `null`.
+//! as `−1 − offset`. A date is `yyyymmdd`, −1 for `null`, or −2 and a string beyond four-digit years.
+//!
+//! Every decision the package returns is read from a tape: the JSON-reading calls (`evaluate` given JSON text or a
+//! request the overlay does not pack, `evaluateJson`, `evaluateMany`'s elements) write one too, so the wasm holds no
+//! decision JSON writer ([`super::write`] serves Rust callers).
 
 use super::decide::{Decision, ItemDecision};
 use super::policy::{ApprovalLevel, Payer};
@@ -394,8 +398,6 @@ pub(crate) fn read_request(nums: &[f64], bytes: &[u8], spare: &mut Spare) -> Opt
 struct Tape<'a> {
     out: &'a mut Vec<f64>,
     bytes: &'a mut Vec<u8>,
-    /// A date outside years 0-9999 (written differently in JSON): the JSON path answers instead.
-    odd: bool,
 }
 
 /// An address as a number (wasm32 addresses are 32-bit; native ones stay below 2^53).
@@ -439,9 +441,10 @@ impl Tape<'_> {
             Some(d) if (0..=9999).contains(&d.year()) => {
                 self.out.push(f64::from(d.year()) * 10000.0 + f64::from(d.month() * 100 + d.day()));
             }
-            Some(_) => {
-                self.odd = true;
-                self.out.push(-1.0);
+            Some(d) => {
+                // Beyond four-digit years, as `Date`'s Display writes it (and the JSON writer).
+                self.out.push(-2.0);
+                self.copied(&d.to_string());
             }
         }
     }
@@ -525,18 +528,17 @@ fn payer_name(p: Payer) -> &'static str {
     write::payer_name(p)
 }
 
-/// Writes the tape of `d` (decided under `policy`) into `out`, request texts into `bytes`; `false` when the JSON
-/// path must answer instead (a date beyond four-digit years).
+/// Writes the tape of `d` (decided under `policy`) into `out`, request texts into `bytes`.
 pub(crate) fn write_tape(
     out: &mut Vec<f64>,
     bytes: &mut Vec<u8>,
     policy: &ReturnPolicy,
     d: &Decision,
     o: WriteOptions,
-) -> bool {
+) {
     out.clear();
     bytes.clear();
-    let mut t = Tape { out, bytes, odd: false };
+    let mut t = Tape { out, bytes };
     t.kept(write::status_name(d.status));
     // The decision's copies of the policy's version and fingerprint: the policy's own strings are the same text.
     if d.policy.version == policy.version() {
@@ -568,7 +570,6 @@ pub(crate) fn write_tape(
     t.date(d.refund_by);
     t.reasons(&d.reasons, o);
     t.rules(&d.rules);
-    !t.odd
 }
 
 /// The buffers of the packed crossing, kept between calls (one set per thread).
@@ -621,13 +622,18 @@ impl Packed {
         let nums = self.nums.get(..self.n_nums).unwrap_or(&[]);
         let bytes = self.bytes.get(..self.n_bytes).unwrap_or(&[]);
         let Some(req) = read_request(nums, bytes, &mut self.spare) else { return 0 };
-        let decided = policy.evaluate(&req, cal);
-        let n = match decided {
-            Ok(d) if write_tape(&mut self.tape, &mut self.tape_bytes, policy, &d, o) => self.tape.len(),
-            _ => 0,
+        let n = match policy.evaluate(&req, cal) {
+            Ok(d) => self.write(policy, &d, o),
+            Err(_) => 0,
         };
         self.spare.recycle(req);
         n
+    }
+
+    /// Writes the tape of a decision (for the calls that read the request as JSON); its length (never 0).
+    pub(crate) fn write(&mut self, policy: &ReturnPolicy, d: &Decision, o: WriteOptions) -> usize {
+        write_tape(&mut self.tape, &mut self.tape_bytes, policy, d, o);
+        self.tape.len()
     }
 
     /// The address of the last tape.

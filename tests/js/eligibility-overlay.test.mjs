@@ -128,6 +128,36 @@ test('eligibility overlay: evaluateMany equals the generated path element by ele
   }
 });
 
+test('eligibility overlay: the packed crossing is taken, and evaluateJson is the decision as JSON text', () => {
+  const p = api.ReturnPolicy.statutory();
+  try {
+    const req = tenLineRequest(3);
+    req.order.lines = req.order.lines.filter((l) => l.category !== 'food/fresh');
+    req.items = req.items.filter((i) => i.lineId !== 'L8');
+    req.order.discounts = [];
+    req.order.points = undefined;
+    const sum = req.order.lines.reduce((a, l) => a + l.quantity * l.unitPriceFen, 0);
+    req.order.payments = [{ method: 'wechat', amountFen: sum }];
+    const d = p.evaluate(req);
+    assert.ok(p.__mcStrings instanceof Map && p.__mcStrings.size > 0, 'the overlay did not decode a packed decision');
+    // Keys in the order of src/eligibility/write.rs.
+    assert.deepEqual(Object.keys(d), ['status', 'policy', 'items', 'refund', 'approval', 'reviewBy', 'refundBy', 'reasons', 'rules']);
+    assert.deepEqual(Object.keys(d.items[0]), ['lineId', 'quantity', 'reason', 'want', 'granted', 'allowed', 'reasons', 'rules',
+      'evidenceNeeded', 'approval', 'freightPayer', 'freePickup', 'money', 'exchange', 'warrantyUntil']);
+    assert.deepEqual(Object.keys(d.refund), ['totalFen', 'points', 'itemsFen', 'shippingFen', 'couponBreakageFen', 'giftDeductionFen', 'byPayment']);
+    const text = JSON.stringify(req);
+    for (const options of [undefined, { explain: false }]) {
+      const json = p.evaluateJson(text, options);
+      assert.equal(typeof json, 'string');
+      assert.equal(json, JSON.stringify(p.evaluate(req, options)));
+    }
+    assert.throws(() => p.evaluateJson(req), (e) => e.name === 'MallcareError' && e.code === 'INPUT_NOT_STRING');
+    assert.throws(() => p.evaluateJson('{'), (e) => e.name === 'MallcareError' && e.code === 'JSON_SYNTAX');
+  } finally {
+    p.free();
+  }
+});
+
 test('eligibility overlay: a freed policy still throws as before', () => {
   const p = api.ReturnPolicy.statutory();
   p.free();

@@ -1,18 +1,19 @@
 // @requires ReturnPolicy __mcEligIn __mcEligInBytes __mcEligTape __mcEligTapeBytes
 // @exports
-// Decisions without JSON: `evaluate` and `evaluateMany` walk a request object once, write it into wasm memory as
-// numbers and UTF-8 bytes (the layout is documented in src/eligibility/packed.rs), and build the decision from a
-// tape of numbers the wasm writes back, in the key order and shape `JSON.parse` gives the generated path. Static
-// texts (codes, names, the zh/en messages) and the policy's own strings (rule ids, version, fingerprint) are decoded
-// once per policy handle and then reused by address. Anything else takes the generated path, which answers or throws
-// exactly as before: a request given as JSON text, an object that is not a plain object, a value whose type or
-// field is not what the request format expects, null where the format has no null, a number that is not a safe
-// integer, a lone surrogate, a request the wasm does not accept (bad input: that path reports every issue), a
-// getter that throws.
+// Decisions without JSON. `evaluate` and `evaluateMany` walk a plain request object once and write it into wasm
+// memory as numbers and UTF-8 bytes (the layout is documented in src/eligibility/packed.rs); anything else (a request
+// given as JSON text, an object that is not a plain object, a field of another type, null where the format has none,
+// a number that is not a safe integer, a lone surrogate, an unknown key, a request the wasm refuses) goes to the
+// generated call, which reads the JSON text and throws MallcareError with every issue as before. Either way the wasm
+// answers a tape of numbers and this file builds the decision from it, with the keys in the order of the Rust JSON
+// writer; `evaluateJson` is JSON.stringify of that decision. Static texts (codes, names, the zh/en messages) and the
+// policy's own strings (rule ids, version, fingerprint) are decoded once per policy handle and reused by address.
+// This overlay is part of the eligibility calls (the generated ones answer a tape length, not a decision).
 {
   const proto = ReturnPolicy.prototype;
   const slowEvaluate = proto.evaluate;
   const slowMany = proto.evaluateMany;
+  const slowJson = proto.evaluateJson;
   const OP = Object.prototype;
   const FAIL = {};
   let N = new Float64Array(2048);
@@ -306,7 +307,7 @@
   };
   const date = () => {
     const v = T[p++];
-    if (v < 0) return null;
+    if (v < 0) return v === -1 ? null : str();
     let d = dates.get(v);
     if (d === undefined) {
       const y = Math.floor(v / 10000);
@@ -403,6 +404,11 @@
     f64().set(N.subarray(0, n), at >>> 3);
     getUint8ArrayMemory0().set(B.subarray(0, b), wasm.__mcEligInBytes());
     if (wasm.returnpolicy___mcEvaluate(policy.__wbg_ptr, explain ? 1 : 0) === 0) return undefined;
+    return last(policy, explain);
+  }
+
+  /** The decision of the tape the wasm wrote last. */
+  function last(policy, explain) {
     T = f64();
     p = wasm.__mcEligTape() >>> 3;
     tb = wasm.__mcEligTapeBytes();
@@ -414,25 +420,48 @@
     return d;
   }
 
+  /** The generated call (JSON text in; it throws on bad input), then its tape. */
+  function generated(policy, request, options, explain) {
+    slowEvaluate.call(policy, request, options);
+    return last(policy, explain !== false);
+  }
+
   proto.evaluate = function evaluate(request, options) {
     const explain = explainOf(options);
     if (explain !== undefined) {
       const d = fast(this, request, explain);
       if (d !== undefined) return d;
     }
-    return slowEvaluate.call(this, request, options);
+    return generated(this, request, options, explain);
+  };
+  proto.evaluateJson = function evaluateJson(request, options) {
+    const explain = explainOf(options);
+    slowJson.call(this, request, options);
+    // The decision's JSON text: the keys in the order of the Rust writer (src/eligibility/write.rs), integers, and
+    // strings escaped as serde_json escapes them (", \ and control characters), which is what JSON.stringify does.
+    return JSON.stringify(last(this, explain !== false));
   };
   proto.evaluateMany = function evaluateMany(requests, options) {
     const explain = explainOf(options);
     if (explain === undefined || !Array.isArray(requests) || !this.__wbg_ptr) {
-      return slowMany.call(this, requests, options);
+      slowMany.call(this, requests, options); // throws: not an array, bad options, a freed policy
     }
+    const ex = explain !== false;
     const out = [];
     const len = requests.length;
     for (let i = 0; i < len; i++) {
       const r = requests[i];
-      const d = fast(this, r, explain);
-      out.push(d !== undefined ? { ok: true, value: d } : slowMany.call(this, [r], options)[0]);
+      let d = fast(this, r, ex);
+      if (d === undefined) {
+        try {
+          d = generated(this, r, options, ex);
+        } catch (e) {
+          if (e === null || typeof e !== 'object' || e.name !== 'MallcareError') throw e;
+          out.push({ ok: false, issues: e.issues });
+          continue;
+        }
+      }
+      out.push({ ok: true, value: d });
     }
     return out;
   };
