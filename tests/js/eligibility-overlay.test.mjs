@@ -158,6 +158,25 @@ test('eligibility overlay: the packed crossing is taken, and evaluateJson is the
   }
 });
 
+test('eligibility overlay: large requests (wasm memory grows between writing and reading) agree too', () => {
+  const p = api.ReturnPolicy.statutory();
+  try {
+    for (const n of [500, 4000]) {
+      const lines = Array.from({ length: n }, (_, i) => ({ id: `line-${i}-${'x'.repeat(i % 50)}`, category: 'toys', quantity: 2, unitPriceFen: 1000 + i, tags: ['t'] }));
+      const req = {
+        now: '2026-05-06T10:00:00+08:00',
+        order: { channel: 'online', soldAt: '2026-05-01T10:00:00+08:00', signedAt: '2026-05-03T15:00:00+08:00', lines,
+          payments: [{ method: 'wechat-支付😀', amountFen: lines.reduce((a, l) => a + 2 * l.unitPriceFen, 0) }] },
+        items: lines.filter((_, i) => i % 3 === 0).map((l) => ({ lineId: l.id, quantity: 1, reason: 'noReason', want: 'refund' })),
+      };
+      same(p, req, undefined, `${n} lines`);
+      same(p, req, { explain: false }, `${n} lines, lean`);
+    }
+  } finally {
+    p.free();
+  }
+});
+
 test('eligibility overlay: a freed policy still throws as before', () => {
   const p = api.ReturnPolicy.statutory();
   p.free();
