@@ -646,3 +646,118 @@ impl Packed {
         self.tape_bytes.as_ptr() as usize
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+
+    /// A packed-request writer for the tests: numbers and bytes in the module's layout.
+    #[derive(Default)]
+    struct Pack {
+        nums: Vec<f64>,
+        bytes: Vec<u8>,
+    }
+
+    impl Pack {
+        fn n(&mut self, v: f64) -> &mut Self {
+            self.nums.push(v);
+            self
+        }
+        fn s(&mut self, s: &str) -> &mut Self {
+            self.nums.push(self.bytes.len() as f64);
+            self.nums.push(s.len() as f64);
+            self.bytes.extend_from_slice(s.as_bytes());
+            self
+        }
+        fn none(&mut self) -> &mut Self {
+            self.n(-1.0).n(0.0)
+        }
+    }
+
+    /// The one-line statutory request of the benchmarks, packed by hand.
+    fn simple(channel: &str) -> Pack {
+        let mut p = Pack::default();
+        p.s("2026-05-06T10:00:00+08:00");
+        // order: id, channel, fulfilment, soldAt, invoicedAt, signedAt, member, proof
+        p.none().s(channel).none().s("2026-05-01T10:00:00+08:00").none().s("2026-05-03T15:00:00+08:00").n(0.0).none();
+        // one line
+        p.n(1.0).s("L1").none().s("品牌").s("clothing/shoes").n(0.0).n(1.0).n(39900.0).n(f64::NAN).none().n(0.0);
+        p.n(0.0).n(0.0).n(0.0).n(0.0).n(0.0);
+        // no discounts, no points, shipping 0, one payment
+        p.n(0.0).n(0.0).n(0.0).n(1.0).s("wechat").n(39900.0).n(0.0);
+        // one item: lineId, quantity, reason, want, 11 condition flags, photos, faultAt, failedRepairs, returnedAt,
+        // exchangeFor
+        p.n(1.0).s("L1").n(1.0).s("noReason").s("refund");
+        for _ in 0..11 {
+            p.n(0.0);
+        }
+        p.n(0.0).none().n(0.0).none().n(0.0);
+        // no risk flags
+        p.n(0.0);
+        p
+    }
+
+    const SIMPLE_JSON: &str = r#"{"now": "2026-05-06T10:00:00+08:00",
+        "order": {"channel": "online", "soldAt": "2026-05-01T10:00:00+08:00", "signedAt": "2026-05-03T15:00:00+08:00",
+          "lines": [{"id": "L1", "brand": "品牌", "category": "clothing/shoes", "quantity": 1, "unitPriceFen": 39900}],
+          "payments": [{"method": "wechat", "amountFen": 39900}]},
+        "items": [{"lineId": "L1", "quantity": 1, "reason": "noReason", "want": "refund"}]}"#;
+
+    #[test]
+    fn a_packed_request_reads_as_its_json_and_decides_the_same() {
+        let p = simple("online");
+        let mut spare = Spare::new();
+        let packed = read_request(&p.nums, &p.bytes, &mut spare).unwrap();
+        let json = Request::from_json(SIMPLE_JSON).unwrap();
+        assert_eq!(format!("{packed:?}"), format!("{json:?}"));
+        // Read again through the recycled strings and vectors: the same request.
+        spare.recycle(packed);
+        let again = read_request(&p.nums, &p.bytes, &mut spare).unwrap();
+        assert_eq!(format!("{again:?}"), format!("{json:?}"));
+
+        let policy = ReturnPolicy::statutory();
+        let cal = crate::Calendar::default();
+        let mut packed_buffers = Packed::new();
+        packed_buffers.input(p.nums.len(), p.bytes.len());
+        packed_buffers.nums.copy_from_slice(&p.nums);
+        packed_buffers.bytes.copy_from_slice(&p.bytes);
+        let n = packed_buffers.evaluate(&policy, &cal, WriteOptions::default());
+        let d = policy.evaluate(&json, &cal).unwrap();
+        let mut tape = Vec::new();
+        let mut bytes = Vec::new();
+        write_tape(&mut tape, &mut bytes, &policy, &d, WriteOptions::default());
+        assert!(n > 0);
+        assert_eq!(n, tape.len());
+        // The request's texts are copied into the tape's bytes; the rest is addressed where it lives.
+        assert_eq!(bytes, b"L1wechat");
+        assert_eq!(tape[0], addr(write::status_name(d.status)));
+    }
+
+    #[test]
+    fn what_the_reader_does_not_take_goes_to_the_json_path() {
+        let mut spare = Spare::new();
+        // A channel that is no variant, a number that is not an integer, a truncated request, trailing numbers.
+        assert!(read_request(&simple("by pigeon").nums, &simple("by pigeon").bytes, &mut spare).is_none());
+        let mut p = simple("online");
+        let at = p.nums.iter().position(|v| *v == 39900.0).unwrap();
+        p.nums[at] = 399.5;
+        assert!(read_request(&p.nums, &p.bytes, &mut spare).is_none());
+        let p = simple("online");
+        assert!(read_request(&p.nums[..p.nums.len() - 1], &p.bytes, &mut spare).is_none());
+        let mut p = simple("online");
+        p.n(0.0);
+        assert!(read_request(&p.nums, &p.bytes, &mut spare).is_none());
+        // A bad request (more returned than bought) decides nothing here: the JSON path reports it.
+        let mut p = simple("online");
+        let qty_at = p.nums.len() - 24; // the item's quantity (then 23 numbers: reason to riskFlags)
+        assert_eq!((p.nums[qty_at], p.nums[qty_at - 1]), (1.0, 2.0)); // after the line id's length
+        p.nums[qty_at] = 5.0;
+        assert!(read_request(&p.nums, &p.bytes, &mut spare).is_some());
+        let mut b = Packed::new();
+        b.input(p.nums.len(), p.bytes.len());
+        b.nums.copy_from_slice(&p.nums);
+        b.bytes.copy_from_slice(&p.bytes);
+        assert_eq!(b.evaluate(&ReturnPolicy::statutory(), &crate::Calendar::default(), WriteOptions::default()), 0);
+    }
+}
