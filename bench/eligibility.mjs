@@ -137,6 +137,10 @@ export async function rows({ api, measure, measureAsync, require, root }) {
   out.push({ name: 'ReturnPolicy.evaluateJson(text, { explain: false }): same order (JSON text in, JSON text out)',
     mallcare: { median_us: measure((i) => policy.evaluateJson(texts[i % 64], lean), { iterations: 2000 }) },
     native: 'eligibility.order10 JSON in, lean JSON out', target: '<= 10 µs median' });
+  // The same order through the generated call (no overlay): JSON text in, one JSON.parse of the answer out.
+  out.push({ name: 'ReturnPolicy.evaluate(JSON.stringify(req)): same order, generated path (text in, JSON.parse out)',
+    mallcare: { median_us: measure((i) => policy.evaluate(JSON.stringify(requests[i % 64])), { iterations: 2000 }) },
+    native: 'eligibility.order10 JSON in, JSON out' });
   out.push({ name: 'ReturnPolicy.evaluate: 1 line, statutory', mallcare: { median_us: measure(() => statutory.evaluate(simple), { iterations: 5000 }) },
     native: 'eligibility.simple (statutory, 1 line, parsed request)' });
   const batch = measure(() => policy.evaluateMany(requests), { iterations: 50 }) / requests.length;

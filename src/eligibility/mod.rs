@@ -39,6 +39,11 @@ pub mod category;
 mod decide;
 pub(crate) mod json;
 pub mod lint;
+#[cfg_attr(
+    not(feature = "wasm"),
+    allow(dead_code, reason = "the packed crossing serves the wasm glue; tested natively")
+)]
+pub(crate) mod packed;
 pub mod policy;
 pub mod reason;
 pub mod request;

@@ -1004,11 +1004,11 @@ impl ExtendFrom for Issues {
 
 use super::json::Reader;
 
-const CHANNELS: [&str; 5] = ["online", "tv", "phone", "mail", "store"];
-const FULFILMENTS: [&str; 3] = ["delivery", "pickup", "carryOut"];
-const REASONS: [&str; 8] =
+pub(crate) const CHANNELS: [&str; 5] = ["online", "tv", "phone", "mail", "store"];
+pub(crate) const FULFILMENTS: [&str; 3] = ["delivery", "pickup", "carryOut"];
+pub(crate) const REASONS: [&str; 8] =
     ["noReason", "changedMind", "size", "qualityDefect", "spoiled", "wrongItem", "damagedInTransit", "notAsDescribed"];
-const RESOLUTIONS: [&str; 3] = ["refund", "exchange", "repair"];
+pub(crate) const RESOLUTIONS: [&str; 3] = ["refund", "exchange", "repair"];
 
 pub(crate) fn channel_of(i: usize) -> Channel {
     match i {

@@ -114,12 +114,43 @@ pub(crate) fn reason_name(r: ReturnReason) -> &'static str {
     }
 }
 
-fn approval_name(a: ApprovalLevel) -> &'static str {
+pub(crate) fn approval_name(a: ApprovalLevel) -> &'static str {
     match a {
         ApprovalLevel::Auto => "auto",
         ApprovalLevel::Staff => "staff",
         ApprovalLevel::Manager => "manager",
     }
+}
+
+pub(crate) fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Approved => "approved",
+        Status::NeedsEvidence => "needsEvidence",
+        Status::Partial => "partial",
+        Status::Rejected => "rejected",
+    }
+}
+
+pub(crate) fn basis_name(b: Basis) -> &'static str {
+    match b {
+        Basis::Law => "law",
+        Basis::ThreeGuarantees => "threeGuarantees",
+        Basis::Store => "store",
+    }
+}
+
+pub(crate) fn payer_name(p: Payer) -> &'static str {
+    match p {
+        Payer::Customer => "customer",
+        Payer::Merchant => "merchant",
+    }
+}
+
+/// Appends a static name (known to need no escaping) as a JSON string.
+fn name(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
 fn reasons(out: &mut Vec<u8>, list: &[Reason], o: WriteOptions) {
@@ -163,11 +194,7 @@ fn allowed(out: &mut Vec<u8>, a: &Allowed) {
     out.extend_from_slice(b",\"until\":");
     date(out, a.until);
     out.extend_from_slice(b",\"basis\":");
-    out.extend_from_slice(match a.basis {
-        Basis::Law => b"\"law\"",
-        Basis::ThreeGuarantees => b"\"threeGuarantees\"",
-        Basis::Store => b"\"store\"",
-    });
+    name(out, basis_name(a.basis));
     out.extend_from_slice(b",\"rule\":");
     string(out, a.rule.as_str());
     out.push(b'}');
@@ -221,10 +248,7 @@ fn item(out: &mut Vec<u8>, d: &ItemDecision, o: WriteOptions) {
     out.extend_from_slice(approval_name(d.approval).as_bytes());
     out.push(b'"');
     out.extend_from_slice(b",\"freightPayer\":");
-    out.extend_from_slice(match d.freight_payer {
-        Payer::Customer => b"\"customer\"",
-        Payer::Merchant => b"\"merchant\"",
-    });
+    name(out, payer_name(d.freight_payer));
     out.extend_from_slice(b",\"freePickup\":");
     bool(out, d.free_pickup);
     let m = &d.money;
@@ -266,12 +290,7 @@ fn item(out: &mut Vec<u8>, d: &ItemDecision, o: WriteOptions) {
 /// Appends the JSON of a decision.
 pub(crate) fn decision(out: &mut Vec<u8>, d: &Decision, o: WriteOptions) {
     out.extend_from_slice(b"{\"status\":");
-    out.extend_from_slice(match d.status {
-        Status::Approved => b"\"approved\"",
-        Status::NeedsEvidence => b"\"needsEvidence\"",
-        Status::Partial => b"\"partial\"",
-        Status::Rejected => b"\"rejected\"",
-    });
+    name(out, status_name(d.status));
     out.extend_from_slice(b",\"policy\":{\"version\":");
     string(out, &d.policy.version);
     out.extend_from_slice(b",\"fingerprint\":");

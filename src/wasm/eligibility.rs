@@ -1,8 +1,8 @@
-// LEAD NOTE (delete this line, do not commit it): read /work/wt-eligibility/BRIEF-FOR-HELPER.md first - rules, deadline 23:15 UTC, size tools, what not to edit.
 //! JS calls of the eligibility pillar: the `ReturnPolicy` handle. Thin glue: argument checks and conversion.
-//! Documents and requests cross as JSON text (`JSON.stringify` on the JS side of the boundary) and are read by the
-//! pillar's own reader (`Request::from_json`, `PolicyDoc::from_json`); decisions are written as JSON text
-//! (`eligibility::write`) and cross back through one `JSON.parse`. No serde code on these paths.
+//! Documents cross as JSON text and are read by the pillar's own reader (`PolicyDoc::from_json`). Requests cross
+//! packed (numbers and UTF-8 written into wasm memory by the overlay) or, for anything else, as JSON text read by
+//! `Request::from_json`; decisions cross back as a tape of numbers that the overlay turns into objects
+//! (`src/eligibility/packed.rs`, `scripts/pkg/overlay/eligibility.js`). No serde code on these paths.
 
 use super::{default_locale, json_text_arg, throw};
 use crate::eligibility::write::{self, WriteOptions};
@@ -40,23 +40,52 @@ fn read_options(v: &JsValue) -> Result<WriteOptions> {
     Ok(o)
 }
 
-/// Decides one request given as JSON text and appends the decision's JSON to `out`.
-fn decide_into(policy: &ReturnPolicy, text: &str, o: WriteOptions, out: &mut Vec<u8>) -> Result<()> {
+/// Decides one request given as JSON text and writes the decision's tape for the overlay to read (see
+/// `src/eligibility/packed.rs`); the tape's length.
+fn decide_tape(policy: &ReturnPolicy, text: &str, o: WriteOptions) -> Result<usize> {
     let req = Request::from_json(text)?;
     let d = super::foundation::with_calendar(|cal| policy.evaluate(&req, cal))?;
-    write::decision(out, &d, o);
-    Ok(())
+    Ok(PACKED.with(|p| p.borrow_mut().write(policy, &d, o)))
 }
 
 fn parse_json(text: &str) -> JsResult {
     js_sys::JSON::parse(text)
 }
 
-/// The JSON texts of an array's elements, from the whole array's `JSON.stringify` text; `None` (use the per-element
-/// path) if an element is `null` there (it may have been `undefined`, a function or a symbol, which the per-element
-/// path names) or the text is not an array.
-fn element_texts(text: &str) -> Option<Vec<&str>> {
-    crate::eligibility::json::array_elements(text).filter(|v| !v.contains(&"null"))
+thread_local! {
+    /// The buffers of the overlay's packed crossing (`scripts/pkg/overlay/eligibility.js`).
+    static PACKED: std::cell::RefCell<crate::eligibility::packed::Packed> =
+        const { std::cell::RefCell::new(crate::eligibility::packed::Packed::new()) };
+}
+
+/// wasm32 addresses are 32-bit.
+fn addr32(a: usize) -> u32 {
+    u32::try_from(a).unwrap_or(0)
+}
+
+/// Overlay support (hidden): room for a packed request of `nums` numbers and `bytes` bytes; the address of the
+/// numbers (`f64`). The bytes go at [`packed_in_bytes`]. Good until the next call into wasm that may allocate.
+#[wasm_bindgen(js_name = "__mcEligIn", skip_typescript)]
+pub fn packed_in(nums: u32, bytes: u32) -> u32 {
+    PACKED.with(|p| addr32(p.borrow_mut().input(nums as usize, bytes as usize)))
+}
+
+/// Overlay support (hidden): where the packed request's bytes go.
+#[wasm_bindgen(js_name = "__mcEligInBytes", skip_typescript)]
+pub fn packed_in_bytes() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().bytes_addr()))
+}
+
+/// Overlay support (hidden): the address of the last decision tape (`f64`).
+#[wasm_bindgen(js_name = "__mcEligTape", skip_typescript)]
+pub fn packed_tape() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().tape_addr()))
+}
+
+/// Overlay support (hidden): the address of the last tape's copied texts.
+#[wasm_bindgen(js_name = "__mcEligTapeBytes", skip_typescript)]
+pub fn packed_tape_bytes() -> u32 {
+    PACKED.with(|p| addr32(p.borrow().tape_bytes_addr()))
 }
 
 /// A store return policy layered on China's statutory floor. Load once, evaluate many requests.
@@ -103,46 +132,47 @@ impl JsReturnPolicy {
 
     /// Decides one request (object or JSON text) on the module calendar. A decision that allows nothing is a value;
     /// a bad request throws `MallcareError` with every issue and its path. `{ explain: false }` leaves the zh/en
-    /// messages out of the reasons (codes and rules stay).
+    /// messages out of the reasons (codes and rules stay). (The wasm answers the decision's tape; the package's
+    /// overlay, `scripts/pkg/overlay/eligibility.js`, turns it into the object.)
     #[wasm_bindgen(unchecked_return_type = "ReturnDecision")]
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ explain?: true }")] options: JsValue,
     ) -> JsResult {
-        let mut out = Vec::new();
-        let r = read_options(&options).and_then(|o| {
-            out.reserve(if o.explain { 4096 } else { 2048 });
-            json_text_arg(&request, "").and_then(|t| decide_into(&self.inner, &t, o, &mut out))
-        });
-        match r {
-            Ok(()) => parse_json(&write::text(out)),
-            Err(e) => Err(throw(e, default_locale())),
-        }
+        read_options(&options)
+            .and_then(|o| json_text_arg(&request, "").and_then(|t| decide_tape(&self.inner, &t, o)))
+            .map(|n| JsValue::from(u32::try_from(n).unwrap_or(0)))
+            .map_err(|e| throw(e, default_locale()))
     }
 
     /// Decides one request given as JSON text and answers the decision as JSON text: for servers that receive the
-    /// request as JSON and send the decision on as JSON (no object is built on either side). Options and errors as
-    /// for `evaluate`.
-    #[wasm_bindgen(js_name = "evaluateJson")]
+    /// request as JSON and send the decision on as JSON. Options and errors as for `evaluate`. (The overlay writes
+    /// the text from the decision's tape with `JSON.stringify`.)
+    #[wasm_bindgen(js_name = "evaluateJson", unchecked_return_type = "string")]
     pub fn evaluate_json(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: JsValue,
-    ) -> std::result::Result<String, JsValue> {
-        let mut out = Vec::new();
-        let r = read_options(&options).and_then(|o| {
-            out.reserve(if o.explain { 4096 } else { 2048 });
-            super::string_arg(&request, "").and_then(|t| decide_into(&self.inner, &t, o, &mut out))
-        });
-        match r {
-            Ok(()) => Ok(write::text(out)),
-            Err(e) => Err(throw(e, default_locale())),
-        }
+    ) -> JsResult {
+        read_options(&options)
+            .and_then(|o| super::string_arg(&request, "").and_then(|t| decide_tape(&self.inner, &t, o)))
+            .map(|n| JsValue::from(u32::try_from(n).unwrap_or(0)))
+            .map_err(|e| throw(e, default_locale()))
     }
 
-    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. The array
-    /// crosses as one JSON text when it can. Options as for `evaluate`.
+    /// Overlay fast path of `evaluate` (hidden): decides the packed request written through `__mcEligIn` and
+    /// answers the tape's length (0: take the generated path, which reads the request as JSON and reports issues).
+    #[wasm_bindgen(js_name = "__mcEvaluate", skip_typescript)]
+    pub fn packed_evaluate(&self, explain: u32) -> u32 {
+        let o = WriteOptions { explain: explain != 0 };
+        let n = PACKED.with(|p| super::foundation::with_calendar(|cal| p.borrow_mut().evaluate(&self.inner, cal, o)));
+        u32::try_from(n).unwrap_or(0)
+    }
+
+    /// Decides many requests: `[{ ok: true, value } | { ok: false, issues }]`, one per request, in order. Options as
+    /// for `evaluate`. (The overlay decides the elements one by one; the wasm checks the arguments: not an array is
+    /// `INPUT_NOT_ARRAY`, bad options as for `evaluate`.)
     #[wasm_bindgen(js_name = "evaluateMany", unchecked_return_type = "Outcome<ReturnDecision>[]")]
     pub fn evaluate_many(
         &self,
@@ -154,44 +184,8 @@ impl JsReturnPolicy {
             let e = Issue::new("INPUT_NOT_ARRAY", "requests", "应为请求数组", "expected an array of requests");
             return Err(throw(Error::from(e), locale));
         }
-        let o = read_options(&options).map_err(|e| throw(e, locale))?;
-        let whole = js_sys::JSON::stringify(&requests).ok().and_then(|s| s.as_string());
-        let mut out = Vec::from(&b"["[..]);
-        let one = |i: usize, text: Result<std::borrow::Cow<'_, str>>, out: &mut Vec<u8>| {
-            if i > 0 {
-                out.push(b',');
-            }
-            let at = out.len();
-            out.extend_from_slice(b"{\"ok\":true,\"value\":");
-            match text.and_then(|t| decide_into(&self.inner, &t, o, out)) {
-                Ok(()) => out.push(b'}'),
-                Err(e) => {
-                    out.truncate(at);
-                    let issues: Vec<_> = e.issues().iter().map(|x| x.localized(locale)).collect();
-                    out.extend_from_slice(b"{\"ok\":false,\"issues\":");
-                    out.extend_from_slice(
-                        serde_json::to_string(&issues).unwrap_or_else(|_| "[]".to_string()).as_bytes(),
-                    );
-                    out.push(b'}');
-                }
-            }
-        };
-        match whole.as_deref().and_then(element_texts) {
-            Some(elements) => {
-                out.reserve(elements.len() * if o.explain { 4096 } else { 2048 });
-                for (i, e) in elements.iter().enumerate() {
-                    one(i, crate::eligibility::json::element_request(e), &mut out);
-                }
-            }
-            None => {
-                let arr = js_sys::Array::from(&requests);
-                for (i, r) in arr.iter().enumerate() {
-                    one(i, json_text_arg(&r, "").map(std::borrow::Cow::Owned), &mut out);
-                }
-            }
-        }
-        out.push(b']');
-        parse_json(&write::text(out))
+        read_options(&options).map_err(|e| throw(e, locale))?;
+        Ok(JsValue::UNDEFINED)
     }
 }
 
