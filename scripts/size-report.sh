@@ -16,6 +16,7 @@ for v in $variants; do
   rm -rf "$out/$v"
   wasm-bindgen --target web --out-dir "$out/$v" --out-name mallcare target/wasm-size/wasm32-unknown-unknown/release/mallcare.wasm
   echo '{ "type": "module" }' > "$out/$v/package.json"   # tests/js/size-variants.test.mjs imports the ESM glue
+  node scripts/pkg/overlays.mjs "$out/$v/mallcare.js" esm   # the package's JS fast paths, as the package has them
   node_modules/.bin/wasm-opt $POST_MVP -Oz --strip-debug --strip-producers "$out/$v/mallcare_bg.wasm" -o "$out/$v/mallcare_bg.wasm"
 done
 node scripts/pkg/size-report.mjs $variants

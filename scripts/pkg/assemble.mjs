@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { withOverlays, overlayTypes } from './overlays.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = path.join(root, 'pkg');
@@ -45,40 +46,13 @@ for (const f of ['web/mallcare.js', 'node/mallcare.js']) {
 }
 
 // --- Overlays: hand-written JS fast paths (scripts/pkg/overlay/*.js; rules in its README) ----------------------
-const overlayDir = path.join(root, 'scripts', 'pkg', 'overlay');
-const overlays = fs.readdirSync(overlayDir).filter((f) => f.endsWith('.js')).sort().map((f) => {
-  const text = fs.readFileSync(path.join(overlayDir, f), 'utf8');
-  const list = (tag) => (text.match(new RegExp(`^// @${tag} (.*)$`, 'm'))?.[1] ?? '').split(/\s+/).filter(Boolean);
-  const dts = path.join(overlayDir, f.replace(/\.js$/, '.d.ts'));
-  return { file: f, text, requires: list('requires'), exports: list('exports'), dts: fs.existsSync(dts) ? fs.readFileSync(dts, 'utf8') : '' };
-});
-const MARK = '\n// ---- mallcare overlays (scripts/pkg/overlay) ----\n';
-/** The overlays whose required names the glue defines (a build without a pillar skips that pillar's overlay). */
-const applicable = (glue) => overlays.filter((o) => o.requires.every((n) =>
-  new RegExp(`(function|class) ${n}\\b`).test(glue)));
-/** Appends the applicable overlays to a glue; `style` is 'esm', 'cjs' or 'mp' (mini-program, exports listed later). */
-function withOverlays(glue, style) {
-  if (glue.includes(MARK)) return { glue, added: [] };
-  let out = glue + MARK;
-  const added = [];
-  for (const o of applicable(glue)) {
-    out += `// ${o.file}\n${o.text}\n`;
-    for (const n of o.exports) {
-      const defined = new RegExp(`^(export )?(function|class) ${n}\\b`, 'm').test(glue);
-      if (style === 'cjs') out += `exports.${n} = ${n};\n`;
-      else if (style === 'esm' && !defined) out += `export { ${n} };\n`;
-      if (!defined) added.push(n);
-    }
-  }
-  return { glue: out, added };
-}
 for (const [f, style] of [['web/mallcare.js', 'esm'], ['node/mallcare.js', 'cjs']]) {
   const text = fs.readFileSync(p(f), 'utf8');
   const { glue: patched } = withOverlays(text, style);
   fs.writeFileSync(p(f), patched);
   const dts = p(f.replace(/\.js$/, '.d.ts'));
   const types = fs.readFileSync(dts, 'utf8');
-  const extra = applicable(text).map((o) => o.dts).filter(Boolean).join('\n');
+  const extra = overlayTypes(text);
   if (extra && !types.includes(extra)) fs.writeFileSync(dts, types + '\n' + extra);
 }
 
