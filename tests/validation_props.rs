@@ -173,6 +173,8 @@ proptest! {
     fn fast_id_checks_agree_with_validate_id_card(
         s in prop_oneof![
             "[1-9][0-9]{5}(19|20)[0-9]{2}(0[0-9]|1[0-3])[0-3][0-9][0-9]{3}[0-9xX]",
+            // real regions and the residence permits, so the region, date and check paths all get valid input
+            "(110105|310115|440305|810000|820000|830000)(19|20)[0-9]{2}(0[1-9]|1[0-2])[0-2][0-9][0-9]{3}[0-9xX]",
             "[0-9]{15}",
             "[0-9xX ]{0,20}",
             "\\PC{0,30}",

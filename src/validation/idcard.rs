@@ -349,21 +349,37 @@ fn scan(s: &[u8], today: Option<Date>) -> Scan {
     let field = |a: usize, b: usize| number.get(a..b).unwrap_or(&[]);
     let region = num(field(0, 6));
     out.region = region;
-    (out.kind, out.province) = match region {
-        810_000 => (IdCardKind::HongKongPermit, province_name(81)),
-        820_000 => (IdCardKind::MacaoPermit, province_name(82)),
-        830_000 => (IdCardKind::TaiwanPermit, province_name(71)),
-        _ => {
-            let p = province_name(region / 10_000);
-            if p.is_none() || !region_code_exists(region) {
-                out.flags |= id_check::REGION;
-            }
-            (IdCardKind::Resident, p)
-        }
-    };
+    let (kind, province, region_flag) = region_facts(region);
+    (out.kind, out.province) = (kind, province);
+    out.flags |= region_flag;
     let (y, m, d) = (num(field(6, 10)), num(field(10, 12)), num(field(12, 14)));
     out.ymd = (y, m, d);
-    // A real day of the proleptic Gregorian calendar (as `Date::from_ymd`), checked without building a date.
+    out.flags |= date_flags(y, m, d, today);
+    let body: [u8; 17] = number.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
+    if number.get(17).copied() != Some(check_char(&body)) {
+        out.flags |= id_check::CHECKSUM;
+    }
+    out
+}
+
+/// Prepares and scans; `Err` carries the flag of empty or over-long input.
+/// The kind, province and `REGION` flag (or 0) of a six-digit region code.
+fn region_facts(region: u32) -> (IdCardKind, Option<(&'static str, &'static str)>, u8) {
+    match region {
+        810_000 => (IdCardKind::HongKongPermit, province_name(81), 0),
+        820_000 => (IdCardKind::MacaoPermit, province_name(82), 0),
+        830_000 => (IdCardKind::TaiwanPermit, province_name(71), 0),
+        _ => {
+            let p = province_name(region / 10_000);
+            let flag = if p.is_none() || !region_code_exists(region) { id_check::REGION } else { 0 };
+            (IdCardKind::Resident, p, flag)
+        }
+    }
+}
+
+/// `BIRTH_DATE_INVALID` unless y-m-d is a real day of the proleptic Gregorian calendar (as `Date::from_ymd`, checked
+/// without building a date), else `BIRTH_DATE_FUTURE` when it is after `today`, else 0.
+fn date_flags(y: u32, m: u32, d: u32, today: Option<Date>) -> u8 {
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = match m {
         2 if leap => 29,
@@ -373,21 +389,46 @@ fn scan(s: &[u8], today: Option<Date>) -> Scan {
         _ => 0,
     };
     if d == 0 || d > days {
-        out.flags |= id_check::BIRTH_DATE_INVALID;
+        id_check::BIRTH_DATE_INVALID
     } else if today.is_some_and(|t| {
         let key = |yy: i32, mm: u32, dd: u32| i64::from(yy) * 10_000 + i64::from(mm * 100 + dd);
         key(t.year(), t.month(), t.day()) < i64::from(y * 10_000 + m * 100 + d)
     }) {
-        out.flags |= id_check::BIRTH_DATE_FUTURE;
+        id_check::BIRTH_DATE_FUTURE
+    } else {
+        0
     }
-    let body: [u8; 17] = number.get(..17).and_then(|b| b.try_into().ok()).unwrap_or([b'0'; 17]);
-    if number.get(17).copied() != Some(check_char(&body)) {
-        out.flags |= id_check::CHECKSUM;
-    }
-    out
 }
 
-/// Prepares and scans; `Err` carries the flag of empty or over-long input.
+/// [`check_id_card`] in one pass for the common input: exactly 17 ASCII digits then a digit or `X`/`x`, nothing
+/// around them. `None` for any other text (the full scan handles it). The flags are the full scan's.
+fn check_plain18(s: &[u8], today: Option<Date>) -> Option<u8> {
+    if s.len() != 18 {
+        return None;
+    }
+    let mut digits = [0u32; 17];
+    let mut sum = 0u32;
+    for ((slot, &c), w) in digits.iter_mut().zip(s).zip(WEIGHTS) {
+        let d = u32::from(c.wrapping_sub(b'0'));
+        if d > 9 {
+            return None;
+        }
+        *slot = d;
+        sum += d * w;
+    }
+    let last = match s.get(17).copied()? {
+        c @ b'0'..=b'9' => c,
+        b'x' | b'X' => b'X',
+        _ => return None,
+    };
+    let field = |a: usize, b: usize| digits.get(a..b).map_or(0, |ds| ds.iter().fold(0, |acc, d| acc * 10 + d));
+    let mut flags = region_facts(field(0, 6)).2 | date_flags(field(6, 10), field(10, 12), field(12, 14), today);
+    if CHECK.get((sum % 11) as usize) != Some(&last) {
+        flags |= id_check::CHECKSUM;
+    }
+    Some(flags)
+}
+
 fn scan_text(text: &str, today: Option<Date>) -> std::result::Result<Scan, u8> {
     match prepare_quiet(text) {
         Ok(s) => Ok(scan(s.as_bytes(), today)),
@@ -411,6 +452,9 @@ fn scan_text(text: &str, today: Option<Date>) -> std::result::Result<Scan, u8> {
 /// assert_eq!(check_id_card("", today), id_check::EMPTY);
 /// ```
 pub fn check_id_card(text: &str, today: Option<Date>) -> u8 {
+    if let Some(flags) = check_plain18(text.as_bytes(), today) {
+        return flags;
+    }
     match scan_text(text, today) {
         Ok(s) => s.flags,
         Err(flag) => flag,
