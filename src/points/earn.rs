@@ -232,6 +232,17 @@ impl EarnResult {
     }
 }
 
+/// `a × b`, or `None` on overflow. `checked_mul` on `i64` is a 128-bit library call in wasm (no overflow flag);
+/// factors of at most 63 significant bits together cannot overflow and multiply directly.
+#[inline]
+fn mul(a: i64, b: i64) -> Option<i64> {
+    if a.unsigned_abs().leading_zeros() + b.unsigned_abs().leading_zeros() >= 65 {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
+    }
+}
+
 /// [`crate::split`] in 64 bits (the same parts: floors, then one more to the largest remainders, ties to the
 /// earlier index) when `0 <= total <= MAX_FEN`, no weight is negative, some weight is positive and every product
 /// fits; `None` otherwise (the caller then asks `crate::split`, which also reports the errors).
@@ -244,7 +255,7 @@ fn split64(total: i64, weights: &[i64]) -> Option<Vec<i64>> {
     let mut rems = Vec::with_capacity(weights.len());
     let mut assigned = 0i64;
     for (i, w) in weights.iter().enumerate() {
-        let exact = total.checked_mul(*w)?;
+        let exact = mul(total, *w)?;
         let q = exact / sum;
         parts.push(q);
         rems.push((exact % sum, i));
@@ -1260,7 +1271,7 @@ impl Program {
         };
         // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).
         let pct = |v: i64, m: i64| -> Option<i64> {
-            let x = v.checked_mul(m)?;
+            let x = mul(v, m)?;
             (x % 100 == 0).then_some(x / 100)
         };
         if !g.below_min {
@@ -1272,7 +1283,7 @@ impl Program {
                 let lm = g.line_masks.get(li).copied().unwrap_or(0);
                 any_line |= lm;
                 let Some(row) = exact.get_mut(li * ncols..(li + 1) * ncols) else { return Ok(None) };
-                let Some(base) = l.paid_fen.checked_mul(rate) else { return Ok(None) };
+                let Some(base) = mul(l.paid_fen, rate) else { return Ok(None) };
                 let mut v = base;
                 if let Some(x) = row.first_mut() {
                     *x = base;
@@ -1334,7 +1345,7 @@ impl Program {
                     None => crate::split(bonus, &weights)?,
                 };
                 for (li, s) in targets.iter().zip(shares) {
-                    let Some(v) = s.checked_mul(d) else { return Ok(None) };
+                    let Some(v) = mul(s, d) else { return Ok(None) };
                     if let Some(x) = exact.get_mut(li * ncols + ri + 1) {
                         *x = v;
                     }
@@ -1352,7 +1363,7 @@ impl Program {
         let half_up = e.rounding.mode == RoundMode::Round;
         let round = |x: i64| -> Option<i64> {
             if half_up {
-                Some(x.checked_mul(2)?.checked_add(d)?.div_euclid(2 * d))
+                Some(x.checked_add(x)?.checked_add(d)?.div_euclid(2 * d))
             } else {
                 Some(x.div_euclid(d))
             }

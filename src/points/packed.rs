@@ -42,10 +42,11 @@ impl<'a> Packed<'a> {
     /// A reader of `nums` (slots) and `text`; `None` when the text holds U+FFFD (the host's encoder writes it for a
     /// lone surrogate, which the JSON reader refuses: the JSON path decides).
     pub(crate) fn new(nums: &'a [u8], text: &'a str) -> Option<Packed<'a>> {
-        if text.contains('\u{fffd}') {
+        let ascii = text.is_ascii();
+        if !ascii && text.contains('\u{fffd}') {
             return None;
         }
-        Some(Packed { nums, slot: 0, text, ascii: text.is_ascii(), pos: 0, day: None, last: None })
+        Some(Packed { nums, slot: 0, text, ascii, pos: 0, day: None, last: None })
     }
 
     /// Whether every slot and every character was read.

@@ -30,15 +30,11 @@ function __mcpointsSkip(v) {
   return v === undefined || v === null ? -1 : NaN;
 }
 
-/** The number of digits `s[a..b]`, or a large negative number when one is not an ASCII digit. */
-function __mcpointsDigits(s, a, b) {
-  let n = 0;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1e15;
-    n = n * 10 + c;
-  }
-  return n;
+/** The two digits at `s[i..i + 2]` as a number, or a large negative number when one is not an ASCII digit. */
+function __mcpointsTwo(s, i) {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return (a >>> 0) > 9 || (b >>> 0) > 9 ? -1e15 : a * 10 + b;
 }
 
 /** A date slot: -1 for absent or null, `yyyymmdd` for `YYYY-MM-DD`, else -2 - length (the text is appended). */
@@ -46,7 +42,7 @@ function __mcpointsDate(v) {
   if (v === undefined || v === null) return -1;
   if (typeof v !== 'string') return NaN;
   if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) {
-    const n = __mcpointsDigits(v, 0, 4) * 10000 + __mcpointsDigits(v, 5, 7) * 100 + __mcpointsDigits(v, 8, 10);
+    const n = __mcpointsTwo(v, 0) * 1e6 + __mcpointsTwo(v, 2) * 1e4 + __mcpointsTwo(v, 5) * 100 + __mcpointsTwo(v, 8);
     if (n >= 0) return n;
   }
   __mcpointsText += v;
@@ -58,8 +54,8 @@ function __mcpointsTime(v) {
   if (v.length === 25 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(10) === 84 &&
       v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58 && v.charCodeAt(19) === 43 && v.charCodeAt(20) === 48 &&
       v.charCodeAt(21) === 56 && v.charCodeAt(22) === 58 && v.charCodeAt(23) === 48 && v.charCodeAt(24) === 48) {
-    const n = __mcpointsDigits(v, 0, 4) * 1e10 + __mcpointsDigits(v, 5, 7) * 1e8 + __mcpointsDigits(v, 8, 10) * 1e6 +
-      __mcpointsDigits(v, 11, 13) * 1e4 + __mcpointsDigits(v, 14, 16) * 100 + __mcpointsDigits(v, 17, 19);
+    const n = __mcpointsTwo(v, 0) * 1e12 + __mcpointsTwo(v, 2) * 1e10 + __mcpointsTwo(v, 5) * 1e8 +
+      __mcpointsTwo(v, 8) * 1e6 + __mcpointsTwo(v, 11) * 1e4 + __mcpointsTwo(v, 14) * 100 + __mcpointsTwo(v, 17);
     if (n >= 0) return n;
   }
   __mcpointsText += v;
@@ -72,6 +68,24 @@ function __mcpointsSlots(n) {
   const ptr = wasm.__mcScratch(bytes + 8);
   const at = (ptr + 7) & ~7;
   return [new Float64Array(wasm.memory.buffer, at, n), at - ptr, bytes];
+}
+
+/** Whether records can be checked by their prototype and a `for...in` count: `Object.prototype` has no enumerable
+ * key and no `toJSON` (checked once per call). */
+function __mcpointsProtoClean() {
+  const proto = Object.prototype;
+  if (proto.toJSON !== undefined) return false;
+  for (const k in proto) return false;
+  return true;
+}
+
+/** The number of fields JSON.stringify writes of a record whose prototype is `Object.prototype` (a clean one, see
+ * above): its own enumerable keys, counted without allocating; -1 for any other record (the generated path). */
+function __mcpointsCount(v) {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return -1;
+  let n = 0;
+  for (const k in v) n++;
+  return n;
 }
 
 /** Whether `v` is an object JSON.stringify writes as its own fields (not null, not an array, no toJSON). */
@@ -93,7 +107,7 @@ function __mcpointsEarn(program, order, member, at, options) {
     locale = options.locale;
   }
   const lines = order.lines;
-  if (!Array.isArray(lines) || lines.toJSON !== undefined) return undefined;
+  if (!Array.isArray(lines) || lines.toJSON !== undefined || !__mcpointsProtoClean()) return undefined;
   const oid = order.id;
   const store = order.store;
   const channel = order.channel;
@@ -162,7 +176,8 @@ function __mcpointsEarn(program, order, member, at, options) {
   let j = 13;
   for (let i = 0; i < n; i++) {
     const l = lines[i];
-    if (!__mcpointsPlain(l)) return undefined;
+    const keys = __mcpointsCount(l);
+    if (keys < 0) return undefined;
     const id = l.id;
     const sku = l.sku;
     const category = l.category;
@@ -188,7 +203,7 @@ function __mcpointsEarn(program, order, member, at, options) {
       f[j + 5] = pointsPaid;
     } else return undefined;
     f[j + 6] = __mcpointsDate(pendingUntil);
-    if (Object.keys(l).length !== known) return undefined;
+    if (keys !== known) return undefined;
     j += 7;
   }
   // A NaN slot (a value of the wrong type) makes wasm answer "": the generated path then reports it.
@@ -200,6 +215,7 @@ function __mcpointsEarn(program, order, member, at, options) {
 /** `balance` through the packed form, or undefined (take the generated path). */
 function __mcpointsBalance(program, events, at) {
   if (typeof at !== 'string' || !Array.isArray(events) || events.toJSON !== undefined) return undefined;
+  if (!__mcpointsProtoClean()) return undefined;
   const n = events.length;
   const [f, offset, bytes] = __mcpointsSlots(1 + 6 * n);
   __mcpointsText = '';
@@ -210,7 +226,8 @@ function __mcpointsBalance(program, events, at) {
   let j = 1;
   for (let i = 0; i < n; i++) {
     const e = events[i];
-    if (!__mcpointsPlain(e)) return undefined;
+    const keys = __mcpointsCount(e);
+    if (keys < 0) return undefined;
     const type = e.type;
     const t = e.at;
     const points = e.points;
@@ -233,7 +250,7 @@ function __mcpointsBalance(program, events, at) {
         refs[i] = ref;
       } else if (ref !== null) return undefined;
     }
-    if (__mcpointsSkip(note) !== -1 || Object.keys(e).length !== known) return undefined;
+    if (__mcpointsSkip(note) !== -1 || keys !== known) return undefined;
     f[j] = kind;
     f[j + 1] = __mcpointsTime(t);
     f[j + 2] = points;
