@@ -217,7 +217,7 @@ impl Program {
     /// let p = Program::load(r#"{ "version": "1" }"#).unwrap();
     /// // One line of 1000 fen, detail "total", no locale/order id/store/channel/tier/birthday, not a first
     /// // purchase, nothing earned today, no available points, at 2026-05-01T10:00:00+08:00.
-    /// let slots: Vec<u8> = [1.0, 2.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0, 0.0, 0.0, 20260501100000.0,
+    /// let slots: Vec<u8> = [1.0, 2.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0, 0.0, 0.0, 0.0, 20260501100000.0,
     ///     -1.0, -1.0, -1.0, -1.0, 1000.0, 0.0, -1.0].iter().flat_map(|v: &f64| v.to_le_bytes()).collect();
     /// let text = p.earn_packed(&slots, "", mallcare::Locale::En).unwrap();
     /// assert!(text.contains(r#""points":10,"#));
