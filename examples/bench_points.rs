@@ -97,7 +97,7 @@ mod bench {
             [("pointsEarn100Packed", 0), ("pointsEarn100LinesPacked", 1), ("pointsEarn100TotalPacked", 2)]
         {
             if wanted(name) {
-                let p = super::packed::pack::order(&order, &member, at, detail, None, program.packed_dims()).unwrap();
+                let p = super::packed::pack::order(&order, &member, at, detail, None).unwrap();
                 let bytes = p.bytes();
                 row(
                     name,

@@ -123,8 +123,8 @@ pub mod pack {
         o.keys().all(|k| known.contains(&k.as_str())).then_some(())
     }
 
-    /// `earn(order, member, at, { detail, locale })` packed; `dims` is `program.packed_dims()`.
-    pub fn order(order: &Value, member: &Value, at: &str, detail: u8, locale: Option<&str>, dims: u32) -> Option<Out> {
+    /// `earn(order, member, at, { detail, locale })` packed (every line text is sent).
+    pub fn order(order: &Value, member: &Value, at: &str, detail: u8, locale: Option<&str>) -> Option<Out> {
         let o = order.as_object()?;
         only(o, &["id", "store", "channel", "lines"])?;
         let lines = o.get("lines")?.as_array()?;
@@ -180,26 +180,10 @@ pub mod pack {
         for l in lines {
             let l = l.as_object()?;
             only(l, &["id", "sku", "category", "brand", "paidFen", "pointsPaid", "pendingUntil"])?;
-            if detail != 2 {
-                out.str(l.get("id"))?
-            } else {
-                out.skip(l.get("id"))?
-            }
-            if dims & 4 != 0 {
-                out.str(l.get("sku"))?
-            } else {
-                out.skip(l.get("sku"))?
-            }
-            if dims & 1 != 0 {
-                out.str(l.get("category"))?
-            } else {
-                out.skip(l.get("category"))?
-            }
-            if dims & 2 != 0 {
-                out.str(l.get("brand"))?
-            } else {
-                out.skip(l.get("brand"))?
-            }
+            out.str(l.get("id"))?;
+            out.str(l.get("sku"))?;
+            out.str(l.get("category"))?;
+            out.str(l.get("brand"))?;
             out.num(Some(l.get("paidFen")?), None)?;
             out.num(l.get("pointsPaid"), Some(0.0))?;
             out.date(l.get("pendingUntil"))?;
@@ -359,7 +343,7 @@ fn packed_earn_equals_the_json_path() {
             let at = if bad { g.pick(&ats) } else { g.pick(&ats[..4]) };
             let detail = g.next(3) as u8;
             let locale = [None, Some("en"), Some("zh-CN")][g.next(3) as usize];
-            let Some(packed) = pack::order(&order, &member, at, detail, locale, p.packed_dims()) else { continue };
+            let Some(packed) = pack::order(&order, &member, at, detail, locale) else { continue };
             let loc = locale.map_or(Locale::ZhCn, Locale::parse);
             let d = [EarnDetail::Full, EarnDetail::Lines, EarnDetail::Total][usize::from(detail)];
             let want = earn_json(&p, &order, &member, at, loc, d);

@@ -179,11 +179,6 @@ impl Compiled {
         (a & b & c, x)
     }
 
-    /// Which line fields any rule or exclusion looks at: bit 0 category, bit 1 brand, bit 2 SKU.
-    pub(crate) fn dims(&self) -> u32 {
-        u32::from(self.cat.used) | u32::from(self.brand.used) << 1 | u32::from(self.sku.used) << 2
-    }
-
     fn prio(&self, i: usize) -> i64 {
         self.prio.get(i).copied().unwrap_or(0)
     }

@@ -347,7 +347,8 @@ impl Core<'_> {
         (c.applied && (p != 0 || k == 0) && self.excluded.get(li).is_some_and(Option::is_none)).then_some(p)
     }
 
-    /// Points by availability date, in date order (lines mostly share a date: the last one is checked first).
+    /// Points by availability date, in date order (kept sorted; lines mostly share a date: the last one is checked
+    /// first).
     fn by_day(&self) -> Result<Vec<(Date, i64)>> {
         let mut by_day: Vec<(Date, i64)> = Vec::new();
         for (li, l) in self.order.lines.iter().enumerate() {
@@ -358,13 +359,16 @@ impl Core<'_> {
             let day = self.dates(l)?.1;
             match by_day.last_mut().filter(|(d, _)| *d == day) {
                 Some((_, p)) => *p += points,
-                None => match by_day.iter_mut().find(|(d, _)| *d == day) {
-                    Some((_, p)) => *p += points,
-                    None => by_day.push((day, points)),
+                None => match by_day.binary_search_by(|(d, _)| d.cmp(&day)) {
+                    Ok(i) => {
+                        if let Some((_, p)) = by_day.get_mut(i) {
+                            *p += points;
+                        }
+                    }
+                    Err(i) => by_day.insert(i, (day, points)),
                 },
             }
         }
-        super::read::sort_small(&mut by_day, |a, b| a.0 < b.0);
         Ok(by_day)
     }
 }

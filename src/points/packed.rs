@@ -183,22 +183,6 @@ fn cow(s: Option<&str>) -> Option<Cow<'_, str>> {
 }
 
 impl Program {
-    /// Which line fields any rule or exclusion looks at (bit 0 category, 1 brand, 2 SKU): the npm overlay leaves
-    /// the others out of a packed order (their values cannot change an answer).
-    ///
-    /// # Errors
-    /// None.
-    ///
-    /// # Example
-    /// ```
-    /// let p = mallcare::points::Program::load(r#"{ "version": "1", "earning": {
-    ///   "exclusions": { "categories": ["giftCard"] } } }"#).unwrap();
-    /// assert_eq!(p.packed_dims(), 1);
-    /// ```
-    pub fn packed_dims(&self) -> u32 {
-        self.compiled.dims()
-    }
-
     /// [`Program::earn_json_text`] over a packed order (see the module notes in `src/points/packed.rs`): the same
     /// JSON answer text. What the npm overlay calls for `earn` with a plain-object order.
     ///

@@ -162,12 +162,6 @@ impl JsPointsProgram {
         .unwrap_or_default()
     }
 
-    /// Which line fields the program looks at (hidden; bit 0 category, 1 brand, 2 SKU).
-    #[wasm_bindgen(js_name = "__mcDims", skip_typescript)]
-    pub fn packed_dims(&self) -> u32 {
-        self.inner.packed_dims()
-    }
-
     /// The balance as of `at`, folding the ledger events (which must be in time order).
     #[wasm_bindgen(unchecked_return_type = "PointsBalance")]
     pub fn balance(

@@ -127,7 +127,6 @@ function __mcpointsEarn(program, order, member, at, options) {
   if (Object.keys(order).length !== 1 + (oid !== undefined) + (store !== undefined) + (channel !== undefined)) {
     return undefined;
   }
-  const dims = program.__mcDims();
   const n = lines.length;
   const [f, offset, bytes] = __mcpointsSlots(13 + 7 * n);
   __mcpointsText = '';
@@ -181,11 +180,8 @@ function __mcpointsEarn(program, order, member, at, options) {
     if (Object.keys(member).length !== known) return undefined;
   }
   f[12] = __mcpointsTime(at);
-  // Fields no rule or exclusion looks at cannot change the answer: checked, not sent.
-  const withId = detail !== 2;
-  const withSku = (dims & 4) !== 0;
-  const withCategory = (dims & 1) !== 0;
-  const withBrand = (dims & 2) !== 0;
+  // Every line text is sent, even the fields no rule looks at: wasm sees a lone surrogate as U+FFFD and declines
+  // (checking each skipped string with isWellFormed cost more than sending it).
   let j = 13;
   for (let i = 0; i < n; i++) {
     const l = lines[i];
@@ -205,10 +201,10 @@ function __mcpointsEarn(program, order, member, at, options) {
     if (category !== undefined) known++;
     if (brand !== undefined) known++;
     if (pendingUntil !== undefined) known++;
-    f[j] = withId ? __mcpointsStr(id) : __mcpointsSkip(id);
-    f[j + 1] = withSku ? __mcpointsStr(sku) : __mcpointsSkip(sku);
-    f[j + 2] = withCategory ? __mcpointsStr(category) : __mcpointsSkip(category);
-    f[j + 3] = withBrand ? __mcpointsStr(brand) : __mcpointsSkip(brand);
+    f[j] = __mcpointsStr(id);
+    f[j + 1] = __mcpointsStr(sku);
+    f[j + 2] = __mcpointsStr(category);
+    f[j + 3] = __mcpointsStr(brand);
     f[j + 4] = paid;
     if (pointsPaid === undefined) f[j + 5] = 0;
     else if (typeof pointsPaid === 'number') {
