@@ -347,31 +347,29 @@ impl Core<'_> {
         (c.applied && (p != 0 || k == 0) && self.excluded.get(li).is_some_and(Option::is_none)).then_some(p)
     }
 
-    fn by_day(&self) -> Result<BTreeMap<Date, i64>> {
-        let mut by_day: BTreeMap<Date, i64> = BTreeMap::new();
+    /// Points by availability date, in date order (kept sorted; lines mostly share a date: the last one is checked
+    /// first).
+    fn by_day(&self) -> Result<Vec<(Date, i64)>> {
+        let mut by_day: Vec<(Date, i64)> = Vec::new();
         for (li, l) in self.order.lines.iter().enumerate() {
             let points = self.line_totals.get(li).copied().unwrap_or(0);
-            if points != 0 {
-                *by_day.entry(self.dates(l)?.1).or_insert(0) += points;
+            if points == 0 {
+                continue;
+            }
+            let day = self.dates(l)?.1;
+            match by_day.last_mut().filter(|(d, _)| *d == day) {
+                Some((_, p)) => *p += points,
+                None => match by_day.binary_search_by(|(d, _)| d.cmp(&day)) {
+                    Ok(i) => {
+                        if let Some((_, p)) = by_day.get_mut(i) {
+                            *p += points;
+                        }
+                    }
+                    Err(i) => by_day.insert(i, (day, points)),
+                },
             }
         }
         Ok(by_day)
-    }
-
-    fn events(&self) -> Result<Vec<Event>> {
-        Ok(self
-            .by_day()?
-            .into_iter()
-            .map(|(day, points)| Event {
-                kind: EventKind::Earn,
-                at: self.at,
-                points,
-                available_on: Some(day),
-                expires_on: None,
-                reference: self.order.id.as_deref().map(String::from),
-                note: None,
-            })
-            .collect())
     }
 }
 
@@ -1084,9 +1082,25 @@ impl Program {
         w.push_str("],\"notes\":");
         let notes: Vec<Reason> = core.notes.iter().map(|r| r.clone().localize(locale)).collect();
         w.push_str(&serde_json::to_string(&notes).map_err(|_| internal())?);
-        w.push_str(",\"events\":");
-        w.push_str(&serde_json::to_string(&core.events()?).map_err(|_| internal())?);
-        w.push('}');
+        // Events as `serde_json` writes an `Event` (type, at, points, availableOn, ref; the others are never set).
+        w.push_str(",\"events\":[");
+        for (i, (day, points)) in core.by_day()?.into_iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            w.push_str("{\"type\":\"earn\",\"at\":");
+            w.push_str(&at);
+            w.push_str(",\"points\":");
+            put_int(&mut w, points);
+            w.push_str(",\"availableOn\":");
+            put_date(&mut w, day);
+            if let Some(id) = &order.id {
+                w.push_str(",\"ref\":");
+                put_str(&mut w, id);
+            }
+            w.push('}');
+        }
+        w.push_str("]}");
         Ok(w)
     }
 
