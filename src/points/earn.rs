@@ -243,6 +243,11 @@ fn mul(a: i64, b: i64) -> Option<i64> {
     }
 }
 
+/// Remainders largest first, ties to the earlier index (one comparator, so one `select_nth_unstable_by` in the wasm).
+fn larger_first(a: &(i64, usize), b: &(i64, usize)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
 /// [`crate::split`] in 64 bits (the same parts: floors, then one more to the largest remainders, ties to the
 /// earlier index) when `0 <= total <= MAX_FEN`, no weight is negative, some weight is positive and every product
 /// fits; `None` otherwise (the caller then asks `crate::split`, which also reports the errors).
@@ -264,9 +269,8 @@ fn split64(total: i64, weights: &[i64]) -> Option<Vec<i64>> {
     // Fewer than `weights.len()`: the remainders sum to less than one `sum` per weight.
     let leftover = usize::try_from(total - assigned).ok()?;
     if leftover > 0 {
-        let by = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if leftover < rems.len() {
-            rems.select_nth_unstable_by(leftover - 1, by);
+            rems.select_nth_unstable_by(leftover - 1, larger_first);
         }
         for (_, i) in rems.iter().take(leftover) {
             if let Some(p) = parts.get_mut(*i) {
@@ -1449,9 +1453,8 @@ impl Program {
                     if take == 0 {
                         continue;
                     }
-                    let by = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
                     if take < fracs.len() {
-                        fracs.select_nth_unstable_by(take - 1, by);
+                        fracs.select_nth_unstable_by(take - 1, larger_first);
                     }
                     for (_, li) in fracs.iter().take(take) {
                         if let Some(cell) = grid.get_mut(li * ncols + k) {
