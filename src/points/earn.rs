@@ -750,11 +750,7 @@ impl Program {
                         ExcludedBy::Brand => ("brand:", &l.brand),
                         ExcludedBy::Sku => ("sku:", &l.sku),
                     };
-                    let v = v.as_deref().unwrap_or("");
-                    let mut why = String::with_capacity(field.len() + v.len());
-                    why.push_str(field);
-                    why.push_str(v);
-                    why
+                    [field, v.as_deref().unwrap_or("")].concat()
                 })
             })
             .collect();

@@ -329,12 +329,10 @@ impl Program {
         }
         let allow_debt = self.doc.clawback.when_spent == WhenSpent::AllowNegative;
         // Room for every lot up front: a long ledger does not grow (and copy) its lots and queues step by step.
-        let earns =
-            events.iter().filter(|e| e.points > 0 && matches!(e.kind, EventKind::Earn | EventKind::Adjust)).count();
         let mut f = Fold {
             index_refs: index_refs || events.iter().any(|e| e.kind == EventKind::Clawback),
-            lots: Vec::with_capacity(earns),
-            expiry: BinaryHeap::with_capacity(earns),
+            lots: Vec::with_capacity(events.len()),
+            expiry: BinaryHeap::with_capacity(events.len()),
             ..Fold::default()
         };
         let mut expiry_memo: Option<(Date, Option<Date>)> = None;

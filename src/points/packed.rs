@@ -31,8 +31,6 @@ pub(crate) struct Packed<'a> {
     pos: usize,
     /// The last packed day read (`yyyymmdd`) and its midnight, China time.
     day: Option<(i64, Date, Timestamp)>,
-    /// The last packed timestamp read.
-    last: Option<(i64, Timestamp)>,
 }
 
 /// The largest integer an `f64` holds exactly (larger numbers take the JSON path).
@@ -43,10 +41,12 @@ impl<'a> Packed<'a> {
     /// lone surrogate, which the JSON reader refuses: the JSON path decides).
     pub(crate) fn new(nums: &'a [u8], text: &'a str) -> Option<Packed<'a>> {
         let ascii = text.is_ascii();
-        if !ascii && text.contains('\u{fffd}') {
+        // U+FFFD is EF BF BD in UTF-8.
+        let b = text.as_bytes();
+        if !ascii && b.iter().enumerate().any(|(i, c)| *c == 0xef && b.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..])) {
             return None;
         }
-        Some(Packed { nums, slot: 0, text, ascii, pos: 0, day: None, last: None })
+        Some(Packed { nums, slot: 0, text, ascii, pos: 0, day: None })
     }
 
     /// Whether every slot and every character was read.
@@ -144,11 +144,6 @@ impl<'a> Packed<'a> {
     pub(crate) fn timestamp(&mut self) -> Option<Timestamp> {
         match self.int()? {
             v if v >= 0 => {
-                if let Some((k, t)) = self.last {
-                    if k == v {
-                        return Some(t);
-                    }
-                }
                 let (hms, ymd) = (v % 1_000_000, v / 1_000_000);
                 let (h, m, s) = (hms / 10_000, hms / 100 % 100, hms % 100);
                 // The range `Timestamp::parse` accepts in this form (no leap second, no 24:00).
@@ -156,9 +151,7 @@ impl<'a> Packed<'a> {
                     return None;
                 }
                 let (_, midnight) = self.day(ymd)?;
-                let t = midnight.add_seconds(h * 3600 + m * 60 + s).ok()?;
-                self.last = Some((v, t));
-                Some(t)
+                midnight.add_seconds(h * 3600 + m * 60 + s).ok()
             }
             -1 => None,
             v => {
