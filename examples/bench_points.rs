@@ -4,13 +4,20 @@
 //!
 //! The rows named like the JS rows do what the JS glue does: JSON text in, compute, JSON text out (`earn_json_text`
 //! reads the order text in place and writes the answer; `read_json` + `serde_json::to_string` otherwise); the glue adds only `JSON.stringify`/`JSON.parse` on
-//! the JS side. `pointsLedger*` rows are the ledger handle: read once (`program.ledger`), then `balance(at)`. The `Typed` rows
+//! the JS side. The `Packed` rows are what the npm package does for plain-object arguments (its overlay packs them,
+//! see `src/points/packed.rs`): the same packed input, read and answered as JSON text. `pointsLedger*` rows are the ledger handle: read once (`program.ledger`), then `balance(at)`. The `Typed` rows
 //! show the pure computation on already-parsed inputs.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark driver: fixed inputs")]
 
 #[cfg(feature = "points")]
 #[path = "common/timing.rs"]
 mod timing;
+
+/// The npm overlay's packing (shared with the test that checks it against the JSON path).
+#[cfg(feature = "points")]
+#[path = "../tests/points_packed.rs"]
+#[allow(unused_imports, reason = "only the packing is used here")]
+mod packed;
 
 #[cfg(feature = "points")]
 mod bench {
@@ -84,6 +91,22 @@ mod bench {
                 );
             }
         }
+        // What the npm overlay sends for a plain-object order (`detail: "total"`): packed slots and text, read without
+        // JSON (the packing, JS work in the npm row, is done once here outside the timing); the answer's JSON text.
+        for (name, detail) in
+            [("pointsEarn100Packed", 0), ("pointsEarn100LinesPacked", 1), ("pointsEarn100TotalPacked", 2)]
+        {
+            if wanted(name) {
+                let p = super::packed::pack::order(&order, &member, at, detail, None).unwrap();
+                let bytes = p.bytes();
+                row(
+                    name,
+                    median_ns(2000, |_| {
+                        black_box(program.earn_packed(black_box(&bytes), &p.text, Locale::ZhCn).unwrap());
+                    }),
+                );
+            }
+        }
         let typed_order: Order = serde_json::from_value(order.clone()).unwrap();
         let typed_member: Member = serde_json::from_value(member.clone()).unwrap();
         let t = Timestamp::parse(at).unwrap();
@@ -104,6 +127,20 @@ mod bench {
                 median_ns(50, |_| {
                     let e: Vec<Event> = read_json(black_box(&events_text), "events").unwrap();
                     let b = program.balance(&e, Timestamp::parse(as_of).unwrap()).unwrap();
+                    black_box(serde_json::to_string(&b).unwrap());
+                }),
+            );
+        }
+        // What the npm overlay sends for an array of plain-object events: packed slots and text (the packing itself,
+        // JS work in the npm row, is done once here, outside the timing); answer as JSON text as the glue returns it.
+        if wanted("pointsBalance10kPacked") {
+            let (p, refs) = super::packed::pack::events(&events).unwrap();
+            let bytes = p.bytes();
+            row(
+                "pointsBalance10kPacked",
+                median_ns(50, |_| {
+                    let t = Timestamp::parse(as_of).unwrap();
+                    let b = program.balance_packed(black_box(&bytes), &p.text, &refs, t).unwrap();
                     black_box(serde_json::to_string(&b).unwrap());
                 }),
             );

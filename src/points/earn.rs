@@ -232,13 +232,53 @@ impl EarnResult {
     }
 }
 
-/// `floor(x / d)` for `d > 0`, in 64 bits when both fit (128-bit division is a slow library call, in wasm too).
+/// `a × b`, or `None` on overflow. `checked_mul` on `i64` is a 128-bit library call in wasm (no overflow flag);
+/// factors of at most 63 significant bits together cannot overflow and multiply directly.
 #[inline]
-fn div_floor(x: i128, d: i128) -> i128 {
-    match (i64::try_from(x), i64::try_from(d)) {
-        (Ok(a), Ok(b)) if b > 0 => i128::from(a.div_euclid(b)),
-        _ => x.div_euclid(d),
+fn mul(a: i64, b: i64) -> Option<i64> {
+    if a.unsigned_abs().leading_zeros() + b.unsigned_abs().leading_zeros() >= 65 {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
     }
+}
+
+/// Remainders largest first, ties to the earlier index (one comparator, so one `select_nth_unstable_by` in the wasm).
+fn larger_first(a: &(i64, usize), b: &(i64, usize)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// [`crate::split`] in 64 bits (the same parts: floors, then one more to the largest remainders, ties to the
+/// earlier index) when `0 <= total <= MAX_FEN`, no weight is negative, some weight is positive and every product
+/// fits; `None` otherwise (the caller then asks `crate::split`, which also reports the errors).
+fn split64(total: i64, weights: &[i64]) -> Option<Vec<i64>> {
+    if !(0..=crate::money::MAX_FEN).contains(&total) || weights.iter().any(|w| *w < 0) {
+        return None;
+    }
+    let sum = weights.iter().try_fold(0i64, |a, w| a.checked_add(*w)).filter(|s| *s > 0)?;
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut rems = Vec::with_capacity(weights.len());
+    let mut assigned = 0i64;
+    for (i, w) in weights.iter().enumerate() {
+        let exact = mul(total, *w)?;
+        let q = exact / sum;
+        parts.push(q);
+        rems.push((exact % sum, i));
+        assigned += q;
+    }
+    // Fewer than `weights.len()`: the remainders sum to less than one `sum` per weight.
+    let leftover = usize::try_from(total - assigned).ok()?;
+    if leftover > 0 {
+        if leftover < rems.len() {
+            rems.select_nth_unstable_by(leftover - 1, larger_first);
+        }
+        for (_, i) in rems.iter().take(leftover) {
+            if let Some(p) = parts.get_mut(*i) {
+                *p += 1;
+            }
+        }
+    }
+    Some(parts)
 }
 
 /// How much of an earn answer [`Program::earn_json`] writes: callers that only show a total (or only keep the
@@ -281,11 +321,11 @@ impl EarnDetail {
 }
 
 /// An earn answer before it is written out (as an [`EarnResult`] or straight to JSON text).
-struct Core<'o> {
+pub(crate) struct Core<'o> {
     order: &'o OrderIn<'o>,
     at: Timestamp,
     eligible_fen: i64,
-    cols: Vec<Column>,
+    cols: Vec<Column<'o>>,
     grid: Vec<i64>,
     excluded: Vec<Option<String>>,
     line_totals: Vec<i64>,
@@ -311,31 +351,29 @@ impl Core<'_> {
         (c.applied && (p != 0 || k == 0) && self.excluded.get(li).is_some_and(Option::is_none)).then_some(p)
     }
 
-    fn by_day(&self) -> Result<BTreeMap<Date, i64>> {
-        let mut by_day: BTreeMap<Date, i64> = BTreeMap::new();
+    /// Points by availability date, in date order (kept sorted; lines mostly share a date: the last one is checked
+    /// first).
+    fn by_day(&self) -> Result<Vec<(Date, i64)>> {
+        let mut by_day: Vec<(Date, i64)> = Vec::new();
         for (li, l) in self.order.lines.iter().enumerate() {
             let points = self.line_totals.get(li).copied().unwrap_or(0);
-            if points != 0 {
-                *by_day.entry(self.dates(l)?.1).or_insert(0) += points;
+            if points == 0 {
+                continue;
+            }
+            let day = self.dates(l)?.1;
+            match by_day.last_mut().filter(|(d, _)| *d == day) {
+                Some((_, p)) => *p += points,
+                None => match by_day.binary_search_by(|(d, _)| d.cmp(&day)) {
+                    Ok(i) => {
+                        if let Some((_, p)) = by_day.get_mut(i) {
+                            *p += points;
+                        }
+                    }
+                    Err(i) => by_day.insert(i, (day, points)),
+                },
             }
         }
         Ok(by_day)
-    }
-
-    fn events(&self) -> Result<Vec<Event>> {
-        Ok(self
-            .by_day()?
-            .into_iter()
-            .map(|(day, points)| Event {
-                kind: EventKind::Earn,
-                at: self.at,
-                points,
-                available_on: Some(day),
-                expires_on: None,
-                reference: self.order.id.as_deref().map(String::from),
-                note: None,
-            })
-            .collect())
     }
 }
 
@@ -387,9 +425,9 @@ struct GridInput<'a> {
     ncols: usize,
 }
 
-struct Column {
-    id: String,
-    name: Option<String>,
+struct Column<'a> {
+    id: Cow<'a, str>,
+    name: Option<&'a str>,
     applied: bool,
 }
 
@@ -649,7 +687,7 @@ impl Program {
         self.json_of(&core, locale, detail)
     }
 
-    fn earn_core<'o>(&self, order: &'o OrderIn<'o>, member: &Member, at: Timestamp) -> Result<Core<'o>> {
+    pub(crate) fn earn_core<'o>(&'o self, order: &'o OrderIn<'o>, member: &Member, at: Timestamp) -> Result<Core<'o>> {
         let e = &self.doc.earning;
         let date = at.date();
         let mut issues = Issues::default();
@@ -706,10 +744,13 @@ impl Program {
             .map(|l| {
                 let (m, x) = c.line(l.category.as_deref(), l.brand.as_deref(), l.sku.as_deref());
                 line_masks.push(m);
-                x.map(|x| match x {
-                    ExcludedBy::Category => format!("category:{}", l.category.as_deref().unwrap_or("")),
-                    ExcludedBy::Brand => format!("brand:{}", l.brand.as_deref().unwrap_or("")),
-                    ExcludedBy::Sku => format!("sku:{}", l.sku.as_deref().unwrap_or("")),
+                x.map(|x| {
+                    let (field, v) = match x {
+                        ExcludedBy::Category => ("category:", &l.category),
+                        ExcludedBy::Brand => ("brand:", &l.brand),
+                        ExcludedBy::Sku => ("sku:", &l.sku),
+                    };
+                    [field, v.as_deref().unwrap_or("")].concat()
                 })
             })
             .collect();
@@ -740,13 +781,13 @@ impl Program {
         }
 
         // Columns: base, every rule (document order), the tier multiplier.
-        let mut cols: Vec<Column> = Vec::with_capacity(e.rules.len() + 2);
-        cols.push(Column { id: "base".into(), name: None, applied: false });
+        let mut cols: Vec<Column<'o>> = Vec::with_capacity(e.rules.len() + 2);
+        cols.push(Column { id: Cow::Borrowed("base"), name: None, applied: false });
         for r in &e.rules {
-            cols.push(Column { id: r.id.clone(), name: r.name.clone(), applied: false });
+            cols.push(Column { id: Cow::Borrowed(&r.id), name: r.name.as_deref(), applied: false });
         }
         let tier_mult = self.benefits_doc(tier).and_then(|b| b.points_multiplier_percent).filter(|m| *m != 100);
-        cols.push(Column { id: format!("tier:{tier}"), name: None, applied: false });
+        cols.push(Column { id: Cow::Owned(format!("tier:{tier}")), name: None, applied: false });
         let ncols = cols.len();
         let order_rules: Vec<bool> = e.rules.iter().map(|r| order_ok(r, &ctx)).collect();
         let input = GridInput {
@@ -857,7 +898,7 @@ impl Program {
             for (k, c) in cols.iter().enumerate() {
                 let p = grid.get(li * ncols + k).copied().unwrap_or(0);
                 if c.applied && (p != 0 || k == 0) && excluded.get(li).is_some_and(Option::is_none) {
-                    rules.push(RuleGain { rule_id: c.id.clone(), name: c.name.clone(), points: p });
+                    rules.push(RuleGain { rule_id: c.id.to_string(), name: c.name.map(String::from), points: p });
                 }
             }
             if let Some((id, cut)) = &cap_col {
@@ -885,7 +926,7 @@ impl Program {
         for (k, c) in cols.iter().enumerate() {
             if c.applied {
                 let p = (0..nlines).map(|li| grid.get(li * ncols + k).copied().unwrap_or(0)).sum();
-                breakdown.push(RuleGain { rule_id: c.id.clone(), name: c.name.clone(), points: p });
+                breakdown.push(RuleGain { rule_id: c.id.to_string(), name: c.name.map(String::from), points: p });
             }
         }
         if let Some((id, cut)) = cap_col {
@@ -917,7 +958,7 @@ impl Program {
         })
     }
 
-    fn json_of(&self, core: &Core<'_>, locale: Locale, detail: EarnDetail) -> Result<String> {
+    pub(crate) fn json_of(&self, core: &Core<'_>, locale: Locale, detail: EarnDetail) -> Result<String> {
         let order = core.order;
         let ncols = core.cols.len();
         let nlines = order.lines.len();
@@ -958,8 +999,10 @@ impl Program {
             w.push_str(",\"orderId\":");
             put_str(&mut w, id);
         }
+        let mut at = String::with_capacity(32);
+        put_str(&mut at, &core.at.to_string());
         w.push_str(",\"at\":");
-        put_str(&mut w, &core.at.to_string());
+        w.push_str(&at);
         w.push_str(",\"points\":");
         put_int(&mut w, core.line_totals.iter().sum());
         w.push_str(",\"eligibleFen\":");
@@ -1039,9 +1082,25 @@ impl Program {
         w.push_str("],\"notes\":");
         let notes: Vec<Reason> = core.notes.iter().map(|r| r.clone().localize(locale)).collect();
         w.push_str(&serde_json::to_string(&notes).map_err(|_| internal())?);
-        w.push_str(",\"events\":");
-        w.push_str(&serde_json::to_string(&core.events()?).map_err(|_| internal())?);
-        w.push('}');
+        // Events as `serde_json` writes an `Event` (type, at, points, availableOn, ref; the others are never set).
+        w.push_str(",\"events\":[");
+        for (i, (day, points)) in core.by_day()?.into_iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            w.push_str("{\"type\":\"earn\",\"at\":");
+            w.push_str(&at);
+            w.push_str(",\"points\":");
+            put_int(&mut w, points);
+            w.push_str(",\"availableOn\":");
+            put_date(&mut w, day);
+            if let Some(id) = &order.id {
+                w.push_str(",\"ref\":");
+                put_str(&mut w, id);
+            }
+            w.push('}');
+        }
+        w.push_str("]}");
         Ok(w)
     }
 
@@ -1193,31 +1252,30 @@ impl Program {
         Ok((applied, grid))
     }
 
-    /// The same as [`Program::general_grid`] in integers over the program's common denominator, with the line
-    /// conditions as bit masks: no fractions and no allocation per line. `None` when a value leaves the range the
-    /// compiled form holds exactly (the general path then decides, overflow errors included).
+    /// The same as [`Program::general_grid`] in 64-bit integers over the program's common denominator, with the
+    /// line conditions as bit masks: no fractions, no 128-bit arithmetic (a slow library call in wasm) and no
+    /// allocation per line. `None` when a value leaves the range `i64` holds exactly (the general path then
+    /// decides, overflow errors included).
     fn fast_grid(&self, g: &GridInput<'_>) -> Result<Option<(Vec<bool>, Vec<i64>)>> {
         let e = &self.doc.earning;
         let c = &self.compiled;
         let (nlines, ncols) = (g.lines.len(), g.ncols);
         let tier_col = ncols - 1;
-        let d = c.d;
+        let Ok(d) = i64::try_from(c.d) else { return Ok(None) };
         let mut applied = vec![false; ncols];
-        let mut exact = vec![0i128; nlines * ncols];
+        let mut exact = vec![0i64; nlines * ncols];
         let mut order_mask = 0u64;
         for (ri, ok) in g.order_rules.iter().enumerate().take(64) {
             if *ok {
                 order_mask |= 1u64 << ri;
             }
         }
-        let Some(rate) = i128::from(e.rate.points).checked_mul(c.base_mul) else { return Ok(None) };
+        let Some(rate) = i64::try_from(c.base_mul).ok().and_then(|b| e.rate.points.checked_mul(b)) else {
+            return Ok(None);
+        };
         // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).
-        let pct = |v: i128, m: i64| -> Option<i128> {
-            // In 64 bits when the product fits (128-bit division is a slow library call, in wasm too).
-            if let Some(x) = i64::try_from(v).ok().and_then(|v| v.checked_mul(m)) {
-                return (x % 100 == 0).then_some(i128::from(x / 100));
-            }
-            let x = v.checked_mul(i128::from(m))?;
+        let pct = |v: i64, m: i64| -> Option<i64> {
+            let x = mul(v, m)?;
             (x % 100 == 0).then_some(x / 100)
         };
         if !g.below_min {
@@ -1229,7 +1287,7 @@ impl Program {
                 let lm = g.line_masks.get(li).copied().unwrap_or(0);
                 any_line |= lm;
                 let Some(row) = exact.get_mut(li * ncols..(li + 1) * ncols) else { return Ok(None) };
-                let Some(base) = i128::from(l.paid_fen).checked_mul(rate) else { return Ok(None) };
+                let Some(base) = mul(l.paid_fen, rate) else { return Ok(None) };
                 let mut v = base;
                 if let Some(x) = row.first_mut() {
                     *x = base;
@@ -1285,9 +1343,13 @@ impl Program {
                 if weights.iter().all(|w| *w == 0) {
                     weights = vec![1; targets.len()];
                 }
-                let shares = crate::split(c.bonus_points.get(ri).copied().unwrap_or(0), &weights)?;
+                let bonus = c.bonus_points.get(ri).copied().unwrap_or(0);
+                let shares = match split64(bonus, &weights) {
+                    Some(s) => s,
+                    None => crate::split(bonus, &weights)?,
+                };
                 for (li, s) in targets.iter().zip(shares) {
-                    let Some(v) = i128::from(s).checked_mul(d) else { return Ok(None) };
+                    let Some(v) = mul(s, d) else { return Ok(None) };
                     if let Some(x) = exact.get_mut(li * ncols + ri + 1) {
                         *x = v;
                     }
@@ -1301,20 +1363,20 @@ impl Program {
             }
         }
 
-        // Whole points, line by column.
+        // Whole points, line by column. `d` is positive and below 2^60 (see `Compiled::build`).
         let half_up = e.rounding.mode == RoundMode::Round;
-        let round = |x: i128| -> Option<i128> {
+        let round = |x: i64| -> Option<i64> {
             if half_up {
-                Some(div_floor(x.checked_mul(2)?.checked_add(d)?, 2 * d))
+                Some(x.checked_add(x)?.checked_add(d)?.div_euclid(2 * d))
             } else {
-                Some(div_floor(x, d))
+                Some(x.div_euclid(d))
             }
         };
         let mut grid = vec![0i64; nlines * ncols];
         match e.rounding.scope {
             RoundScope::Line => {
                 for li in 0..nlines {
-                    let (mut prefix, mut prev) = (0i128, 0i128);
+                    let (mut prefix, mut prev) = (0i64, 0i64);
                     for k in 0..ncols {
                         if !applied.get(k).copied().unwrap_or(false) {
                             continue;
@@ -1325,31 +1387,41 @@ impl Program {
                         prefix = p;
                         let Some(r) = round(prefix) else { return Ok(None) };
                         if let Some(x) = grid.get_mut(li * ncols + k) {
-                            let Ok(w) = to_i64(r - prev) else { return Ok(None) };
-                            *x = w;
+                            *x = r - prev;
                         }
                         prev = r;
                     }
                 }
             }
             RoundScope::Order => {
-                let (mut prefix, mut prev) = (0i128, 0i128);
-                let mut fracs: Vec<(i128, usize)> = Vec::with_capacity(nlines);
+                let (mut prefix, mut prev) = (0i64, 0i64);
+                // (fractional part × d, line) of each cell of the column.
+                let mut fracs: Vec<(i64, usize)> = Vec::with_capacity(nlines);
                 for k in 0..ncols {
                     if !applied.get(k).copied().unwrap_or(false) {
                         continue;
                     }
-                    let mut sum = 0i128;
-                    let mut floors = 0i128;
+                    let (mut sum, mut floors) = (0i64, 0i64);
+                    fracs.clear();
                     for li in 0..nlines {
                         let x = exact.get(li * ncols + k).copied().unwrap_or(0);
-                        let Some(s) = sum.checked_add(x) else { return Ok(None) };
-                        sum = s;
-                        let f = div_floor(x, d);
-                        floors += f;
+                        if x == 0 {
+                            fracs.push((0, li));
+                            continue;
+                        }
+                        // One division gives both parts (floor and the non-negative remainder).
+                        let (mut q, mut r) = (x / d, x % d);
+                        if r < 0 {
+                            q -= 1;
+                            r += d;
+                        }
+                        let (Some(s), Some(f)) = (sum.checked_add(x), floors.checked_add(q)) else {
+                            return Ok(None);
+                        };
+                        (sum, floors) = (s, f);
+                        fracs.push((r, li));
                         if let Some(cell) = grid.get_mut(li * ncols + k) {
-                            let Ok(w) = to_i64(f) else { return Ok(None) };
-                            *cell = w;
+                            *cell = q;
                         }
                     }
                     let Some(p) = prefix.checked_add(sum) else { return Ok(None) };
@@ -1357,18 +1429,17 @@ impl Program {
                     let Some(r) = round(prefix) else { return Ok(None) };
                     // Largest remainder, as `apportion`: whole rounds first, then one point each to the largest
                     // fractional parts (ties to the earlier line).
-                    let mut leftover = (r - prev) - floors;
+                    let Some(mut leftover) = (r - prev).checked_sub(floors) else { return Ok(None) };
                     prev = r;
                     if leftover == 0 {
                         continue;
                     }
-                    let n = i128::try_from(nlines).unwrap_or(1).max(1);
+                    let n = i64::try_from(nlines).unwrap_or(1).max(1);
                     let rounds = leftover.div_euclid(n);
                     if rounds != 0 {
-                        let Ok(add) = to_i64(rounds) else { return Ok(None) };
                         for li in 0..nlines {
                             if let Some(cell) = grid.get_mut(li * ncols + k) {
-                                let Some(w) = cell.checked_add(add) else { return Ok(None) };
+                                let Some(w) = cell.checked_add(rounds) else { return Ok(None) };
                                 *cell = w;
                             }
                         }
@@ -1378,14 +1449,8 @@ impl Program {
                     if take == 0 {
                         continue;
                     }
-                    fracs.clear();
-                    fracs.extend((0..nlines).map(|li| {
-                        let x = exact.get(li * ncols + k).copied().unwrap_or(0);
-                        (x - div_floor(x, d) * d, li)
-                    }));
-                    let by = |a: &(i128, usize), b: &(i128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
                     if take < fracs.len() {
-                        fracs.select_nth_unstable_by(take - 1, by);
+                        fracs.select_nth_unstable_by(take - 1, larger_first);
                     }
                     for (_, li) in fracs.iter().take(take) {
                         if let Some(cell) = grid.get_mut(li * ncols + k) {

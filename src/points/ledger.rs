@@ -341,8 +341,13 @@ impl Program {
             return issues.finish(Fold::default());
         }
         let allow_debt = self.doc.clawback.when_spent == WhenSpent::AllowNegative;
-        let mut f =
-            Fold { index_refs: index_refs || events.iter().any(|e| e.kind == EventKind::Clawback), ..Fold::default() };
+        // Room for every lot up front: a long ledger does not grow (and copy) its lots and queues step by step.
+        let mut f = Fold {
+            index_refs: index_refs || events.iter().any(|e| e.kind == EventKind::Clawback),
+            lots: Vec::with_capacity(events.len()),
+            expiry: BinaryHeap::with_capacity(events.len()),
+            ..Fold::default()
+        };
         let mut expiry_memo: Option<(Date, Option<Date>)> = None;
         for (i, e) in events.iter().enumerate() {
             let today = e.at.date();

@@ -33,6 +33,7 @@ mod doc;
 mod earn;
 mod handle;
 mod ledger;
+mod packed;
 mod parking;
 mod ratio;
 mod read;

@@ -31,6 +31,12 @@ pub struct Reader<'a> {
     path: Vec<Seg>,
     /// Just after `{` or `[` (no comma expected before the first member).
     fresh: bool,
+    /// Keys of the objects being read (innermost last) and where each object's keys start: a key given twice in
+    /// one object is refused (which value would count?).
+    keys: Vec<Cow<'a, str>>,
+    key_starts: Vec<usize>,
+    /// Whether to look for keys given twice (not in the syntax-only pass of `read_with`).
+    dups: bool,
     code: &'static str,
     arg: &'a str,
 }
@@ -41,7 +47,18 @@ const MAX_DEPTH: usize = 128;
 impl<'a> Reader<'a> {
     /// A reader of `text`; structural problems get `code`, paths start at `arg`.
     pub(crate) fn new(text: &'a str, code: &'static str, arg: &'a str) -> Reader<'a> {
-        Reader { b: text.as_bytes(), text, pos: 0, path: Vec::new(), fresh: false, code, arg }
+        Reader {
+            b: text.as_bytes(),
+            text,
+            pos: 0,
+            path: Vec::new(),
+            fresh: false,
+            keys: Vec::new(),
+            key_starts: Vec::new(),
+            dups: true,
+            code,
+            arg,
+        }
     }
 
     fn render(&self) -> String {
@@ -143,6 +160,7 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         self.path.push(Seg::Index(0));
+        self.key_starts.push(self.keys.len());
         self.fresh = true;
         Ok(())
     }
@@ -153,6 +171,9 @@ impl<'a> Reader<'a> {
         if c == b'}' {
             self.pos += 1;
             self.path.pop();
+            if let Some(start) = self.key_starts.pop() {
+                self.keys.truncate(start);
+            }
             self.fresh = false;
             return Ok(None);
         }
@@ -169,6 +190,13 @@ impl<'a> Reader<'a> {
         self.eat(b':')?;
         if let Some(top) = self.path.last_mut() {
             *top = Seg::Key(at);
+        }
+        if self.dups {
+            let start = self.key_starts.last().copied().unwrap_or(0);
+            if self.keys.get(start..).unwrap_or_default().contains(&k) {
+                return Err(self.invalid(&format!("duplicate key `{k}`")));
+            }
+            self.keys.push(k.clone());
         }
         Ok(Some(k))
     }
@@ -538,11 +566,8 @@ impl<'a> Reader<'a> {
                     self.canonical(&mut v)?;
                     members.push((k, v));
                 }
+                // Keys are distinct: `key` refuses a key given twice.
                 sort_small(&mut members, |a, b| a.0 < b.0);
-                // A key given twice is ambiguous (which value counts?): refuse it rather than keep one silently.
-                if let Some((a, _)) = members.iter().zip(members.iter().skip(1)).find(|(a, b)| a.0 == b.0) {
-                    return Err(self.invalid(&format!("duplicate key `{}`", a.0)));
-                }
                 out.push('{');
                 for (i, (k, v)) in members.iter().enumerate() {
                     if i > 0 {
@@ -644,6 +669,7 @@ pub(crate) fn read_with<'a, T>(
         Ok(v) => Ok(v),
         Err(e) => {
             let mut check = Reader::new(text, code, arg);
+            check.dups = false;
             match check.skip().and_then(|()| check.end()) {
                 Err(syntax) => Err(syntax),
                 Ok(()) => Err(e),

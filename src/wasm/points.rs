@@ -1,4 +1,3 @@
-// LEAD NOTE (delete this line, do not commit it): read /work/wt-points/BRIEF-FOR-HELPER.md first - rules, deadline 23:15 UTC, size tools, what not to edit.
 //! JS calls of the points pillar: the `PointsProgram` handle (load once, query many). Thin glue: argument checks,
 //! the call (the pillar's JSON entry points, shared with the native vector adapter), conversion. Every method
 //! throws `MallcareError` on bad input; a refused redemption is a normal value (`{ allowed: false, reasons }`).
@@ -137,6 +136,30 @@ impl JsPointsProgram {
             Ok(text) => js_sys::JSON::parse(&text),
             Err(e) => Err(throw(e, locale)),
         }
+    }
+
+    /// Overlay fast path of `earn` (hidden; see `scripts/pkg/overlay/points.js`): the packed order is `len` bytes
+    /// of slots at `offset` in the scratch buffer, its text `text`. The answer's JSON text, or `""` when the packed
+    /// form cannot decide or the call has a problem (the overlay then takes the generated path).
+    #[wasm_bindgen(js_name = "__mcEarn", skip_typescript)]
+    pub fn packed_earn(&self, text: &str, offset: u32, len: u32) -> String {
+        super::with_scratch(offset.saturating_add(len), |b| {
+            b.get(offset as usize..).and_then(|slots| self.inner.earn_packed(slots, text, default_locale()))
+        })
+        .unwrap_or_default()
+    }
+
+    /// Overlay fast path of `balance` (hidden): the packed events are `len` bytes of slots at `offset` in the
+    /// scratch buffer, their text `text` and `refs`. The answer's JSON text, or `""` (the overlay then takes the
+    /// generated path).
+    #[wasm_bindgen(js_name = "__mcBalance", skip_typescript)]
+    pub fn packed_balance(&self, text: &str, refs: &str, at: &str, offset: u32, len: u32) -> String {
+        let Ok(at) = Timestamp::parse(at) else { return String::new() };
+        super::with_scratch(offset.saturating_add(len), |b| {
+            b.get(offset as usize..).and_then(|slots| self.inner.balance_packed(slots, text, refs, at))
+        })
+        .and_then(|b| serde_json::to_string(&b).ok())
+        .unwrap_or_default()
     }
 
     /// The balance as of `at`, folding the ledger events (which must be in time order).
