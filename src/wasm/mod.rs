@@ -50,7 +50,7 @@ pub fn scratch(len: u32) -> u32 {
 }
 
 /// Runs `f` over the first `len` bytes written into the scratch buffer (fewer if JS asked for less room).
-#[cfg(any(feature = "validation", feature = "finder"))]
+#[cfg(any(feature = "validation", feature = "points", feature = "finder"))]
 pub(crate) fn with_scratch<R>(len: u32, f: impl FnOnce(&[u8]) -> R) -> R {
     SCRATCH.with(|s| {
         let v = s.borrow();
