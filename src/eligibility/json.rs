@@ -10,16 +10,10 @@
 //! and write the same values.
 
 use crate::error::{Error, Issue};
+use crate::json::tracked::{render, Seg};
 use crate::json::write::needs_escape;
 use crate::Result;
 use std::borrow::Cow;
-
-/// One step of a path: an object key (as written, between the quotes) or an array index.
-#[derive(Clone, Copy)]
-enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
 
 /// A pull reader over JSON text that knows where it is.
 pub(crate) struct Reader<'a> {
@@ -72,23 +66,7 @@ impl<'a> Reader<'a> {
     }
 
     fn path_text(&self) -> String {
-        let mut out = String::new();
-        for seg in &self.path {
-            match seg {
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-                Seg::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                }
-            }
-        }
-        out
+        render(&self.path)
     }
 
     /// A syntax error: `JSON_SYNTAX` for the whole input, with line and column.

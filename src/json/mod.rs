@@ -9,7 +9,7 @@ use crate::error::{Error, Issue};
 use crate::Result;
 use serde::de::DeserializeOwned;
 
-mod tracked;
+pub(crate) mod tracked;
 #[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) mod write;
 

@@ -22,21 +22,27 @@ pub(crate) type Path<'de> = RefCell<Vec<Seg<'de>>>;
 pub(crate) fn render(path: &[Seg<'_>]) -> String {
     let mut out = String::new();
     for seg in path {
-        match seg {
-            Seg::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-        }
+        push_seg(&mut out, seg);
     }
     out
+}
+
+/// Appends one step to a rendered path: `[2]` for an index, `.key` for a key (no dot at the start). Every path
+/// renderer of the crate (this deserializer and the pillars' hand-written JSON readers) writes through it.
+pub(crate) fn push_seg(out: &mut String, seg: &Seg<'_>) {
+    match seg {
+        Seg::Index(i) => {
+            out.push('[');
+            out.push_str(&i.to_string());
+            out.push(']');
+        }
+        Seg::Key(k) => {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(k);
+        }
+    }
 }
 
 /// Deserializes `value` into `T`; on failure returns the error and the path of the element that failed.

@@ -10,6 +10,7 @@
 //! missing field at its object), and the domain codes of dates and times (`DATE_INVALID`, `TIMESTAMP_INVALID`).
 
 use crate::error::{Error, Issue};
+use crate::json::tracked::{self, push_seg};
 use crate::json::write::needs_escape;
 use crate::{Date, Result, Timestamp};
 use std::borrow::Cow;
@@ -65,18 +66,11 @@ impl<'a> Reader<'a> {
         let mut out = String::from(self.arg);
         for seg in &self.path {
             match seg {
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
+                Seg::Index(i) => push_seg(&mut out, &tracked::Seg::Index(*i)),
                 Seg::Key(at) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
                     let mut again = Reader::new(self.text, self.code, "");
                     again.pos = *at;
-                    out.push_str(&again.raw_str().unwrap_or_default());
+                    push_seg(&mut out, &tracked::Seg::Key(&again.raw_str().unwrap_or_default()));
                 }
             }
         }
