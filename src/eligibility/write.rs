@@ -61,32 +61,7 @@ fn date(out: &mut Vec<u8>, d: Option<Date>) {
         out.extend_from_slice(b"null");
         return;
     };
-    let y = d.year();
-    if !(0..=9999).contains(&y) {
-        // Outside four digits, as `Date`'s Display writes it.
-        out.push(b'"');
-        out.extend_from_slice(d.to_string().as_bytes());
-        out.push(b'"');
-        return;
-    }
-    let y = y.unsigned_abs();
-    let digit = |v: u32| b'0' + u8::try_from(v % 10).unwrap_or(0);
-    let (m, dd) = (d.month(), d.day());
-    let b = [
-        b'"',
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(dd / 10),
-        digit(dd),
-        b'"',
-    ];
-    out.extend_from_slice(&b);
+    out.extend_from_slice(crate::json::write::date_text(d, &mut [0; 12]).as_bytes());
 }
 
 fn bool(out: &mut Vec<u8>, b: bool) {

@@ -1,5 +1,28 @@
-//! The two pieces every hand-written JSON writer in the crate needs, written once: integers in decimal and strings
-//! escaped exactly as `serde_json` escapes them (so our text is byte for byte what serde would write).
+//! The pieces every hand-written JSON writer in the crate needs, written once: integers in decimal, dates, and
+//! strings escaped exactly as `serde_json` escapes them (so our text is byte for byte what serde would write).
+
+/// `d` as a JSON string (`"2026-05-01"`, quotes included), written into `buf`: exactly what serde writes for a
+/// [`crate::Date`] (its `Display`). A `Date` always has a four-digit year (0000-9999: every constructor checks it).
+pub(crate) fn date_text(d: crate::Date, buf: &mut [u8; 12]) -> &str {
+    let y = d.year().unsigned_abs();
+    let digit = |v: u32| b'0' + u8::try_from(v % 10).unwrap_or(0);
+    let (m, dd) = (d.month(), d.day());
+    *buf = [
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(dd / 10),
+        digit(dd),
+        b'"',
+    ];
+    std::str::from_utf8(buf).unwrap_or_default()
+}
 
 /// `v` in decimal, written into `buf` (20 bytes hold every `i64`, sign included); returns the written text.
 pub(crate) fn int_text(v: i64, buf: &mut [u8; 20]) -> &str {
@@ -60,7 +83,7 @@ pub(crate) fn escape_str(s: &str, mut put: impl FnMut(&str)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_str, int_text};
+    use super::{date_text, escape_str, int_text};
 
     #[test]
     fn integers_as_serde_writes_them() {
@@ -76,6 +99,14 @@ mod tests {
             escape_str(s, |p| out.push_str(p));
             out.push('"');
             assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn dates_as_serde_writes_them() {
+        for (y, m, d) in [(2026, 5, 1), (1, 1, 1), (0, 12, 31), (999, 2, 28), (2024, 2, 29), (9999, 12, 31)] {
+            let date = crate::Date::from_ymd(y, m, d).unwrap();
+            assert_eq!(date_text(date, &mut [0; 12]), serde_json::to_string(&date).unwrap(), "{y}-{m}-{d}");
         }
     }
 }

@@ -395,23 +395,7 @@ pub(crate) fn put_int(w: &mut String, v: i64) {
 
 /// Appends a date as a JSON string `"YYYY-MM-DD"`.
 fn put_date(w: &mut String, d: Date) {
-    let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
-    let digit = |x: u32| b'0' + (x % 10) as u8;
-    let text = [
-        b'"',
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-        b'"',
-    ];
-    w.push_str(std::str::from_utf8(&text).unwrap_or_default());
+    w.push_str(crate::json::write::date_text(d, &mut [0; 12]));
 }
 
 /// What the grid computations need about an order.
