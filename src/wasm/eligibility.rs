@@ -4,7 +4,7 @@
 //! `Request::from_json`; decisions cross back as a tape of numbers that the overlay turns into objects
 //! (`src/eligibility/packed.rs`, `scripts/pkg/overlay/eligibility.js`). No serde code on these paths.
 
-use super::{default_locale, json_text_arg, throw};
+use super::{addr32, default_locale, json_text_arg, throw};
 use crate::eligibility::write::{self, WriteOptions};
 use crate::eligibility::{Request, ReturnPolicy};
 use crate::error::{Error, Issue};
@@ -56,11 +56,6 @@ thread_local! {
     /// The buffers of the overlay's packed crossing (`scripts/pkg/overlay/eligibility.js`).
     static PACKED: std::cell::RefCell<crate::eligibility::packed::Packed> =
         const { std::cell::RefCell::new(crate::eligibility::packed::Packed::new()) };
-}
-
-/// wasm32 addresses are 32-bit.
-fn addr32(a: usize) -> u32 {
-    u32::try_from(a).unwrap_or(0)
 }
 
 /// Overlay support (hidden): room for a packed request of `nums` numbers and `bytes` bytes; the address of the

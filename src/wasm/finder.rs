@@ -276,8 +276,7 @@ impl JsVenue {
             if let Some(h) = t.nums.get_mut(..3) {
                 h.copy_from_slice(&head);
             }
-            // wasm32 addresses are 32-bit.
-            t.nums.as_ptr() as usize as u32
+            super::addr32(t.nums.as_ptr() as usize)
         })
     }
 }

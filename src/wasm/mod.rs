@@ -44,9 +44,13 @@ pub fn scratch(len: u32) -> u32 {
         let mut v = s.borrow_mut();
         v.clear();
         v.resize(len as usize, 0);
-        // wasm32 addresses are 32-bit: this is the address JS writes at.
-        v.as_mut_ptr() as usize as u32
+        addr32(v.as_mut_ptr() as usize)
     })
+}
+
+/// An address in wasm memory as the overlays receive it (wasm32 addresses are 32-bit).
+pub(crate) fn addr32(a: usize) -> u32 {
+    u32::try_from(a).unwrap_or(0)
 }
 
 /// Runs `f` over the first `len` bytes written into the scratch buffer (fewer if JS asked for less room).

@@ -378,8 +378,7 @@ impl JsIdCardChecker {
     /// the checker's lifetime), so the overlay's getters read them from memory instead of one call each.
     #[wasm_bindgen(js_name = "__mcFacts", skip_typescript)]
     pub fn facts_address(&self) -> u32 {
-        // wasm32 addresses are 32-bit.
-        self.words.as_ptr() as usize as u32
+        super::addr32(self.words.as_ptr() as usize)
     }
 
     /// Overlay fast path of `isValid` (hidden): the number is the first `len` bytes of the scratch buffer.
