@@ -44,8 +44,10 @@ pub mod points;
 #[cfg(feature = "validation")]
 pub mod validation;
 
+// The JavaScript face (feature `wasm`). Private on purpose: its functions are wasm exports documented for JS users
+// in the package's TypeScript types (generated from their doc comments), not a Rust API.
 #[cfg(feature = "wasm")]
-pub mod wasm;
+mod wasm;
 
 pub use calendar::Calendar;
 pub use error::{Error, Issue, Locale};

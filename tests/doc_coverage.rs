@@ -1,4 +1,5 @@
-//! Every public item of the library (outside the JS glue in `src/wasm/`, which has no native doctests) has a
+//! Every public item of the library (the JS glue in `src/wasm/` is a private module, documented for JS users by the
+//! package's TypeScript types, and is skipped) has a
 //! runnable example in its rustdoc: a code block in the doc comment right above it. The examples themselves run as
 //! doctests; this test only finds items that have none, so a new public item cannot land undocumented.
 
