@@ -33,11 +33,12 @@ use super::doc::{
     ConnectorDoc, ConnectorKind, EdgeDoc, EdgeKind, LevelDoc, NodeDoc, NodeKind, PlaceDoc, PlaceKind, VenueDoc,
 };
 use super::hours::OpeningHours;
+use super::{Map as HashMap, Set};
 use crate::error::{Issue, Issues};
 use crate::{Locale, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Mean Earth radius, metres.
 const EARTH_RADIUS: f64 = 6_371_008.8;
@@ -477,7 +478,7 @@ fn file_key(name: &str) -> String {
 /// ```
 pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Result<Imported> {
     let mut report = ImportReport::default();
-    let mut by_key: HashMap<String, &Value> = HashMap::new();
+    let mut by_key: HashMap<String, &Value> = HashMap::default();
     for (name, v) in files {
         let key = file_key(name);
         if USED_FILES.contains(&key.as_str()) {
@@ -495,7 +496,7 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     }
     // File-level checks: every used file must be a FeatureCollection (manifest is a plain object).
     let mut fatal = Issues::default();
-    let mut feats: HashMap<&'static str, &[Value]> = HashMap::new();
+    let mut feats: HashMap<&'static str, &[Value]> = HashMap::default();
     for key in USED_FILES {
         let Some(v) = by_key.get(key) else { continue };
         if key == "manifest" {
@@ -591,7 +592,10 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         ("connectors", b.doc.connectors.len()),
         ("places", b.doc.places.len()),
     ];
-    b.report.produced = produced.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    // Inserts, not `collect` (which sorts the pairs first: one more sort instance in the wasm).
+    for (k, v) in produced {
+        b.report.produced.insert(k.to_string(), v);
+    }
     Ok(Imported { doc: b.doc, report: b.report })
 }
 
@@ -690,9 +694,9 @@ struct Builder {
     units: Vec<UnitInfo>,
     unit_index: HashMap<String, usize>,
     node_ids: HashMap<String, usize>,
-    edge_keys: std::collections::HashSet<(usize, usize)>,
+    edge_keys: Set<(usize, usize)>,
     /// Nodes with at least one edge or connector (set by `mark_linked`).
-    linked: std::collections::HashSet<usize>,
+    linked: Set<usize>,
 }
 
 impl Default for Projector {
@@ -758,9 +762,9 @@ impl Builder {
             raws.push(Raw { id: id.to_string(), ordinal, building, name, name_en: en });
         }
         let mut buildings: Vec<String> = raws.iter().map(|r| r.building.clone()).collect();
-        buildings.sort_unstable();
+        crate::sort::heap_sort_by(&mut buildings, |a, b| a < b);
         buildings.dedup();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Set::default();
         let clash = raws.iter().any(|r| !seen.insert(r.ordinal));
         let scale = if clash {
             let mut s = 10i32;
@@ -892,7 +896,7 @@ impl Builder {
 
     fn openings(&mut self, file: &FileFeatures<'_>) {
         // Units per level, for the attachment search.
-        let mut per_level: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut per_level: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, u) in self.units.iter().enumerate() {
             per_level.entry(u.level.clone()).or_default().push(i);
         }
@@ -1004,7 +1008,7 @@ impl Builder {
                     }
                 }
             }
-            let levels: std::collections::HashSet<&str> =
+            let levels: Set<&str> =
                 stops.iter().filter_map(|&n| self.doc.nodes.get(n).map(|x| x.level.as_str())).collect();
             if stops.len() < 2 {
                 self.report.skip(missing(format!("{path}.properties"), "origin/destination"));
@@ -1093,7 +1097,7 @@ impl Builder {
     }
 
     fn mark_linked(&mut self) {
-        let mut linked: std::collections::HashSet<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let mut linked: Set<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
         for c in &self.doc.connectors {
             linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id).copied()));
         }
@@ -1175,7 +1179,7 @@ impl Builder {
     }
 
     fn occupants(&mut self, occupants: &FileFeatures<'_>, anchors: &FileFeatures<'_>) {
-        let mut anchor_units: HashMap<&str, (&str, Option<P>)> = HashMap::new();
+        let mut anchor_units: HashMap<&str, (&str, Option<P>)> = HashMap::default();
         for (i, f) in anchors.features.iter().enumerate() {
             let path = format!("{}.features[{i}]", anchors.key);
             let Some(id) = self.feature_id(f, &path) else { continue };
@@ -1243,13 +1247,13 @@ impl Builder {
     /// Stacked vertical units of one building on consecutive levels whose outlines overlap.
     fn stacked_connectors(&mut self) {
         // Levels per building, sorted by IMDF ordinal.
-        let mut by_building: HashMap<String, Vec<(i32, String)>> = HashMap::new();
+        let mut by_building: HashMap<String, Vec<(i32, String)>> = HashMap::default();
         for (id, l) in &self.levels {
             by_building.entry(l.building.clone()).or_default().push((l.ordinal, id.clone()));
         }
-        let mut next_level: HashMap<String, String> = HashMap::new();
+        let mut next_level: HashMap<String, String> = HashMap::default();
         for list in by_building.values_mut() {
-            list.sort();
+            crate::sort::heap_sort_by(list, |a, b| a < b);
             for w in list.windows(2) {
                 if let [(oa, a), (ob, b)] = w {
                     if ob > oa {
@@ -1258,7 +1262,7 @@ impl Builder {
                 }
             }
         }
-        let mut per_level: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut per_level: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, u) in self.units.iter().enumerate() {
             if u.vertical.is_some() {
                 per_level.entry(u.level.as_str()).or_default().push(i);
@@ -1284,8 +1288,8 @@ impl Builder {
         }
         let mut linked = vec![false; self.units.len()];
         // Elevators: chain pairs into shafts (one connector per shaft).
-        let mut above: HashMap<usize, usize> = HashMap::new();
-        let mut has_below = std::collections::HashSet::new();
+        let mut above: HashMap<usize, usize> = HashMap::default();
+        let mut has_below = Set::default();
         for &(a, b) in &pairs {
             if self.units.get(a).and_then(|u| u.vertical) == Some(ConnectorKind::Elevator) {
                 above.entry(a).or_insert(b);
@@ -1293,7 +1297,7 @@ impl Builder {
             }
         }
         let mut starts: Vec<usize> = above.keys().copied().filter(|a| !has_below.contains(a)).collect();
-        starts.sort_unstable();
+        crate::sort::heap_sort_by(&mut starts, |a, b| a < b);
         for s in starts {
             let mut chain = vec![s];
             let mut cur = s;
@@ -1394,7 +1398,7 @@ pub fn tiny_fixture() -> BTreeMap<String, Value> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
     use super::*;
-    use std::collections::{HashSet, VecDeque};
+    use std::collections::{HashMap, HashSet, VecDeque};
 
     /// Node ids reachable from `start` over edges (both ways unless one-way) and connectors (all hops both ways).
     pub(super) fn reachable(doc: &VenueDoc, start: &str) -> HashSet<String> {

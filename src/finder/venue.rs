@@ -4,10 +4,10 @@
 use super::graph::{class, ArcSpec, Graph, Scratch};
 use super::hours::OpeningHours;
 use super::search::{Hit, SearchIndex, SearchOptions};
-use crate::error::{Issue, Issues};
+use super::Map as HashMap;
+use crate::error::{Error, Issue, Issues};
 use crate::Result;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 pub use super::doc::*;
@@ -288,7 +288,10 @@ impl Venue {
     /// assert_eq!(e.code(), "VENUE_INVALID");
     /// ```
     pub fn load(json: &str) -> Result<Venue> {
-        let value: serde_json::Value = crate::json::from_str(json, "VENUE_INVALID")?;
+        // serde_json straight to a `Value` (as `json::from_str` does, without its second, typed pass).
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
+        })?;
         Venue::load_value(value)
     }
 
@@ -304,7 +307,7 @@ impl Venue {
     /// ```
     pub fn load_value(value: serde_json::Value) -> Result<Venue> {
         let fingerprint = crate::json::fingerprint(&value);
-        let doc: VenueDoc = crate::json::from_value(value, "VENUE_INVALID")?;
+        let doc = super::read::venue_doc(&value)?;
         Venue::build(&doc, fingerprint)
     }
 
@@ -361,7 +364,7 @@ impl Venue {
             ));
         }
         // Ids: one namespace for nodes, edges, connectors and places.
-        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut ids: HashMap<String, String> = HashMap::default();
         let mut claim = |id: &str, path: String, issues: &mut Issues| {
             if let Some(first) = ids.get(id) {
                 issues.push(issue(
@@ -375,8 +378,8 @@ impl Venue {
             }
         };
         // Levels.
-        let mut level_index: HashMap<&str, u16> = HashMap::new();
-        let mut ordinals: HashMap<i32, usize> = HashMap::new();
+        let mut level_index: HashMap<&str, u16> = HashMap::default();
+        let mut ordinals: HashMap<i32, usize> = HashMap::default();
         let mut levels = Vec::with_capacity(doc.levels.len());
         for (i, l) in doc.levels.iter().enumerate() {
             let p = format!("levels[{i}]");
@@ -429,7 +432,7 @@ impl Venue {
             r
         };
         // Places first (ids only), so nodes and edges can name them.
-        let mut place_index: HashMap<String, u32> = HashMap::new();
+        let mut place_index: HashMap<String, u32> = HashMap::default();
         for (i, p) in doc.places.iter().enumerate() {
             claim(&p.id, format!("places[{i}]"), &mut issues);
             if let Ok(k) = u32::try_from(i) {
@@ -451,7 +454,8 @@ impl Venue {
         };
         // Nodes.
         let mut nodes = Vec::with_capacity(doc.nodes.len());
-        let mut node_index: HashMap<String, u32> = HashMap::with_capacity(doc.nodes.len());
+        let mut node_index: HashMap<String, u32> =
+            HashMap::with_capacity_and_hasher(doc.nodes.len(), Default::default());
         for (i, n) in doc.nodes.iter().enumerate() {
             let p = format!("nodes[{i}]");
             claim(&n.id, p.clone(), &mut issues);
@@ -493,7 +497,7 @@ impl Venue {
         let mut arcs: Vec<ArcSpec> = Vec::with_capacity(doc.edges.len() * 2);
         // Edges.
         let mut edges = Vec::with_capacity(doc.edges.len());
-        let mut edge_index = HashMap::new();
+        let mut edge_index = HashMap::default();
         let mut level_edges: Vec<Vec<u32>> = vec![Vec::new(); levels.len()];
         for (i, e) in doc.edges.iter().enumerate() {
             let p = format!("edges[{i}]");
@@ -560,7 +564,7 @@ impl Venue {
         // Connectors.
         let n_edges = u32::try_from(edges.len()).unwrap_or(u32::MAX);
         let mut conns = Vec::with_capacity(doc.connectors.len());
-        let mut conn_index = HashMap::new();
+        let mut conn_index = HashMap::default();
         let elev = |k: u32| node(k).and_then(|n| levels.get(n.level as usize)).map_or(0.0, |l| l.elevation);
         for (i, c) in doc.connectors.iter().enumerate() {
             let p = format!("connectors[{i}]");
@@ -740,7 +744,7 @@ impl Venue {
         }
         // Parking.
         let mut parking = Vec::with_capacity(doc.parking.len());
-        let mut parking_index = HashMap::new();
+        let mut parking_index = HashMap::default();
         for (i, s) in doc.parking.iter().enumerate() {
             let p = format!("parking[{i}]");
             let key = s.code.trim().to_uppercase();

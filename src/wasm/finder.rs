@@ -42,7 +42,7 @@ fn options_arg(v: &JsValue) -> Result<RouteOptions> {
         return Ok(RouteOptions::default());
     }
     let value = json_arg(v, "options")?;
-    crate::json::from_value::<RouteOptions>(value, "ROUTE_OPTIONS_INVALID").map_err(|e| e.under("options"))
+    crate::finder::read::route_options(&value).map_err(|e| e.under("options"))
 }
 
 fn strings_arg(v: &JsValue, path: &str) -> Result<Vec<String>> {
@@ -50,7 +50,7 @@ fn strings_arg(v: &JsValue, path: &str) -> Result<Vec<String>> {
         return Ok(vec![s]);
     }
     let value = json_arg(v, path)?;
-    crate::json::from_value::<Vec<String>>(value, "INPUT_NOT_ARRAY").map_err(|e| e.under(path))
+    crate::finder::read::strings(&value, "INPUT_NOT_ARRAY").map_err(|e| e.under(path))
 }
 
 fn endpoints_arg(v: &JsValue, path: &str) -> Result<Vec<Endpoint>> {
@@ -135,9 +135,8 @@ impl JsVenue {
         let opts = if options.is_undefined() || options.is_null() {
             Ok(crate::finder::search::SearchOptions::default())
         } else {
-            json_arg(&options, "options").and_then(|v| {
-                crate::json::from_value(v, "SEARCH_OPTIONS_INVALID").map_err(|e: Error| e.under("options"))
-            })
+            json_arg(&options, "options")
+                .and_then(|v| crate::finder::read::search_options(&v).map_err(|e| e.under("options")))
         };
         let r = super::string_arg(&query, "query")
             .and_then(|q| opts.map(|o| (q, o)))
@@ -332,13 +331,18 @@ fn imdf_args(files: &JsValue, options: &JsValue) -> Result<ImdfArgs> {
         Ok(crate::finder::imdf::ImportOptions::default())
     } else {
         json_arg(options, "options")
-            .and_then(|v| crate::json::from_value(v, "IMDF_OPTIONS_INVALID").map_err(|e: Error| e.under("options")))
+            .and_then(|v| crate::finder::read::import_options(&v).map_err(|e| e.under("options")))
     };
     let texts = json_arg(files, "files").and_then(|v| match v {
-        serde_json::Value::Object(map) => Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
-            .collect::<std::collections::BTreeMap<_, _>>()),
+        serde_json::Value::Object(map) => {
+            // Inserts, not `collect` (which sorts the pairs first: one more sort instance in the wasm).
+            let mut texts = std::collections::BTreeMap::new();
+            for (k, v) in map {
+                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                texts.insert(k, text);
+            }
+            Ok(texts)
+        }
         _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
     });
     all3(texts, opts, Ok(())).map(|(t, o, ())| (t, o))
