@@ -100,14 +100,17 @@ impl<'v> Rd<'v> {
     }
 
     /// A structural issue at the current path.
+    #[inline(never)]
     fn fail(&self, en: &str) -> Error {
         Error::from(Issue::new(self.code, render(&self.path), format!("数据格式错误：{en}"), en.to_string()))
     }
 
+    #[inline(never)]
     fn wrong(&self, v: &Value, expected: &str) -> Error {
         self.fail(&format!("invalid type: {}, expected {expected}", describe(v)))
     }
 
+    #[inline(never)]
     fn bad_value(&self, what: String, expected: &str) -> Error {
         self.fail(&format!("invalid value: {what}, expected {expected}"))
     }
@@ -134,14 +137,17 @@ impl<'v> Rd<'v> {
     }
 
     /// A required field that was absent (the path is the object's).
+    #[inline(never)]
     fn need<T>(&self, field: Option<T>, name: &str) -> Result<T> {
         field.ok_or_else(|| self.fail(&format!("missing field `{name}`")))
     }
 
+    #[inline(never)]
     fn string(&self, v: &Value) -> Result<String> {
         v.as_str().map(str::to_string).ok_or_else(|| self.wrong(v, "a string"))
     }
 
+    #[inline(never)]
     fn opt_string(&self, v: &Value) -> Result<Option<String>> {
         if v.is_null() {
             return Ok(None);
@@ -149,6 +155,7 @@ impl<'v> Rd<'v> {
         self.string(v).map(Some)
     }
 
+    #[inline(never)]
     fn f64(&self, v: &Value) -> Result<f64> {
         match v {
             Value::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
@@ -156,6 +163,7 @@ impl<'v> Rd<'v> {
         }
     }
 
+    #[inline(never)]
     fn opt_f64(&self, v: &Value) -> Result<Option<f64>> {
         if v.is_null() {
             return Ok(None);
@@ -163,10 +171,12 @@ impl<'v> Rd<'v> {
         self.f64(v).map(Some)
     }
 
+    #[inline(never)]
     fn bool(&self, v: &Value) -> Result<bool> {
         v.as_bool().ok_or_else(|| self.wrong(v, "a boolean"))
     }
 
+    #[inline(never)]
     fn opt_bool(&self, v: &Value) -> Result<Option<bool>> {
         if v.is_null() {
             return Ok(None);
@@ -175,6 +185,7 @@ impl<'v> Rd<'v> {
     }
 
     /// An integer in `lo..=hi` (serde's wording for `ty`: `i32`, `usize`).
+    #[inline(never)]
     fn int(&self, v: &Value, lo: i64, hi: u64, ty: &str) -> Result<i64> {
         let Value::Number(n) = v else { return Err(self.wrong(v, ty)) };
         match (n.as_u64(), n.as_i64()) {
@@ -220,11 +231,13 @@ impl<'v> Rd<'v> {
         Ok(out)
     }
 
+    #[inline(never)]
     fn strings(&mut self, v: &'v Value) -> Result<Vec<String>> {
         self.list(v, &mut |r, x| r.string(x))
     }
 
     /// A unit-only enum: its name as a string (or, as serde accepts, `{ "name": null }`); the index in `names`.
+    #[inline(never)]
     fn variant(&mut self, v: &'v Value, names: &[&str]) -> Result<usize> {
         let find = |r: &Rd<'v>, s: &str| {
             names
@@ -249,6 +262,7 @@ impl<'v> Rd<'v> {
         }
     }
 
+    #[inline(never)]
     fn opt_variant(&mut self, v: &'v Value, names: &[&str]) -> Result<Option<usize>> {
         if v.is_null() {
             return Ok(None);
@@ -578,6 +592,162 @@ pub(crate) fn strings(v: &Value, code: &'static str) -> Result<Vec<String>> {
     Rd::new(code).strings(v)
 }
 
+/// A venue document as a JSON value: what serde's derived `Serialize` gave (optional fields left out when absent,
+/// `oneWay: false` left out on edges, non-finite numbers as `null`), written by hand for the same reason as the
+/// reader. The fingerprint of a document built in code (an import) is that of this value.
+pub(crate) fn doc_value(d: &VenueDoc) -> Value {
+    use serde_json::Map;
+    fn num(x: f64) -> Value {
+        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+    }
+    fn put(m: &mut Map<String, Value>, k: &str, v: Value) {
+        m.insert(k.to_string(), v);
+    }
+    fn text(m: &mut Map<String, Value>, k: &str, v: &str) {
+        put(m, k, Value::String(v.to_string()));
+    }
+    fn opt_text(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
+        if let Some(v) = v {
+            text(m, k, v);
+        }
+    }
+    fn opt_num(m: &mut Map<String, Value>, k: &str, v: Option<f64>) {
+        if let Some(v) = v {
+            put(m, k, num(v));
+        }
+    }
+    fn opt_bool(m: &mut Map<String, Value>, k: &str, v: Option<bool>) {
+        if let Some(v) = v {
+            put(m, k, Value::Bool(v));
+        }
+    }
+    fn texts(v: &[String]) -> Value {
+        Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
+    }
+    fn list<T>(v: &[T], f: fn(&T) -> Map<String, Value>) -> Value {
+        Value::Array(v.iter().map(|x| Value::Object(f(x))).collect())
+    }
+    let mut m = Map::new();
+    text(&mut m, "version", &d.version);
+    text(&mut m, "name", &d.name);
+    opt_text(&mut m, "nameEn", d.name_en.as_ref());
+    opt_num(&mut m, "walkSpeed", d.walk_speed);
+    put(
+        &mut m,
+        "levels",
+        list(&d.levels, |l| {
+            let mut m = Map::new();
+            text(&mut m, "id", &l.id);
+            put(&mut m, "ordinal", Value::from(l.ordinal));
+            text(&mut m, "name", &l.name);
+            opt_text(&mut m, "nameEn", l.name_en.as_ref());
+            opt_num(&mut m, "elevation", l.elevation);
+            m
+        }),
+    );
+    put(
+        &mut m,
+        "nodes",
+        list(&d.nodes, |n| {
+            let mut m = Map::new();
+            text(&mut m, "id", &n.id);
+            text(&mut m, "level", &n.level);
+            put(&mut m, "x", num(n.x));
+            put(&mut m, "y", num(n.y));
+            if let Some(k) = n.kind {
+                text(
+                    &mut m,
+                    "kind",
+                    NODE_KINDS.get(NODE_KIND_OF.iter().position(|x| *x == k).unwrap_or(0)).unwrap_or(&""),
+                );
+            }
+            opt_text(&mut m, "place", n.place.as_ref());
+            m
+        }),
+    );
+    put(
+        &mut m,
+        "edges",
+        list(&d.edges, |e| {
+            let mut m = Map::new();
+            opt_text(&mut m, "id", e.id.as_ref());
+            text(&mut m, "from", &e.from);
+            text(&mut m, "to", &e.to);
+            opt_num(&mut m, "length", e.length);
+            if let Some(k) = e.kind {
+                text(
+                    &mut m,
+                    "kind",
+                    EDGE_KINDS.get(EDGE_KIND_OF.iter().position(|x| *x == k).unwrap_or(0)).unwrap_or(&""),
+                );
+            }
+            if e.one_way {
+                put(&mut m, "oneWay", Value::Bool(true));
+            }
+            opt_bool(&mut m, "stepFree", e.step_free);
+            opt_text(&mut m, "place", e.place.as_ref());
+            m
+        }),
+    );
+    put(
+        &mut m,
+        "connectors",
+        list(&d.connectors, |c| {
+            let mut m = Map::new();
+            text(&mut m, "id", &c.id);
+            let k = CONNECTOR_KIND_OF.iter().position(|x| *x == c.kind).unwrap_or(0);
+            text(&mut m, "kind", CONNECTOR_KINDS.get(k).unwrap_or(&""));
+            put(&mut m, "nodes", texts(&c.nodes));
+            opt_bool(&mut m, "oneWay", c.one_way);
+            opt_num(&mut m, "length", c.length);
+            opt_num(&mut m, "seconds", c.seconds);
+            opt_num(&mut m, "waitSeconds", c.wait_seconds);
+            opt_text(&mut m, "name", c.name.as_ref());
+            opt_text(&mut m, "nameEn", c.name_en.as_ref());
+            m
+        }),
+    );
+    put(
+        &mut m,
+        "places",
+        list(&d.places, |p| {
+            let mut m = Map::new();
+            text(&mut m, "id", &p.id);
+            text(&mut m, "kind", p.kind.as_str());
+            text(&mut m, "name", &p.name);
+            opt_text(&mut m, "nameEn", p.name_en.as_ref());
+            opt_text(&mut m, "brand", p.brand.as_ref());
+            opt_text(&mut m, "category", p.category.as_ref());
+            text(&mut m, "level", &p.level);
+            opt_text(&mut m, "unit", p.unit.as_ref());
+            put(&mut m, "entrances", texts(&p.entrances));
+            opt_text(&mut m, "hours", p.hours.as_ref());
+            opt_text(&mut m, "phone", p.phone.as_ref());
+            if let Some(py) = &p.pinyin {
+                put(&mut m, "pinyin", texts(py));
+            }
+            opt_num(&mut m, "x", p.x);
+            opt_num(&mut m, "y", p.y);
+            m
+        }),
+    );
+    put(
+        &mut m,
+        "parking",
+        list(&d.parking, |p| {
+            let mut m = Map::new();
+            text(&mut m, "code", &p.code);
+            text(&mut m, "level", &p.level);
+            opt_text(&mut m, "zone", p.zone.as_ref());
+            opt_text(&mut m, "node", p.node.as_ref());
+            opt_num(&mut m, "x", p.x);
+            opt_num(&mut m, "y", p.y);
+            m
+        }),
+    );
+    Value::Object(m)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
@@ -723,5 +893,21 @@ mod tests {
         let e = venue_doc(&v).unwrap_err();
         assert_eq!((e.code(), e.issues()[0].path.as_str()), ("VENUE_INVALID", "levels[0]"));
         assert_eq!(e.issues()[0].en, "invalid type: sequence, expected struct LevelDoc");
+    }
+
+    #[test]
+    fn the_doc_writer_writes_what_serde_wrote() {
+        let mut docs: Vec<VenueDoc> = mutants(&test_venue()).iter().filter_map(|v| venue_doc(v).ok()).collect();
+        assert!(docs.len() > 50, "{}", docs.len());
+        docs.push(venue_doc(&serde_json::from_str(crate::finder::sample::SAMPLE_MALL_JSON).unwrap()).unwrap());
+        let imported = crate::finder::imdf::import(&crate::finder::imdf::tiny_fixture(), &Default::default());
+        docs.push(imported.unwrap().doc);
+        let mut odd = docs[0].clone();
+        odd.walk_speed = Some(f64::NAN);
+        odd.nodes[0].x = f64::INFINITY;
+        docs.push(odd);
+        for d in &docs {
+            assert_eq!(doc_value(d), serde_json::to_value(d).unwrap());
+        }
     }
 }

@@ -269,6 +269,17 @@ fn json_number(x: f64) -> String {
     serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string())
 }
 
+/// A number for a message as `Display` writes it (`-1`, `-0.5`) without `core::fmt`'s float code (several KB of
+/// wasm): integers through `i64`, others as JSON writes them (the same digits; only magnitudes JSON writes with an
+/// exponent, below 1e-5 or from 1e16 up, read differently).
+fn num_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        #[allow(clippy::cast_possible_truncation, reason = "an integer below 1e15 in magnitude")]
+        return (x as i64).to_string();
+    }
+    json_number(x)
+}
+
 fn to_units(x: f64) -> u32 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..MAX_COST first")]
     let v = x.round().clamp(0.0, MAX_COST) as u32;
@@ -338,7 +349,7 @@ impl Venue {
     /// assert_eq!(e.issues()[0].path, "connectors[0].nodes[1]");
     /// ```
     pub fn from_doc(doc: &VenueDoc) -> Result<Venue> {
-        let value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
+        let value = super::read::doc_value(doc);
         Venue::build(doc, crate::json::fingerprint(&value))
     }
 
@@ -512,8 +523,8 @@ impl Venue {
                     issues.push(issue(
                         "VENUE_LENGTH_INVALID",
                         format!("{p}.length"),
-                        format!("长度应为非负有限数：{len}"),
-                        format!("length must be a finite number >= 0: {len}"),
+                        format!("长度应为非负有限数：{}", num_text(len)),
+                        format!("length must be a finite number >= 0: {}", num_text(len)),
                     ));
                 }
             }
@@ -583,8 +594,8 @@ impl Venue {
                         issues.push(issue(
                             "VENUE_LENGTH_INVALID",
                             format!("{p}.{what}"),
-                            format!("{what} 应为非负有限数：{v}"),
-                            format!("{what} must be a finite number >= 0: {v}"),
+                            format!("{what} 应为非负有限数：{}", num_text(v)),
+                            format!("{what} must be a finite number >= 0: {}", num_text(v)),
                         ));
                     }
                 }
@@ -1035,5 +1046,15 @@ impl Venue {
 
     pub(crate) fn level_name(&self, level: u16) -> (&str, &str) {
         self.levels.get(level as usize).map_or(("?", "?"), |l| (l.name.as_str(), l.name_en.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_in_messages_read_as_display_wrote_them() {
+        for x in [-1.0, -0.5, -2.25, -1234.5678, -0.001, -3e10, 0.1 + 0.2, -7.000_001, 12.0] {
+            assert_eq!(super::num_text(x), format!("{x}"));
+        }
     }
 }

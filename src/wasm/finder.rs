@@ -320,7 +320,7 @@ pub fn js_import_imdf(
     let locale = locale_of(&options);
     let r = imdf_args(&files, &options)
         .and_then(|(t, o)| crate::finder::imdf::import_texts(&t, &o))
-        .map(|out| serde_json::json!({ "doc": out.doc, "report": out.report.to_json(locale) }));
+        .map(|out| serde_json::json!({ "doc": crate::finder::read::doc_value(&out.doc), "report": out.report.to_json(locale) }));
     value_or_throw(r, locale)
 }
 
