@@ -478,11 +478,16 @@ fn file_key(name: &str) -> String {
 /// ```
 pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Result<Imported> {
     let mut report = ImportReport::default();
-    let mut by_key: HashMap<String, &Value> = HashMap::default();
+    // The files by IMDF key (a later name with the same key replaces an earlier one). A few entries: a list, not
+    // one more map instance in the wasm.
+    let mut by_key: Vec<(String, &Value)> = Vec::new();
     for (name, v) in files {
         let key = file_key(name);
         if USED_FILES.contains(&key.as_str()) {
-            by_key.insert(key, v);
+            match by_key.iter_mut().find(|e| e.0 == key) {
+                Some(e) => e.1 = v,
+                None => by_key.push((key, v)),
+            }
         } else {
             let why = match key.as_str() {
                 "fixture" | "kiosk" | "section" | "geofence" | "detail" | "footprint" => {
@@ -496,9 +501,10 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     }
     // File-level checks: every used file must be a FeatureCollection (manifest is a plain object).
     let mut fatal = Issues::default();
-    let mut feats: HashMap<&'static str, &[Value]> = HashMap::default();
+    let get = |k: &str| by_key.iter().find(|e| e.0 == k).map(|e| e.1);
+    let mut feats: Vec<(&'static str, &[Value])> = Vec::new();
     for key in USED_FILES {
-        let Some(v) = by_key.get(key) else { continue };
+        let Some(v) = get(key) else { continue };
         if key == "manifest" {
             if !v.is_object() {
                 fatal.push(Issue::new(
@@ -513,7 +519,7 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         let is_fc = v.get("type").and_then(Value::as_str) == Some("FeatureCollection");
         match v.get("features").and_then(Value::as_array) {
             Some(list) if is_fc => {
-                feats.insert(key, list.as_slice());
+                feats.push((key, list.as_slice()));
                 report.used.insert(key.to_string(), list.len());
             }
             _ => fatal.push(Issue::new(
@@ -525,7 +531,7 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         }
     }
     for key in ["level", "unit"] {
-        if !by_key.contains_key(key) {
+        if get(key).is_none() {
             fatal.push(Issue::new(
                 "IMDF_FILE_MISSING",
                 key,
@@ -535,9 +541,9 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         }
     }
     fatal.finish(())?;
-    let file = |k: &'static str| FileFeatures { key: k, features: feats.get(k).copied().unwrap_or(&[]) };
-    let lang =
-        by_key.get("manifest").and_then(|m| m.get("language")).and_then(Value::as_str).unwrap_or("en").to_string();
+    let file =
+        |k: &'static str| FileFeatures { key: k, features: feats.iter().find(|e| e.0 == k).map_or(&[], |e| e.1) };
+    let lang = get("manifest").and_then(|m| m.get("language")).and_then(Value::as_str).unwrap_or("en").to_string();
 
     let proj = projector(&file("venue"), &file("unit"));
     report.origin = [proj.lon0, proj.lat0];
@@ -574,11 +580,11 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     if options.strict && !b.report.issues.is_empty() {
         return Err(crate::Error::new(b.report.issues));
     }
-    let venue_feature = file("venue").features.first().cloned().unwrap_or(Value::Null);
-    let (name, name_en) = label(props(&venue_feature).get("name"), &b.lang);
+    let venue_feature = file("venue").features.first();
+    let (name, name_en) = label(venue_feature.and_then(|f| props(f).get("name")), &b.lang);
     b.doc.name = name.unwrap_or_else(|| "IMDF venue".to_string());
     b.doc.name_en = name_en.filter(|e| Some(e) != Some(&b.doc.name));
-    let manifest = by_key.get("manifest");
+    let manifest = get("manifest");
     let version = manifest.and_then(|m| m.get("version")).and_then(Value::as_str).unwrap_or("1");
     let created = manifest.and_then(|m| m.get("created")).and_then(Value::as_str);
     b.doc.version = match created {
@@ -683,6 +689,23 @@ struct UnitInfo {
     has_place: bool,
 }
 
+/// Ids to positions, over the `HashMap<String, u32>` of `Venue` (the importer and the venue share one map instance in
+/// the wasm).
+#[derive(Default)]
+struct Index(HashMap<String, u32>);
+
+impl Index {
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).map(|&i| i as usize)
+    }
+
+    fn insert(&mut self, id: String, i: usize) {
+        if let Ok(i) = u32::try_from(i) {
+            self.0.insert(id, i);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     proj: Option<Projector>,
@@ -692,8 +715,8 @@ struct Builder {
     building_names: HashMap<String, String>,
     levels: HashMap<String, LevelInfo>,
     units: Vec<UnitInfo>,
-    unit_index: HashMap<String, usize>,
-    node_ids: HashMap<String, usize>,
+    unit_index: Index,
+    node_ids: Index,
     edge_keys: Set<(usize, usize)>,
     /// Nodes with at least one edge or connector (set by `mark_linked`).
     linked: Set<usize>,
@@ -764,8 +787,7 @@ impl Builder {
         let mut buildings: Vec<String> = raws.iter().map(|r| r.building.clone()).collect();
         crate::sort::heap_sort_by(&mut buildings, |a, b| a < b);
         buildings.dedup();
-        let mut seen = Set::default();
-        let clash = raws.iter().any(|r| !seen.insert(r.ordinal));
+        let clash = raws.iter().enumerate().any(|(i, r)| raws.iter().take(i).any(|q| q.ordinal == r.ordinal));
         let scale = if clash {
             let mut s = 10i32;
             while usize::try_from(s).unwrap_or(usize::MAX) < buildings.len() {
@@ -853,7 +875,7 @@ impl Builder {
     }
 
     fn add_node(&mut self, id: String, level: &str, p: P, kind: NodeKind) -> usize {
-        if let Some(&i) = self.node_ids.get(&id) {
+        if let Some(i) = self.node_ids.get(&id) {
             return i;
         }
         let i = self.doc.nodes.len();
@@ -995,11 +1017,8 @@ impl Builder {
             let mut stops: Vec<usize> = Vec::new();
             for r in refs {
                 let rid = r.get("id").and_then(Value::as_str).unwrap_or("");
-                let node = if let Some(&u) = self.unit_index.get(rid) {
-                    self.center_node(u)
-                } else {
-                    self.node_ids.get(rid).copied()
-                };
+                let node =
+                    if let Some(u) = self.unit_index.get(rid) { self.center_node(u) } else { self.node_ids.get(rid) };
                 match node {
                     Some(n) if !stops.contains(&n) => stops.push(n),
                     Some(_) => {}
@@ -1008,13 +1027,14 @@ impl Builder {
                     }
                 }
             }
-            let levels: Set<&str> =
-                stops.iter().filter_map(|&n| self.doc.nodes.get(n).map(|x| x.level.as_str())).collect();
+            let mut levels = stops.iter().filter_map(|&n| self.doc.nodes.get(n).map(|x| x.level.as_str()));
+            let first = levels.next();
+            let several_levels = levels.any(|l| Some(l) != first);
             if stops.len() < 2 {
                 self.report.skip(missing(format!("{path}.properties"), "origin/destination"));
                 continue;
             }
-            if levels.len() < 2 {
+            if !several_levels {
                 // Same level: an ordinary walkable link.
                 for w in stops.windows(2) {
                     if let [a, b] = w {
@@ -1058,7 +1078,7 @@ impl Builder {
             let units: Vec<usize> = props(f)
                 .get("unit_ids")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).filter_map(|u| self.unit_index.get(u).copied()).collect())
+                .map(|a| a.iter().filter_map(Value::as_str).filter_map(|u| self.unit_index.get(u)).collect())
                 .unwrap_or_default();
             if units.is_empty() {
                 if !places {
@@ -1099,7 +1119,7 @@ impl Builder {
     fn mark_linked(&mut self) {
         let mut linked: Set<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
         for c in &self.doc.connectors {
-            linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id).copied()));
+            linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id)));
         }
         self.linked = linked;
     }
@@ -1201,7 +1221,7 @@ impl Builder {
                 self.report.skip(unknown_ref(format!("{path}.properties.anchor_id"), "锚点 anchor", anchor));
                 continue;
             };
-            let Some(&u) = self.unit_index.get(unit_id) else {
+            let Some(u) = self.unit_index.get(unit_id) else {
                 self.report.skip(unknown_ref(format!("{path}.properties.anchor_id"), "单元 unit", unit_id));
                 continue;
             };
@@ -1262,10 +1282,10 @@ impl Builder {
                 }
             }
         }
-        let mut per_level: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut per_level: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, u) in self.units.iter().enumerate() {
             if u.vertical.is_some() {
-                per_level.entry(u.level.as_str()).or_default().push(i);
+                per_level.entry(u.level.clone()).or_default().push(i);
             }
         }
         // Pairs (lower, upper) of overlapping vertical units of one kind.

@@ -375,9 +375,11 @@ impl Venue {
             ));
         }
         // Ids: one namespace for nodes, edges, connectors and places.
-        let mut ids: HashMap<String, String> = HashMap::default();
+        // (Every map of this function is a `HashMap<String, u32>`: one map instance in the wasm.)
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut id_paths: Vec<String> = Vec::new();
         let mut claim = |id: &str, path: String, issues: &mut Issues| {
-            if let Some(first) = ids.get(id) {
+            if let Some(first) = ids.get(id).and_then(|&k| id_paths.get(k as usize)) {
                 issues.push(issue(
                     "VENUE_DUPLICATE_ID",
                     path,
@@ -385,12 +387,14 @@ impl Venue {
                     format!("duplicate id \"{id}\", already used at {first}"),
                 ));
             } else {
-                ids.insert(id.to_string(), path);
+                ids.insert(id.to_string(), u32::try_from(id_paths.len()).unwrap_or(u32::MAX));
+                id_paths.push(path);
             }
         };
         // Levels.
-        let mut level_index: HashMap<&str, u16> = HashMap::default();
-        let mut ordinals: HashMap<i32, usize> = HashMap::default();
+        let mut level_index: HashMap<String, u32> = HashMap::default();
+        // (ordinal, index in `levels` of the document) of the levels taken so far; levels are few.
+        let mut ordinals: Vec<(i32, usize)> = Vec::new();
         let mut levels = Vec::with_capacity(doc.levels.len());
         for (i, l) in doc.levels.iter().enumerate() {
             let p = format!("levels[{i}]");
@@ -403,7 +407,9 @@ impl Venue {
                 ));
                 continue;
             }
-            if let Some(j) = ordinals.insert(l.ordinal, i) {
+            let before = ordinals.iter().rev().find(|o| o.0 == l.ordinal).map(|o| o.1);
+            ordinals.push((l.ordinal, i));
+            if let Some(j) = before {
                 issues.push(issue(
                     "VENUE_LEVEL_ORDINAL_DUPLICATE",
                     format!("{p}.ordinal"),
@@ -421,7 +427,7 @@ impl Venue {
                 ));
             }
             let Ok(idx) = u16::try_from(levels.len()) else { continue };
-            level_index.insert(l.id.as_str(), idx);
+            level_index.insert(l.id.clone(), u32::from(idx));
             levels.push(Level {
                 id: l.id.clone(),
                 ordinal: l.ordinal,
@@ -431,7 +437,7 @@ impl Venue {
             });
         }
         let level_of = |id: &str, path: String, issues: &mut Issues| -> Option<u16> {
-            let r = level_index.get(id).copied();
+            let r = level_index.get(id).and_then(|&k| u16::try_from(k).ok());
             if r.is_none() {
                 issues.push(issue(
                     "VENUE_LEVEL_UNKNOWN",

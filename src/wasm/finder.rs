@@ -79,7 +79,8 @@ fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> 
 /// A loaded venue: `Venue.load(doc)`, `Venue.sample()`, then `route`, `nearest`, `tour`, `findCar`.
 #[wasm_bindgen(js_name = "Venue")]
 pub struct JsVenue {
-    inner: Venue,
+    /// Shared with the cached sample mall when it is the sample (a venue is never changed once loaded).
+    inner: std::sync::Arc<Venue>,
     report: Option<serde_json::Value>,
 }
 
@@ -92,14 +93,16 @@ impl JsVenue {
     ) -> std::result::Result<JsVenue, JsValue> {
         json_arg(&doc, "")
             .and_then(Venue::load_value)
-            .map(|inner| JsVenue { inner, report: None })
+            .map(|inner| JsVenue { inner: inner.into(), report: None })
             .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
     #[wasm_bindgen(js_name = "sample")]
     pub fn sample() -> std::result::Result<JsVenue, JsValue> {
-        Venue::sample().map(|inner| JsVenue { inner, report: None }).map_err(|e| super::throw(e, default_locale()))
+        Venue::sample_shared()
+            .map(|inner| JsVenue { inner, report: None })
+            .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// Imports an IMDF archive: `files` maps file names (`"unit.geojson"`) to JSON text or parsed JSON. The
@@ -112,7 +115,7 @@ impl JsVenue {
         let locale = locale_of(&options);
         imdf_args(&files, &options)
             .and_then(|(t, o)| Venue::from_imdf(&t, &o))
-            .map(|(inner, report)| JsVenue { inner, report: Some(report.to_json(locale)) })
+            .map(|(inner, report)| JsVenue { inner: inner.into(), report: Some(report.to_json(locale)) })
             .map_err(|e| super::throw(e, locale))
     }
 
