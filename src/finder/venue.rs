@@ -764,7 +764,7 @@ impl Venue {
         let mut parking_index = HashMap::default();
         for (i, s) in doc.parking.iter().enumerate() {
             let p = format!("parking[{i}]");
-            let key = s.code.trim().to_uppercase();
+            let key = super::parking::code_key(&s.code);
             if parking_index.contains_key(&key) {
                 issues.push(issue(
                     "VENUE_PARKING_DUPLICATE",
