@@ -706,13 +706,56 @@ impl Index {
     }
 }
 
+/// Values by id over an [`Index`] and a list (no map instance of its own per value type).
+struct Keyed<V> {
+    index: Index,
+    values: Vec<V>,
+}
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Keyed<V> {
+        Keyed { index: Index::default(), values: Vec::new() }
+    }
+}
+
+impl<V> Keyed<V> {
+    fn get(&self, id: &str) -> Option<&V> {
+        self.index.get(id).and_then(|i| self.values.get(i))
+    }
+
+    /// The value of `id`, a default one inserted first if absent.
+    fn slot(&mut self, id: &str) -> Option<&mut V>
+    where
+        V: Default,
+    {
+        let i = match self.index.get(id) {
+            Some(i) => i,
+            None => {
+                self.index.insert(id.to_string(), self.values.len());
+                self.values.push(V::default());
+                self.values.len() - 1
+            }
+        };
+        self.values.get_mut(i)
+    }
+
+    fn insert(&mut self, id: &str, v: V) {
+        if let Some(slot) = self.index.get(id).and_then(|i| self.values.get_mut(i)) {
+            *slot = v;
+        } else {
+            self.index.insert(id.to_string(), self.values.len());
+            self.values.push(v);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     proj: Option<Projector>,
     report: ImportReport,
     lang: String,
     doc: VenueDoc,
-    building_names: HashMap<String, String>,
+    building_names: Keyed<String>,
     levels: HashMap<String, LevelInfo>,
     units: Vec<UnitInfo>,
     unit_index: Index,
@@ -750,7 +793,7 @@ impl Builder {
             let Some(id) = self.feature_id(f, &path) else { continue };
             let (zh, en) = label(props(f).get("name"), &self.lang);
             if let Some(n) = zh.or(en) {
-                self.building_names.insert(id.to_string(), n);
+                self.building_names.insert(id, n);
             }
         }
     }
@@ -918,9 +961,11 @@ impl Builder {
 
     fn openings(&mut self, file: &FileFeatures<'_>) {
         // Units per level, for the attachment search.
-        let mut per_level: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut per_level: Keyed<Vec<usize>> = Keyed::default();
         for (i, u) in self.units.iter().enumerate() {
-            per_level.entry(u.level.clone()).or_default().push(i);
+            if let Some(list) = per_level.slot(&u.level) {
+                list.push(i);
+            }
         }
         for (i, f) in file.features.iter().enumerate() {
             let path = format!("{}.features[{i}]", file.key);
@@ -1271,21 +1316,23 @@ impl Builder {
         for (id, l) in &self.levels {
             by_building.entry(l.building.clone()).or_default().push((l.ordinal, id.clone()));
         }
-        let mut next_level: HashMap<String, String> = HashMap::default();
+        let mut next_level: Keyed<String> = Keyed::default();
         for list in by_building.values_mut() {
             crate::sort::heap_sort_by(list, |a, b| a < b);
             for w in list.windows(2) {
                 if let [(oa, a), (ob, b)] = w {
                     if ob > oa {
-                        next_level.insert(a.clone(), b.clone());
+                        next_level.insert(a, b.clone());
                     }
                 }
             }
         }
-        let mut per_level: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut per_level: Keyed<Vec<usize>> = Keyed::default();
         for (i, u) in self.units.iter().enumerate() {
             if u.vertical.is_some() {
-                per_level.entry(u.level.clone()).or_default().push(i);
+                if let Some(list) = per_level.slot(&u.level) {
+                    list.push(i);
+                }
             }
         }
         // Pairs (lower, upper) of overlapping vertical units of one kind.
