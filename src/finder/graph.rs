@@ -948,7 +948,7 @@ impl Graph {
             }
         }
         if limit > 1 {
-            best.sort_unstable();
+            crate::sort::heap_sort_by(&mut best, |a, b| a < b);
         }
         best.into_iter()
             .map(|(cost, u)| {

@@ -304,7 +304,7 @@ fn parse_rule(rule: &str, out: &mut Vec<Rule>) -> Result<()> {
 }
 
 fn merge(spans: &mut Vec<Span>) {
-    spans.sort();
+    crate::sort::heap_sort_by(spans, |a, b| a < b);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         match out.last_mut() {
@@ -504,7 +504,7 @@ impl OpeningHours {
             }
             // Later days only add candidates at or after the next midnight: everything before it is final.
             let horizon = (k + 1) * i64::from(DAY);
-            pending.sort_unstable();
+            crate::sort::heap_sort_by(&mut pending, |a, b| a < b);
             let mut keep = Vec::new();
             for &t in &pending {
                 if t >= horizon {

@@ -33,11 +33,12 @@ use super::doc::{
     ConnectorDoc, ConnectorKind, EdgeDoc, EdgeKind, LevelDoc, NodeDoc, NodeKind, PlaceDoc, PlaceKind, VenueDoc,
 };
 use super::hours::OpeningHours;
+use super::{Map as HashMap, Set};
 use crate::error::{Issue, Issues};
 use crate::{Locale, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Mean Earth radius, metres.
 const EARTH_RADIUS: f64 = 6_371_008.8;
@@ -477,11 +478,16 @@ fn file_key(name: &str) -> String {
 /// ```
 pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Result<Imported> {
     let mut report = ImportReport::default();
-    let mut by_key: HashMap<String, &Value> = HashMap::new();
+    // The files by IMDF key (a later name with the same key replaces an earlier one). A few entries: a list, not
+    // one more map instance in the wasm.
+    let mut by_key: Vec<(String, &Value)> = Vec::new();
     for (name, v) in files {
         let key = file_key(name);
         if USED_FILES.contains(&key.as_str()) {
-            by_key.insert(key, v);
+            match by_key.iter_mut().find(|e| e.0 == key) {
+                Some(e) => e.1 = v,
+                None => by_key.push((key, v)),
+            }
         } else {
             let why = match key.as_str() {
                 "fixture" | "kiosk" | "section" | "geofence" | "detail" | "footprint" => {
@@ -495,9 +501,10 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     }
     // File-level checks: every used file must be a FeatureCollection (manifest is a plain object).
     let mut fatal = Issues::default();
-    let mut feats: HashMap<&'static str, &[Value]> = HashMap::new();
+    let get = |k: &str| by_key.iter().find(|e| e.0 == k).map(|e| e.1);
+    let mut feats: Vec<(&'static str, &[Value])> = Vec::new();
     for key in USED_FILES {
-        let Some(v) = by_key.get(key) else { continue };
+        let Some(v) = get(key) else { continue };
         if key == "manifest" {
             if !v.is_object() {
                 fatal.push(Issue::new(
@@ -512,7 +519,7 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         let is_fc = v.get("type").and_then(Value::as_str) == Some("FeatureCollection");
         match v.get("features").and_then(Value::as_array) {
             Some(list) if is_fc => {
-                feats.insert(key, list.as_slice());
+                feats.push((key, list.as_slice()));
                 report.used.insert(key.to_string(), list.len());
             }
             _ => fatal.push(Issue::new(
@@ -524,7 +531,7 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         }
     }
     for key in ["level", "unit"] {
-        if !by_key.contains_key(key) {
+        if get(key).is_none() {
             fatal.push(Issue::new(
                 "IMDF_FILE_MISSING",
                 key,
@@ -534,9 +541,9 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         }
     }
     fatal.finish(())?;
-    let file = |k: &'static str| FileFeatures { key: k, features: feats.get(k).copied().unwrap_or(&[]) };
-    let lang =
-        by_key.get("manifest").and_then(|m| m.get("language")).and_then(Value::as_str).unwrap_or("en").to_string();
+    let file =
+        |k: &'static str| FileFeatures { key: k, features: feats.iter().find(|e| e.0 == k).map_or(&[], |e| e.1) };
+    let lang = get("manifest").and_then(|m| m.get("language")).and_then(Value::as_str).unwrap_or("en").to_string();
 
     let proj = projector(&file("venue"), &file("unit"));
     report.origin = [proj.lon0, proj.lat0];
@@ -573,11 +580,11 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
     if options.strict && !b.report.issues.is_empty() {
         return Err(crate::Error::new(b.report.issues));
     }
-    let venue_feature = file("venue").features.first().cloned().unwrap_or(Value::Null);
-    let (name, name_en) = label(props(&venue_feature).get("name"), &b.lang);
+    let venue_feature = file("venue").features.first();
+    let (name, name_en) = label(venue_feature.and_then(|f| props(f).get("name")), &b.lang);
     b.doc.name = name.unwrap_or_else(|| "IMDF venue".to_string());
     b.doc.name_en = name_en.filter(|e| Some(e) != Some(&b.doc.name));
-    let manifest = by_key.get("manifest");
+    let manifest = get("manifest");
     let version = manifest.and_then(|m| m.get("version")).and_then(Value::as_str).unwrap_or("1");
     let created = manifest.and_then(|m| m.get("created")).and_then(Value::as_str);
     b.doc.version = match created {
@@ -591,7 +598,10 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         ("connectors", b.doc.connectors.len()),
         ("places", b.doc.places.len()),
     ];
-    b.report.produced = produced.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    // Inserts, not `collect` (which sorts the pairs first: one more sort instance in the wasm).
+    for (k, v) in produced {
+        b.report.produced.insert(k.to_string(), v);
+    }
     Ok(Imported { doc: b.doc, report: b.report })
 }
 
@@ -679,20 +689,80 @@ struct UnitInfo {
     has_place: bool,
 }
 
+/// Ids to positions, over the `HashMap<String, u32>` of `Venue` (the importer and the venue share one map instance in
+/// the wasm).
+#[derive(Default)]
+struct Index(HashMap<String, u32>);
+
+impl Index {
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).map(|&i| i as usize)
+    }
+
+    fn insert(&mut self, id: String, i: usize) {
+        if let Ok(i) = u32::try_from(i) {
+            self.0.insert(id, i);
+        }
+    }
+}
+
+/// Values by id over an [`Index`] and a list (no map instance of its own per value type).
+struct Keyed<V> {
+    index: Index,
+    values: Vec<V>,
+}
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Keyed<V> {
+        Keyed { index: Index::default(), values: Vec::new() }
+    }
+}
+
+impl<V> Keyed<V> {
+    fn get(&self, id: &str) -> Option<&V> {
+        self.index.get(id).and_then(|i| self.values.get(i))
+    }
+
+    /// The value of `id`, a default one inserted first if absent.
+    fn slot(&mut self, id: &str) -> Option<&mut V>
+    where
+        V: Default,
+    {
+        let i = match self.index.get(id) {
+            Some(i) => i,
+            None => {
+                self.index.insert(id.to_string(), self.values.len());
+                self.values.push(V::default());
+                self.values.len() - 1
+            }
+        };
+        self.values.get_mut(i)
+    }
+
+    fn insert(&mut self, id: &str, v: V) {
+        if let Some(slot) = self.index.get(id).and_then(|i| self.values.get_mut(i)) {
+            *slot = v;
+        } else {
+            self.index.insert(id.to_string(), self.values.len());
+            self.values.push(v);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     proj: Option<Projector>,
     report: ImportReport,
     lang: String,
     doc: VenueDoc,
-    building_names: HashMap<String, String>,
+    building_names: Keyed<String>,
     levels: HashMap<String, LevelInfo>,
     units: Vec<UnitInfo>,
-    unit_index: HashMap<String, usize>,
-    node_ids: HashMap<String, usize>,
-    edge_keys: std::collections::HashSet<(usize, usize)>,
+    unit_index: Index,
+    node_ids: Index,
+    edge_keys: Set<(usize, usize)>,
     /// Nodes with at least one edge or connector (set by `mark_linked`).
-    linked: std::collections::HashSet<usize>,
+    linked: Set<usize>,
 }
 
 impl Default for Projector {
@@ -723,7 +793,7 @@ impl Builder {
             let Some(id) = self.feature_id(f, &path) else { continue };
             let (zh, en) = label(props(f).get("name"), &self.lang);
             if let Some(n) = zh.or(en) {
-                self.building_names.insert(id.to_string(), n);
+                self.building_names.insert(id, n);
             }
         }
     }
@@ -758,10 +828,9 @@ impl Builder {
             raws.push(Raw { id: id.to_string(), ordinal, building, name, name_en: en });
         }
         let mut buildings: Vec<String> = raws.iter().map(|r| r.building.clone()).collect();
-        buildings.sort_unstable();
+        crate::sort::heap_sort_by(&mut buildings, |a, b| a < b);
         buildings.dedup();
-        let mut seen = std::collections::HashSet::new();
-        let clash = raws.iter().any(|r| !seen.insert(r.ordinal));
+        let clash = raws.iter().enumerate().any(|(i, r)| raws.iter().take(i).any(|q| q.ordinal == r.ordinal));
         let scale = if clash {
             let mut s = 10i32;
             while usize::try_from(s).unwrap_or(usize::MAX) < buildings.len() {
@@ -849,7 +918,7 @@ impl Builder {
     }
 
     fn add_node(&mut self, id: String, level: &str, p: P, kind: NodeKind) -> usize {
-        if let Some(&i) = self.node_ids.get(&id) {
+        if let Some(i) = self.node_ids.get(&id) {
             return i;
         }
         let i = self.doc.nodes.len();
@@ -892,9 +961,11 @@ impl Builder {
 
     fn openings(&mut self, file: &FileFeatures<'_>) {
         // Units per level, for the attachment search.
-        let mut per_level: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut per_level: Keyed<Vec<usize>> = Keyed::default();
         for (i, u) in self.units.iter().enumerate() {
-            per_level.entry(u.level.clone()).or_default().push(i);
+            if let Some(list) = per_level.slot(&u.level) {
+                list.push(i);
+            }
         }
         for (i, f) in file.features.iter().enumerate() {
             let path = format!("{}.features[{i}]", file.key);
@@ -991,11 +1062,8 @@ impl Builder {
             let mut stops: Vec<usize> = Vec::new();
             for r in refs {
                 let rid = r.get("id").and_then(Value::as_str).unwrap_or("");
-                let node = if let Some(&u) = self.unit_index.get(rid) {
-                    self.center_node(u)
-                } else {
-                    self.node_ids.get(rid).copied()
-                };
+                let node =
+                    if let Some(u) = self.unit_index.get(rid) { self.center_node(u) } else { self.node_ids.get(rid) };
                 match node {
                     Some(n) if !stops.contains(&n) => stops.push(n),
                     Some(_) => {}
@@ -1004,13 +1072,14 @@ impl Builder {
                     }
                 }
             }
-            let levels: std::collections::HashSet<&str> =
-                stops.iter().filter_map(|&n| self.doc.nodes.get(n).map(|x| x.level.as_str())).collect();
+            let mut levels = stops.iter().filter_map(|&n| self.doc.nodes.get(n).map(|x| x.level.as_str()));
+            let first = levels.next();
+            let several_levels = levels.any(|l| Some(l) != first);
             if stops.len() < 2 {
                 self.report.skip(missing(format!("{path}.properties"), "origin/destination"));
                 continue;
             }
-            if levels.len() < 2 {
+            if !several_levels {
                 // Same level: an ordinary walkable link.
                 for w in stops.windows(2) {
                     if let [a, b] = w {
@@ -1054,7 +1123,7 @@ impl Builder {
             let units: Vec<usize> = props(f)
                 .get("unit_ids")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).filter_map(|u| self.unit_index.get(u).copied()).collect())
+                .map(|a| a.iter().filter_map(Value::as_str).filter_map(|u| self.unit_index.get(u)).collect())
                 .unwrap_or_default();
             if units.is_empty() {
                 if !places {
@@ -1093,9 +1162,9 @@ impl Builder {
     }
 
     fn mark_linked(&mut self) {
-        let mut linked: std::collections::HashSet<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let mut linked: Set<usize> = self.edge_keys.iter().flat_map(|&(a, b)| [a, b]).collect();
         for c in &self.doc.connectors {
-            linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id).copied()));
+            linked.extend(c.nodes.iter().filter_map(|id| self.node_ids.get(id)));
         }
         self.linked = linked;
     }
@@ -1175,7 +1244,7 @@ impl Builder {
     }
 
     fn occupants(&mut self, occupants: &FileFeatures<'_>, anchors: &FileFeatures<'_>) {
-        let mut anchor_units: HashMap<&str, (&str, Option<P>)> = HashMap::new();
+        let mut anchor_units: HashMap<&str, (&str, Option<P>)> = HashMap::default();
         for (i, f) in anchors.features.iter().enumerate() {
             let path = format!("{}.features[{i}]", anchors.key);
             let Some(id) = self.feature_id(f, &path) else { continue };
@@ -1197,7 +1266,7 @@ impl Builder {
                 self.report.skip(unknown_ref(format!("{path}.properties.anchor_id"), "锚点 anchor", anchor));
                 continue;
             };
-            let Some(&u) = self.unit_index.get(unit_id) else {
+            let Some(u) = self.unit_index.get(unit_id) else {
                 self.report.skip(unknown_ref(format!("{path}.properties.anchor_id"), "单元 unit", unit_id));
                 continue;
             };
@@ -1243,25 +1312,27 @@ impl Builder {
     /// Stacked vertical units of one building on consecutive levels whose outlines overlap.
     fn stacked_connectors(&mut self) {
         // Levels per building, sorted by IMDF ordinal.
-        let mut by_building: HashMap<String, Vec<(i32, String)>> = HashMap::new();
+        let mut by_building: HashMap<String, Vec<(i32, String)>> = HashMap::default();
         for (id, l) in &self.levels {
             by_building.entry(l.building.clone()).or_default().push((l.ordinal, id.clone()));
         }
-        let mut next_level: HashMap<String, String> = HashMap::new();
+        let mut next_level: Keyed<String> = Keyed::default();
         for list in by_building.values_mut() {
-            list.sort();
+            crate::sort::heap_sort_by(list, |a, b| a < b);
             for w in list.windows(2) {
                 if let [(oa, a), (ob, b)] = w {
                     if ob > oa {
-                        next_level.insert(a.clone(), b.clone());
+                        next_level.insert(a, b.clone());
                     }
                 }
             }
         }
-        let mut per_level: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut per_level: Keyed<Vec<usize>> = Keyed::default();
         for (i, u) in self.units.iter().enumerate() {
             if u.vertical.is_some() {
-                per_level.entry(u.level.as_str()).or_default().push(i);
+                if let Some(list) = per_level.slot(&u.level) {
+                    list.push(i);
+                }
             }
         }
         // Pairs (lower, upper) of overlapping vertical units of one kind.
@@ -1284,8 +1355,8 @@ impl Builder {
         }
         let mut linked = vec![false; self.units.len()];
         // Elevators: chain pairs into shafts (one connector per shaft).
-        let mut above: HashMap<usize, usize> = HashMap::new();
-        let mut has_below = std::collections::HashSet::new();
+        let mut above: HashMap<usize, usize> = HashMap::default();
+        let mut has_below = Set::default();
         for &(a, b) in &pairs {
             if self.units.get(a).and_then(|u| u.vertical) == Some(ConnectorKind::Elevator) {
                 above.entry(a).or_insert(b);
@@ -1293,7 +1364,7 @@ impl Builder {
             }
         }
         let mut starts: Vec<usize> = above.keys().copied().filter(|a| !has_below.contains(a)).collect();
-        starts.sort_unstable();
+        crate::sort::heap_sort_by(&mut starts, |a, b| a < b);
         for s in starts {
             let mut chain = vec![s];
             let mut cur = s;
@@ -1394,7 +1465,7 @@ pub fn tiny_fixture() -> BTreeMap<String, Value> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
     use super::*;
-    use std::collections::{HashSet, VecDeque};
+    use std::collections::{HashMap, HashSet, VecDeque};
 
     /// Node ids reachable from `start` over edges (both ways unless one-way) and connectors (all hops both ways).
     pub(super) fn reachable(doc: &VenueDoc, start: &str) -> HashSet<String> {

@@ -64,7 +64,7 @@ impl Venue {
     /// assert_eq!(v.parking_space("Z-9").unwrap_err().code(), "ROUTE_PARKING_UNKNOWN");
     /// ```
     pub fn parking_space(&self, code: &str) -> Result<ParkingSpace> {
-        let s = self.parking_index.get(&code.trim().to_uppercase()).and_then(|&i| self.parking.get(i as usize));
+        let s = self.parking_index.get(&code_key(code)).and_then(|&i| self.parking.get(i as usize));
         let Some(s) = s else {
             return Err(Error::from(Issue::new(
                 "ROUTE_PARKING_UNKNOWN",
@@ -103,4 +103,10 @@ impl Venue {
         let from_car = self.route(&car, from, opts)?;
         Ok(FindCar { space, to_car, from_car })
     }
+}
+
+/// The key a parking code is indexed and looked up by: trimmed, lower-cased (codes match case-insensitively).
+/// Lower case, as search folds text, so the wasm carries one case table (not also the upper-case one).
+pub(crate) fn code_key(code: &str) -> String {
+    code.trim().to_lowercase()
 }

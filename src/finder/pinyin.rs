@@ -36,7 +36,8 @@ fn table() -> &'static Table {
             syllables.push(syl);
             entries.extend(chars.chars().map(|c| (c, idx)));
         }
-        entries.sort_by_key(|&(c, _)| c);
+        // Syllable indices grow line by line, so (char, index) order is the stable order by char.
+        crate::sort::heap_sort_by(&mut entries, |a, b| a < b);
         Table { syllables, entries }
     })
 }

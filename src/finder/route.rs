@@ -303,7 +303,7 @@ impl Venue {
                     self.resolve(&Endpoint::Place(id.clone()), opts, path)
                 } else if self.node_index.contains_key(id) {
                     self.resolve(&Endpoint::Node(id.clone()), opts, path)
-                } else if self.parking_index.contains_key(&id.trim().to_uppercase()) {
+                } else if self.parking_index.contains_key(&super::parking::code_key(id)) {
                     self.resolve(&Endpoint::Parking(id.clone()), opts, path)
                 } else {
                     Err(unknown("ROUTE_PLACE_UNKNOWN", "地点", "place", id))
@@ -342,7 +342,7 @@ impl Venue {
                 Ok(self.node_anchor(k, None))
             }
             Endpoint::Parking(code) => {
-                let key = code.trim().to_uppercase();
+                let key = super::parking::code_key(code);
                 let Some(s) = self.parking_index.get(&key).and_then(|&i| self.parking.get(i as usize)) else {
                     return Err(unknown("ROUTE_PARKING_UNKNOWN", "车位", "parking space", code));
                 };

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 /// ```
 pub const SAMPLE_MALL_JSON: &str = include_str!("../../data/finder/sample-mall.json");
 
-static SAMPLE: OnceLock<Result<Venue>> = OnceLock::new();
+static SAMPLE: OnceLock<Result<std::sync::Arc<Venue>>> = OnceLock::new();
 
 impl Venue {
     /// The embedded sample mall (loaded once, then cloned).
@@ -32,7 +32,12 @@ impl Venue {
     ///            ["B2", "B1", "1F", "2F", "3F", "5F", "6F", "7F"]);
     /// ```
     pub fn sample() -> Result<Venue> {
-        SAMPLE.get_or_init(|| Venue::load(SAMPLE_MALL_JSON)).clone()
+        Venue::sample_shared().map(|v| Venue::clone(&v))
+    }
+
+    /// The embedded sample mall, shared (no copy): the JS `Venue.sample()` holds it this way.
+    pub(crate) fn sample_shared() -> Result<std::sync::Arc<Venue>> {
+        SAMPLE.get_or_init(|| Venue::load(SAMPLE_MALL_JSON).map(std::sync::Arc::new)).clone()
     }
 }
 

@@ -530,13 +530,16 @@ impl SearchIndex {
             }
         }
         let name_len = |i: usize| self.indexed.get(i).map_or(0, |x| x.name.chars);
-        hits.sort_by(|(a, ia), (b, ib)| {
+        // The index breaks the last ties, so the shared (unstable) heapsort keeps the order a stable sort gave.
+        crate::sort::heap_sort_by(&mut hits, |(a, ia), (b, ib)| {
             let open_rank = |h: &Hit| if options.open_first { h.open == Some(false) } else { false };
             open_rank(a)
                 .cmp(&open_rank(b))
                 .then(b.score.cmp(&a.score))
                 .then(name_len(*ia).cmp(&name_len(*ib)))
                 .then(a.id.cmp(&b.id))
+                .then(ia.cmp(ib))
+                .is_lt()
         });
         hits.truncate(options.limit.unwrap_or(20));
         hits.into_iter().map(|(h, _)| h).collect()

@@ -4,10 +4,10 @@
 use super::graph::{class, ArcSpec, Graph, Scratch};
 use super::hours::OpeningHours;
 use super::search::{Hit, SearchIndex, SearchOptions};
-use crate::error::{Issue, Issues};
+use super::Map as HashMap;
+use crate::error::{Error, Issue, Issues};
 use crate::Result;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 pub use super::doc::*;
@@ -269,6 +269,17 @@ fn json_number(x: f64) -> String {
     serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string())
 }
 
+/// A number for a message as `Display` writes it (`-1`, `-0.5`) without `core::fmt`'s float code (several KB of
+/// wasm): integers through `i64`, others as JSON writes them (the same digits; only magnitudes JSON writes with an
+/// exponent, below 1e-5 or from 1e16 up, read differently).
+fn num_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        #[allow(clippy::cast_possible_truncation, reason = "an integer below 1e15 in magnitude")]
+        return (x as i64).to_string();
+    }
+    json_number(x)
+}
+
 fn to_units(x: f64) -> u32 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..MAX_COST first")]
     let v = x.round().clamp(0.0, MAX_COST) as u32;
@@ -288,7 +299,10 @@ impl Venue {
     /// assert_eq!(e.code(), "VENUE_INVALID");
     /// ```
     pub fn load(json: &str) -> Result<Venue> {
-        let value: serde_json::Value = crate::json::from_str(json, "VENUE_INVALID")?;
+        // serde_json straight to a `Value` (as `json::from_str` does, without its second, typed pass).
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
+        })?;
         Venue::load_value(value)
     }
 
@@ -304,7 +318,7 @@ impl Venue {
     /// ```
     pub fn load_value(value: serde_json::Value) -> Result<Venue> {
         let fingerprint = crate::json::fingerprint(&value);
-        let doc: VenueDoc = crate::json::from_value(value, "VENUE_INVALID")?;
+        let doc = super::read::venue_doc(&value)?;
         Venue::build(&doc, fingerprint)
     }
 
@@ -335,7 +349,7 @@ impl Venue {
     /// assert_eq!(e.issues()[0].path, "connectors[0].nodes[1]");
     /// ```
     pub fn from_doc(doc: &VenueDoc) -> Result<Venue> {
-        let value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
+        let value = super::read::doc_value(doc);
         Venue::build(doc, crate::json::fingerprint(&value))
     }
 
@@ -361,9 +375,11 @@ impl Venue {
             ));
         }
         // Ids: one namespace for nodes, edges, connectors and places.
-        let mut ids: HashMap<String, String> = HashMap::new();
+        // (Every map of this function is a `HashMap<String, u32>`: one map instance in the wasm.)
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut id_paths: Vec<String> = Vec::new();
         let mut claim = |id: &str, path: String, issues: &mut Issues| {
-            if let Some(first) = ids.get(id) {
+            if let Some(first) = ids.get(id).and_then(|&k| id_paths.get(k as usize)) {
                 issues.push(issue(
                     "VENUE_DUPLICATE_ID",
                     path,
@@ -371,12 +387,14 @@ impl Venue {
                     format!("duplicate id \"{id}\", already used at {first}"),
                 ));
             } else {
-                ids.insert(id.to_string(), path);
+                ids.insert(id.to_string(), u32::try_from(id_paths.len()).unwrap_or(u32::MAX));
+                id_paths.push(path);
             }
         };
         // Levels.
-        let mut level_index: HashMap<&str, u16> = HashMap::new();
-        let mut ordinals: HashMap<i32, usize> = HashMap::new();
+        let mut level_index: HashMap<String, u32> = HashMap::default();
+        // (ordinal, index in `levels` of the document) of the levels taken so far; levels are few.
+        let mut ordinals: Vec<(i32, usize)> = Vec::new();
         let mut levels = Vec::with_capacity(doc.levels.len());
         for (i, l) in doc.levels.iter().enumerate() {
             let p = format!("levels[{i}]");
@@ -389,7 +407,9 @@ impl Venue {
                 ));
                 continue;
             }
-            if let Some(j) = ordinals.insert(l.ordinal, i) {
+            let before = ordinals.iter().rev().find(|o| o.0 == l.ordinal).map(|o| o.1);
+            ordinals.push((l.ordinal, i));
+            if let Some(j) = before {
                 issues.push(issue(
                     "VENUE_LEVEL_ORDINAL_DUPLICATE",
                     format!("{p}.ordinal"),
@@ -407,7 +427,7 @@ impl Venue {
                 ));
             }
             let Ok(idx) = u16::try_from(levels.len()) else { continue };
-            level_index.insert(l.id.as_str(), idx);
+            level_index.insert(l.id.clone(), u32::from(idx));
             levels.push(Level {
                 id: l.id.clone(),
                 ordinal: l.ordinal,
@@ -417,7 +437,7 @@ impl Venue {
             });
         }
         let level_of = |id: &str, path: String, issues: &mut Issues| -> Option<u16> {
-            let r = level_index.get(id).copied();
+            let r = level_index.get(id).and_then(|&k| u16::try_from(k).ok());
             if r.is_none() {
                 issues.push(issue(
                     "VENUE_LEVEL_UNKNOWN",
@@ -429,7 +449,7 @@ impl Venue {
             r
         };
         // Places first (ids only), so nodes and edges can name them.
-        let mut place_index: HashMap<String, u32> = HashMap::new();
+        let mut place_index: HashMap<String, u32> = HashMap::default();
         for (i, p) in doc.places.iter().enumerate() {
             claim(&p.id, format!("places[{i}]"), &mut issues);
             if let Ok(k) = u32::try_from(i) {
@@ -451,7 +471,8 @@ impl Venue {
         };
         // Nodes.
         let mut nodes = Vec::with_capacity(doc.nodes.len());
-        let mut node_index: HashMap<String, u32> = HashMap::with_capacity(doc.nodes.len());
+        let mut node_index: HashMap<String, u32> =
+            HashMap::with_capacity_and_hasher(doc.nodes.len(), Default::default());
         for (i, n) in doc.nodes.iter().enumerate() {
             let p = format!("nodes[{i}]");
             claim(&n.id, p.clone(), &mut issues);
@@ -493,7 +514,7 @@ impl Venue {
         let mut arcs: Vec<ArcSpec> = Vec::with_capacity(doc.edges.len() * 2);
         // Edges.
         let mut edges = Vec::with_capacity(doc.edges.len());
-        let mut edge_index = HashMap::new();
+        let mut edge_index = HashMap::default();
         let mut level_edges: Vec<Vec<u32>> = vec![Vec::new(); levels.len()];
         for (i, e) in doc.edges.iter().enumerate() {
             let p = format!("edges[{i}]");
@@ -508,8 +529,8 @@ impl Venue {
                     issues.push(issue(
                         "VENUE_LENGTH_INVALID",
                         format!("{p}.length"),
-                        format!("长度应为非负有限数：{len}"),
-                        format!("length must be a finite number >= 0: {len}"),
+                        format!("长度应为非负有限数：{}", num_text(len)),
+                        format!("length must be a finite number >= 0: {}", num_text(len)),
                     ));
                 }
             }
@@ -560,7 +581,7 @@ impl Venue {
         // Connectors.
         let n_edges = u32::try_from(edges.len()).unwrap_or(u32::MAX);
         let mut conns = Vec::with_capacity(doc.connectors.len());
-        let mut conn_index = HashMap::new();
+        let mut conn_index = HashMap::default();
         let elev = |k: u32| node(k).and_then(|n| levels.get(n.level as usize)).map_or(0.0, |l| l.elevation);
         for (i, c) in doc.connectors.iter().enumerate() {
             let p = format!("connectors[{i}]");
@@ -579,8 +600,8 @@ impl Venue {
                         issues.push(issue(
                             "VENUE_LENGTH_INVALID",
                             format!("{p}.{what}"),
-                            format!("{what} 应为非负有限数：{v}"),
-                            format!("{what} must be a finite number >= 0: {v}"),
+                            format!("{what} 应为非负有限数：{}", num_text(v)),
+                            format!("{what} must be a finite number >= 0: {}", num_text(v)),
                         ));
                     }
                 }
@@ -740,10 +761,10 @@ impl Venue {
         }
         // Parking.
         let mut parking = Vec::with_capacity(doc.parking.len());
-        let mut parking_index = HashMap::new();
+        let mut parking_index = HashMap::default();
         for (i, s) in doc.parking.iter().enumerate() {
             let p = format!("parking[{i}]");
-            let key = s.code.trim().to_uppercase();
+            let key = super::parking::code_key(&s.code);
             if parking_index.contains_key(&key) {
                 issues.push(issue(
                     "VENUE_PARKING_DUPLICATE",
@@ -1031,5 +1052,15 @@ impl Venue {
 
     pub(crate) fn level_name(&self, level: u16) -> (&str, &str) {
         self.levels.get(level as usize).map_or(("?", "?"), |l| (l.name.as_str(), l.name_en.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_in_messages_read_as_display_wrote_them() {
+        for x in [-1.0, -0.5, -2.25, -1234.5678, -0.001, -3e10, 0.1 + 0.2, -7.000_001, 12.0] {
+            assert_eq!(super::num_text(x), format!("{x}"));
+        }
     }
 }

@@ -42,7 +42,7 @@ fn options_arg(v: &JsValue) -> Result<RouteOptions> {
         return Ok(RouteOptions::default());
     }
     let value = json_arg(v, "options")?;
-    crate::json::from_value::<RouteOptions>(value, "ROUTE_OPTIONS_INVALID").map_err(|e| e.under("options"))
+    crate::finder::read::route_options(&value).map_err(|e| e.under("options"))
 }
 
 fn strings_arg(v: &JsValue, path: &str) -> Result<Vec<String>> {
@@ -50,7 +50,7 @@ fn strings_arg(v: &JsValue, path: &str) -> Result<Vec<String>> {
         return Ok(vec![s]);
     }
     let value = json_arg(v, path)?;
-    crate::json::from_value::<Vec<String>>(value, "INPUT_NOT_ARRAY").map_err(|e| e.under(path))
+    crate::finder::read::strings(&value, "INPUT_NOT_ARRAY").map_err(|e| e.under(path))
 }
 
 fn endpoints_arg(v: &JsValue, path: &str) -> Result<Vec<Endpoint>> {
@@ -79,7 +79,8 @@ fn all3<A, B, C>(a: Result<A>, b: Result<B>, c: Result<C>) -> Result<(A, B, C)> 
 /// A loaded venue: `Venue.load(doc)`, `Venue.sample()`, then `route`, `nearest`, `tour`, `findCar`.
 #[wasm_bindgen(js_name = "Venue")]
 pub struct JsVenue {
-    inner: Venue,
+    /// Shared with the cached sample mall when it is the sample (a venue is never changed once loaded).
+    inner: std::sync::Arc<Venue>,
     report: Option<serde_json::Value>,
 }
 
@@ -92,14 +93,16 @@ impl JsVenue {
     ) -> std::result::Result<JsVenue, JsValue> {
         json_arg(&doc, "")
             .and_then(Venue::load_value)
-            .map(|inner| JsVenue { inner, report: None })
+            .map(|inner| JsVenue { inner: inner.into(), report: None })
             .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
     #[wasm_bindgen(js_name = "sample")]
     pub fn sample() -> std::result::Result<JsVenue, JsValue> {
-        Venue::sample().map(|inner| JsVenue { inner, report: None }).map_err(|e| super::throw(e, default_locale()))
+        Venue::sample_shared()
+            .map(|inner| JsVenue { inner, report: None })
+            .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// Imports an IMDF archive: `files` maps file names (`"unit.geojson"`) to JSON text or parsed JSON. The
@@ -112,7 +115,7 @@ impl JsVenue {
         let locale = locale_of(&options);
         imdf_args(&files, &options)
             .and_then(|(t, o)| Venue::from_imdf(&t, &o))
-            .map(|(inner, report)| JsVenue { inner, report: Some(report.to_json(locale)) })
+            .map(|(inner, report)| JsVenue { inner: inner.into(), report: Some(report.to_json(locale)) })
             .map_err(|e| super::throw(e, locale))
     }
 
@@ -135,9 +138,8 @@ impl JsVenue {
         let opts = if options.is_undefined() || options.is_null() {
             Ok(crate::finder::search::SearchOptions::default())
         } else {
-            json_arg(&options, "options").and_then(|v| {
-                crate::json::from_value(v, "SEARCH_OPTIONS_INVALID").map_err(|e: Error| e.under("options"))
-            })
+            json_arg(&options, "options")
+                .and_then(|v| crate::finder::read::search_options(&v).map_err(|e| e.under("options")))
         };
         let r = super::string_arg(&query, "query")
             .and_then(|q| opts.map(|o| (q, o)))
@@ -321,7 +323,7 @@ pub fn js_import_imdf(
     let locale = locale_of(&options);
     let r = imdf_args(&files, &options)
         .and_then(|(t, o)| crate::finder::imdf::import_texts(&t, &o))
-        .map(|out| serde_json::json!({ "doc": out.doc, "report": out.report.to_json(locale) }));
+        .map(|out| serde_json::json!({ "doc": crate::finder::read::doc_value(&out.doc), "report": out.report.to_json(locale) }));
     value_or_throw(r, locale)
 }
 
@@ -332,13 +334,18 @@ fn imdf_args(files: &JsValue, options: &JsValue) -> Result<ImdfArgs> {
         Ok(crate::finder::imdf::ImportOptions::default())
     } else {
         json_arg(options, "options")
-            .and_then(|v| crate::json::from_value(v, "IMDF_OPTIONS_INVALID").map_err(|e: Error| e.under("options")))
+            .and_then(|v| crate::finder::read::import_options(&v).map_err(|e| e.under("options")))
     };
     let texts = json_arg(files, "files").and_then(|v| match v {
-        serde_json::Value::Object(map) => Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
-            .collect::<std::collections::BTreeMap<_, _>>()),
+        serde_json::Value::Object(map) => {
+            // Inserts, not `collect` (which sorts the pairs first: one more sort instance in the wasm).
+            let mut texts = std::collections::BTreeMap::new();
+            for (k, v) in map {
+                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                texts.insert(k, text);
+            }
+            Ok(texts)
+        }
         _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
     });
     all3(texts, opts, Ok(())).map(|(t, o, ())| (t, o))
