@@ -1,12 +1,13 @@
 //! The ledger: a deterministic fold over events into lots, redemption and clawback on returns.
 
 use super::doc::{ExpiryMode, WhenSpent};
+use super::earn::add_on;
 use super::{localize_all, Program, Reason};
 use crate::error::{Error, Issue, Issues, Locale};
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// What a ledger event records.
@@ -518,17 +519,16 @@ impl Program {
     fn balance_of(&self, f: &Fold, at: Timestamp) -> Result<Balance> {
         let today = at.date();
         let horizon = today.add_days(self.doc.expiry.warn_days)?;
-        let mut soon: BTreeMap<Date, i64> = BTreeMap::new();
-        let mut sched: BTreeMap<Date, i64> = BTreeMap::new();
+        let (mut soon, mut sched) = (Vec::new(), Vec::new());
         for lot in f.lots.iter().skip(f.head).filter(|l| l.remaining > 0) {
             if let Some(e) = lot.expires_on.filter(|e| *e >= today && *e <= horizon) {
-                *soon.entry(e).or_insert(0) += lot.remaining;
+                add_on(&mut soon, e, lot.remaining);
             }
             if !lot.is_available {
-                *sched.entry(lot.available_on).or_insert(0) += lot.remaining;
+                add_on(&mut sched, lot.available_on, lot.remaining);
             }
         }
-        let dated = |m: BTreeMap<Date, i64>| m.into_iter().map(|(on, points)| DatedPoints { on, points }).collect();
+        let dated = |m: Vec<(Date, i64)>| m.into_iter().map(|(on, points)| DatedPoints { on, points }).collect();
         Ok(Balance {
             at,
             available: f.available,
