@@ -831,11 +831,13 @@ impl Program {
                 }
                 let points = reward.points.checked_mul(qty).ok_or_else(super::ratio::overflow)?;
                 if !reward.tiers.is_empty() && !request.tier.as_ref().is_some_and(|t| reward.tiers.contains(t)) {
+                    // Joined as `&str`s: one `join` in the wasm for every list in a message.
+                    let tiers: Vec<&str> = reward.tiers.iter().map(String::as_str).collect();
                     reasons.push(Reason::new(
                         "POINTS_REWARD_TIER",
                         "request.tier",
-                        format!("该礼品仅限 {} 等级会员兑换", reward.tiers.join("、")),
-                        format!("this reward is only for tiers {}", reward.tiers.join(", ")),
+                        format!("该礼品仅限 {} 等级会员兑换", tiers.join("、")),
+                        format!("this reward is only for tiers {}", tiers.join(", ")),
                     ));
                 }
                 if points > available {

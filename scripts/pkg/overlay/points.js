@@ -3,8 +3,10 @@
 // Points: `earn` with a plain-object order and `balance` over an array of plain-object events skip JSON.stringify
 // and the JSON reader in wasm. The overlay reads each record's fields once, checks their types, and writes numbers
 // as f64 slots into the scratch buffer and all text as one string (src/points/packed.rs describes the layout);
-// common dates and timestamps go as packed digits. Anything else (JSON text, an unknown or non-own field, a value
-// of another type, `toJSON`, a problem of any kind found in wasm) takes the generated path, which answers or throws
+// common dates and timestamps go as packed digits. `balance` with a ledger as JSON text copies the text into wasm
+// memory with TextEncoder.encodeInto where the host has one (the generated glue copies it character by character)
+// and reads it with the same JSON reader. Anything else (an unknown or non-own field, a value of another type,
+// `toJSON`, a problem of any kind found in wasm, no TextEncoder) takes the generated path, which answers or throws
 // exactly as before. tests/js/points-overlay.test.mjs compares both paths on many inputs.
 
 /** Text of the record being packed (appended in slot order). */
@@ -272,6 +274,29 @@ function __mcpointsBalance(program, events, at) {
   return text === '' ? undefined : JSON.parse(text);
 }
 
+/** The host's `TextEncoder` (not in mini-programs: the generated path then copies the text). */
+const __mcpointsEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
+/** `balance` with a ledger as JSON text, written into wasm memory by `encodeInto` (a native copy; the generated
+ * glue copies a string character by character in JS), or undefined (take the generated path). */
+function __mcpointsBalanceText(program, text, at) {
+  if (__mcpointsEncoder === undefined || typeof at !== 'string' || typeof program.__mcBalanceJson !== 'function') {
+    return undefined;
+  }
+  // ASCII text fits in `length` bytes; otherwise ask for the UTF-8 worst case and write it again.
+  let room = text.length;
+  for (;;) {
+    const ptr = wasm.__mcScratch(room);
+    const r = __mcpointsEncoder.encodeInto(text, new Uint8Array(wasm.memory.buffer, ptr, room));
+    if (r.read === text.length) {
+      const answer = program.__mcBalanceJson(r.written, at);
+      return answer === '' ? undefined : JSON.parse(answer);
+    }
+    if (room !== text.length) return undefined;
+    room = text.length * 3;
+  }
+}
+
 {
   const proto = PointsProgram.prototype;
   if (typeof proto.__mcEarn === 'function' && typeof proto.__mcBalance === 'function') {
@@ -286,7 +311,8 @@ function __mcpointsBalance(program, events, at) {
     };
     proto.balance = function balance(events, at) {
       if (this.__wbg_ptr) {
-        const r = __mcpointsBalance(this, events, at);
+        const r = typeof events === 'string' ? __mcpointsBalanceText(this, events, at) :
+          __mcpointsBalance(this, events, at);
         if (r !== undefined) return r;
       }
       return slowBalance.call(this, events, at);
