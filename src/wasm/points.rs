@@ -150,12 +150,21 @@ impl JsPointsProgram {
     }
 
     /// Overlay fast path of `earn` (hidden; see `scripts/pkg/overlay/points.js`): the packed order is `len` bytes
-    /// of slots at `offset` in the scratch buffer, its text `text`. The answer's JSON text, or `""` when the packed
-    /// form cannot decide or the call has a problem (the overlay then takes the generated path).
+    /// of slots at `offset` in the scratch buffer; its text is the `text_len` bytes of UTF-8 right after them, or
+    /// `text` when `text_len` is negative (a host without `TextEncoder`, or text too long for the room the overlay
+    /// left). The answer's JSON text, or `""` when the packed form cannot decide or the call has a problem (the
+    /// overlay then takes the generated path).
     #[wasm_bindgen(js_name = "__mcEarn", skip_typescript)]
-    pub fn packed_earn(&self, text: &str, offset: u32, len: u32) -> String {
-        super::with_scratch(offset.saturating_add(len), |b| {
-            b.get(offset as usize..).and_then(|slots| self.inner.earn_packed(slots, text, default_locale()))
+    pub fn packed_earn(&self, text: &str, offset: u32, len: u32, text_len: i32) -> String {
+        let end = offset.saturating_add(len);
+        let in_scratch = u32::try_from(text_len).ok();
+        super::with_scratch(end.saturating_add(in_scratch.unwrap_or(0)), |b| {
+            let slots = b.get(offset as usize..end as usize)?;
+            let text = match in_scratch {
+                Some(_) => std::str::from_utf8(b.get(end as usize..)?).ok()?,
+                None => text,
+            };
+            self.inner.earn_packed(slots, text, default_locale())
         })
         .unwrap_or_default()
     }

@@ -9,6 +9,9 @@
 // `toJSON`, a problem of any kind found in wasm, no TextEncoder) takes the generated path, which answers or throws
 // exactly as before. tests/js/points-overlay.test.mjs compares both paths on many inputs.
 
+/** The host's `TextEncoder` (not in mini-programs: text then crosses as a string argument, copied by the generated glue). */
+const __mcpointsEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
 /** Text of the record being packed (appended in slot order). */
 let __mcpointsText = '';
 
@@ -65,10 +68,11 @@ function __mcpointsTime(v) {
   return -2 - v.length;
 }
 
-/** `n` f64 slots in the scratch buffer: [view, offset of the view in the buffer, bytes]. */
-function __mcpointsSlots(n) {
+/** `n` f64 slots in the scratch buffer, `extra` bytes of room after them: [view, offset of the view in the
+ * buffer, bytes]. */
+function __mcpointsSlots(n, extra = 0) {
   const bytes = n * 8;
-  const ptr = wasm.__mcScratch(bytes + 8);
+  const ptr = wasm.__mcScratch(bytes + 8 + extra);
   const at = (ptr + 7) & ~7;
   return [new Float64Array(wasm.memory.buffer, at, n), at - ptr, bytes];
 }
@@ -118,7 +122,9 @@ function __mcpointsEarn(program, order, member, at, options) {
     return undefined;
   }
   const n = lines.length;
-  const [f, offset, bytes] = __mcpointsSlots(13 + 7 * n);
+  // Room for the text after the slots (the common case: a few ASCII names per line).
+  const room = 64 * n + 256;
+  const [f, offset, bytes] = __mcpointsSlots(13 + 7 * n, room);
   __mcpointsText = '';
   f[0] = n;
   f[1] = detail;
@@ -206,7 +212,18 @@ function __mcpointsEarn(program, order, member, at, options) {
     j += 7;
   }
   // A NaN slot (a value of the wrong type) makes wasm answer "": the generated path then reports it.
-  const text = program.__mcEarn(__mcpointsText, offset, bytes);
+  // The text goes after the slots by encodeInto (a native copy) when it fits; else as a string argument, which the
+  // generated glue copies character by character.
+  let textArg = __mcpointsText;
+  let textLen = -1;
+  if (__mcpointsEncoder !== undefined && __mcpointsText.length <= room) {
+    const r = __mcpointsEncoder.encodeInto(__mcpointsText, new Uint8Array(wasm.memory.buffer, f.byteOffset + bytes, room));
+    if (r.read === __mcpointsText.length) {
+      textArg = '';
+      textLen = r.written;
+    }
+  }
+  const text = program.__mcEarn(textArg, offset, bytes, textLen);
   __mcpointsText = '';
   return text === '' ? undefined : JSON.parse(text);
 }
@@ -273,9 +290,6 @@ function __mcpointsBalance(program, events, at) {
   __mcpointsText = '';
   return text === '' ? undefined : JSON.parse(text);
 }
-
-/** The host's `TextEncoder` (not in mini-programs: the generated path then copies the text). */
-const __mcpointsEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 
 /** `balance` with a ledger as JSON text, written into wasm memory by `encodeInto` (a native copy; the generated
  * glue copies a string character by character in JS), or undefined (take the generated path). */
