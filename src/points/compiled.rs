@@ -6,9 +6,6 @@
 //! the general exact-fraction path; both give the same answers (unit test `fast_equals_general` in `earn.rs`).
 
 use super::doc::{Combine, EarningDoc};
-use super::ledger::Fnv;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Which field excluded a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +22,9 @@ pub(crate) struct Dim {
     used: bool,
     /// Rules that do not filter on this field.
     unfiltered: u64,
-    /// Value → (rules that list it, excluded).
-    map: HashMap<String, (u64, bool), BuildHasherDefault<Fnv>>,
+    /// Value → (rules that list it, excluded), sorted by value (binary search: a program names few values, and a
+    /// `HashMap<String, _>` cost 2 KB of wasm).
+    map: Vec<(String, (u64, bool))>,
 }
 
 impl Dim {
@@ -39,15 +37,28 @@ impl Dim {
             } else {
                 d.used = true;
                 for v in list {
-                    d.map.entry(v.clone()).or_insert((0, false)).0 |= bit;
+                    d.add(v, bit, false);
                 }
             }
         }
         for v in excluded {
             d.used = true;
-            d.map.entry(v.clone()).or_insert((0, false)).1 = true;
+            d.add(v, 0, true);
         }
         d
+    }
+
+    /// Adds `bits` (and `excluded`) to the entry of `v`, creating it when missing.
+    fn add(&mut self, v: &str, bits: u64, excluded: bool) {
+        match self.map.binary_search_by(|(k, _)| k.as_str().cmp(v)) {
+            Ok(i) => {
+                if let Some((_, e)) = self.map.get_mut(i) {
+                    e.0 |= bits;
+                    e.1 |= excluded;
+                }
+            }
+            Err(i) => self.map.insert(i, (v.to_string(), (bits, excluded))),
+        }
     }
 
     /// (rules whose condition on this field holds, whether the value is excluded).
@@ -56,7 +67,8 @@ impl Dim {
         if !self.used {
             return (u64::MAX, false);
         }
-        let (m, x) = v.and_then(|v| self.map.get(v)).copied().unwrap_or((0, false));
+        let found = v.and_then(|v| self.map.binary_search_by(|(k, _)| k.as_str().cmp(v)).ok());
+        let (m, x) = found.and_then(|i| self.map.get(i)).map_or((0, false), |(_, e)| *e);
         (self.unfiltered | m, x)
     }
 }

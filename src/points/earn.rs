@@ -9,7 +9,6 @@ use crate::error::{Issue, Issues, Locale};
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// An order as the till or the app sees it: net paid amounts per line (after discounts and coupons).
 ///
@@ -243,9 +242,54 @@ fn mul(a: i64, b: i64) -> Option<i64> {
     }
 }
 
-/// Remainders largest first, ties to the earlier index (one comparator, so one `select_nth_unstable_by` in the wasm).
-fn larger_first(a: &(i64, usize), b: &(i64, usize)) -> std::cmp::Ordering {
-    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+/// Remainder `a` goes before `b`: larger first, ties to the earlier index (a total order: indices differ).
+fn larger_first(a: &(i64, usize), b: &(i64, usize)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+/// Moves the `k` remainders that come first by [`larger_first`] to `v[..k]` (in no particular order): a small
+/// quickselect (median-of-three pivot), which falls back to the crate's heapsort on the part still unsettled after
+/// `2 log2 n + 4` rounds, so it is O(n) on average and O(n log n) at worst. `select_nth_unstable_by` did the same
+/// with 4 KB of wasm; a full heapsort cost a 100-line `earn` several microseconds.
+fn select_larger_first(v: &mut [(i64, usize)], k: usize) {
+    let at = |v: &[(i64, usize)], i: usize| v.get(i).copied().unwrap_or((0, 0));
+    let (mut lo, mut hi) = (0, v.len());
+    let mut rounds = 2 * (usize::BITS - v.len().leading_zeros()) + 4;
+    // Invariant: v[..lo] all come before v[lo..hi], which all come before v[hi..]; position k - 1 is in lo..hi.
+    while k > lo && k < hi && hi - lo > 1 {
+        if rounds == 0 {
+            if let Some(rest) = v.get_mut(lo..hi) {
+                crate::sort::heap_sort_by(rest, larger_first);
+            }
+            return;
+        }
+        rounds -= 1;
+        // Median of three as the pivot, moved to hi - 1.
+        let (a, b, c) = (lo, lo + (hi - lo) / 2, hi - 1);
+        let m = if larger_first(&at(v, a), &at(v, b)) == larger_first(&at(v, b), &at(v, c)) {
+            b
+        } else if larger_first(&at(v, b), &at(v, a)) == larger_first(&at(v, a), &at(v, c)) {
+            a
+        } else {
+            c
+        };
+        v.swap(m, c);
+        let pivot = at(v, c);
+        let mut store = lo;
+        for i in lo..c {
+            if larger_first(&at(v, i), &pivot) {
+                v.swap(i, store);
+                store += 1;
+            }
+        }
+        v.swap(store, c);
+        // v[lo..store] come before the pivot (now at `store`), v[store + 1..hi] after it.
+        if store < k {
+            lo = store + 1;
+        } else {
+            hi = store;
+        }
+    }
 }
 
 /// [`crate::split`] in 64 bits (the same parts: floors, then one more to the largest remainders, ties to the
@@ -270,7 +314,7 @@ fn split64(total: i64, weights: &[i64]) -> Option<Vec<i64>> {
     let leftover = usize::try_from(total - assigned).ok()?;
     if leftover > 0 {
         if leftover < rems.len() {
-            rems.select_nth_unstable_by(leftover - 1, larger_first);
+            select_larger_first(&mut rems, leftover);
         }
         for (_, i) in rems.iter().take(leftover) {
             if let Some(p) = parts.get_mut(*i) {
@@ -360,20 +404,25 @@ impl Core<'_> {
             if points == 0 {
                 continue;
             }
-            let day = self.dates(l)?.1;
-            match by_day.last_mut().filter(|(d, _)| *d == day) {
-                Some((_, p)) => *p += points,
-                None => match by_day.binary_search_by(|(d, _)| d.cmp(&day)) {
-                    Ok(i) => {
-                        if let Some((_, p)) = by_day.get_mut(i) {
-                            *p += points;
-                        }
-                    }
-                    Err(i) => by_day.insert(i, (day, points)),
-                },
-            }
+            add_on(&mut by_day, self.dates(l)?.1, points);
         }
         Ok(by_day)
+    }
+}
+
+/// Adds `points` on `day` to `by_day`, kept in date order. Dates mostly arrive in order or repeat, so the last one
+/// is checked first (the earn answer's events and the balance's schedules: no `BTreeMap` in the wasm).
+pub(super) fn add_on(by_day: &mut Vec<(Date, i64)>, day: Date, points: i64) {
+    match by_day.last_mut().filter(|(d, _)| *d == day) {
+        Some((_, p)) => *p += points,
+        None => match by_day.binary_search_by(|(d, _)| d.cmp(&day)) {
+            Ok(i) => {
+                if let Some((_, p)) = by_day.get_mut(i) {
+                    *p += points;
+                }
+            }
+            Err(i) => by_day.insert(i, (day, points)),
+        },
     }
 }
 
@@ -875,7 +924,7 @@ impl Program {
         let nlines = order.lines.len();
         // Answer.
         let mut lines = Vec::with_capacity(nlines);
-        let mut by_day: BTreeMap<Date, i64> = BTreeMap::new();
+        let mut by_day: Vec<(Date, i64)> = Vec::new();
         for (li, l) in order.lines.iter().enumerate() {
             let (pending_until, available_on) = core.dates(l)?;
             let mut rules = Vec::new();
@@ -892,7 +941,7 @@ impl Program {
             }
             let points = line_totals.get(li).copied().unwrap_or(0);
             if points != 0 {
-                *by_day.entry(available_on).or_insert(0) += points;
+                add_on(&mut by_day, available_on, points);
             }
             lines.push(EarnLine {
                 index: li,
@@ -1434,7 +1483,7 @@ impl Program {
                         continue;
                     }
                     if take < fracs.len() {
-                        fracs.select_nth_unstable_by(take - 1, larger_first);
+                        select_larger_first(&mut fracs, take);
                     }
                     for (_, li) in fracs.iter().take(take) {
                         if let Some(cell) = grid.get_mut(li * ncols + k) {
@@ -1462,6 +1511,42 @@ mod tests {
         }
         fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
             xs[self.next(xs.len() as u64) as usize]
+        }
+    }
+
+    /// The quickselect puts the same set first as a full sort does, for every k, on inputs with many ties, sorted,
+    /// reversed and random.
+    #[test]
+    fn select_larger_first_takes_the_same_parts_as_a_sort() {
+        let mut g = Lcg(7);
+        for n in [0usize, 1, 2, 3, 5, 17, 100, 300] {
+            for shape in 0..4 {
+                let v: Vec<(i64, usize)> = (0..n)
+                    .map(|i| {
+                        let r = match shape {
+                            0 => g.next(3) as i64,
+                            1 => i as i64,
+                            2 => (n - i) as i64,
+                            _ => g.next(1_000_000) as i64,
+                        };
+                        (r, i)
+                    })
+                    .collect();
+                let mut sorted = v.clone();
+                sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                for k in 0..=n {
+                    let mut w = v.clone();
+                    select_larger_first(&mut w, k);
+                    let mut got: Vec<usize> = w[..k].iter().map(|x| x.1).collect();
+                    let mut want: Vec<usize> = sorted[..k].iter().map(|x| x.1).collect();
+                    got.sort_unstable();
+                    want.sort_unstable();
+                    assert_eq!(got, want, "n {n} shape {shape} k {k}");
+                    let mut all: Vec<usize> = w.iter().map(|x| x.1).collect();
+                    all.sort_unstable();
+                    assert_eq!(all, (0..n).collect::<Vec<_>>());
+                }
+            }
         }
     }
 

@@ -1,12 +1,13 @@
 //! The ledger: a deterministic fold over events into lots, redemption and clawback on returns.
 
 use super::doc::{ExpiryMode, WhenSpent};
+use super::earn::add_on;
 use super::{localize_all, Program, Reason};
 use crate::error::{Error, Issue, Issues, Locale};
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// What a ledger event records.
@@ -518,17 +519,16 @@ impl Program {
     fn balance_of(&self, f: &Fold, at: Timestamp) -> Result<Balance> {
         let today = at.date();
         let horizon = today.add_days(self.doc.expiry.warn_days)?;
-        let mut soon: BTreeMap<Date, i64> = BTreeMap::new();
-        let mut sched: BTreeMap<Date, i64> = BTreeMap::new();
+        let (mut soon, mut sched) = (Vec::new(), Vec::new());
         for lot in f.lots.iter().skip(f.head).filter(|l| l.remaining > 0) {
             if let Some(e) = lot.expires_on.filter(|e| *e >= today && *e <= horizon) {
-                *soon.entry(e).or_insert(0) += lot.remaining;
+                add_on(&mut soon, e, lot.remaining);
             }
             if !lot.is_available {
-                *sched.entry(lot.available_on).or_insert(0) += lot.remaining;
+                add_on(&mut sched, lot.available_on, lot.remaining);
             }
         }
-        let dated = |m: BTreeMap<Date, i64>| m.into_iter().map(|(on, points)| DatedPoints { on, points }).collect();
+        let dated = |m: Vec<(Date, i64)>| m.into_iter().map(|(on, points)| DatedPoints { on, points }).collect();
         Ok(Balance {
             at,
             available: f.available,
@@ -831,11 +831,13 @@ impl Program {
                 }
                 let points = reward.points.checked_mul(qty).ok_or_else(super::ratio::overflow)?;
                 if !reward.tiers.is_empty() && !request.tier.as_ref().is_some_and(|t| reward.tiers.contains(t)) {
+                    // Joined as `&str`s: one `join` in the wasm for every list in a message.
+                    let tiers: Vec<&str> = reward.tiers.iter().map(String::as_str).collect();
                     reasons.push(Reason::new(
                         "POINTS_REWARD_TIER",
                         "request.tier",
-                        format!("该礼品仅限 {} 等级会员兑换", reward.tiers.join("、")),
-                        format!("this reward is only for tiers {}", reward.tiers.join(", ")),
+                        format!("该礼品仅限 {} 等级会员兑换", tiers.join("、")),
+                        format!("this reward is only for tiers {}", tiers.join(", ")),
                     ));
                 }
                 if points > available {

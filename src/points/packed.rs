@@ -150,8 +150,9 @@ impl<'a> Packed<'a> {
                 if h > 23 || m > 59 || s > 59 {
                     return None;
                 }
-                let (_, midnight) = self.day(ymd)?;
-                midnight.add_seconds(h * 3600 + m * 60 + s).ok()
+                let (date, _) = self.day(ymd)?;
+                let part = |x: i64| u32::try_from(x).ok();
+                Timestamp::at(date, part(h)?, part(m)?, part(s)?).ok()
             }
             -1 => None,
             v => {

@@ -659,16 +659,18 @@ pub(crate) fn read_with<'a, T>(
     read: impl FnOnce(&mut Reader<'a>) -> Result<T>,
 ) -> Result<T> {
     let mut r = Reader::new(text, code, arg);
-    match read(&mut r).and_then(|v| r.end().map(|()| v)) {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let mut check = Reader::new(text, code, arg);
-            check.dups = false;
-            match check.skip().and_then(|()| check.end()) {
-                Err(syntax) => Err(syntax),
-                Ok(()) => Err(e),
-            }
-        }
+    read(&mut r).and_then(|v| r.end().map(|()| v)).map_err(|e| syntax_first(text, code, arg, e))
+}
+
+/// The issue a failed read reports: `JSON_SYNTAX` when the text is not JSON at all, else `e`. Not generic (one
+/// copy in the wasm, not one per type read).
+#[inline(never)]
+fn syntax_first(text: &str, code: &'static str, arg: &str, e: crate::Error) -> crate::Error {
+    let mut check = Reader::new(text, code, arg);
+    check.dups = false;
+    match check.skip().and_then(|()| check.end()) {
+        Err(syntax) => syntax,
+        Ok(()) => e,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{default_locale, int_arg, json_text_arg, locale_of, string_arg, throw, to_js_json};
 use crate::error::{Error, Issue, Issues};
-use crate::points::{read_json, EarnDetail, FromJson, Ledger, Member, Order, Program};
+use crate::points::{read_json, EarnDetail, Event, FromJson, Ledger, Member, Order, Program};
 use crate::{Result, Timestamp};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -15,6 +15,17 @@ type JsResult = std::result::Result<JsValue, JsValue>;
 /// property by property) or JSON text.
 fn typed<T: FromJson>(v: &JsValue, path: &str) -> Result<T> {
     read_json(&json_text_arg(v, path)?, path)
+}
+
+/// Ledger events as JSON text (one reader in the wasm for every call that takes events).
+#[inline(never)]
+fn read_events(text: &str) -> Result<Vec<Event>> {
+    read_json(text, "events")
+}
+
+/// A ledger argument: an array of events or JSON text.
+fn events_arg(v: &JsValue) -> Result<Vec<Event>> {
+    read_events(&json_text_arg(v, "events")?)
 }
 
 fn at_arg(v: &JsValue) -> Result<Timestamp> {
@@ -139,12 +150,21 @@ impl JsPointsProgram {
     }
 
     /// Overlay fast path of `earn` (hidden; see `scripts/pkg/overlay/points.js`): the packed order is `len` bytes
-    /// of slots at `offset` in the scratch buffer, its text `text`. The answer's JSON text, or `""` when the packed
-    /// form cannot decide or the call has a problem (the overlay then takes the generated path).
+    /// of slots at `offset` in the scratch buffer; its text is the `text_len` bytes of UTF-8 right after them, or
+    /// `text` when `text_len` is negative (a host without `TextEncoder`, or text too long for the room the overlay
+    /// left). The answer's JSON text, or `""` when the packed form cannot decide or the call has a problem (the
+    /// overlay then takes the generated path).
     #[wasm_bindgen(js_name = "__mcEarn", skip_typescript)]
-    pub fn packed_earn(&self, text: &str, offset: u32, len: u32) -> String {
-        super::with_scratch(offset.saturating_add(len), |b| {
-            b.get(offset as usize..).and_then(|slots| self.inner.earn_packed(slots, text, default_locale()))
+    pub fn packed_earn(&self, text: &str, offset: u32, len: u32, text_len: i32) -> String {
+        let end = offset.saturating_add(len);
+        let in_scratch = u32::try_from(text_len).ok();
+        super::with_scratch(end.saturating_add(in_scratch.unwrap_or(0)), |b| {
+            let slots = b.get(offset as usize..end as usize)?;
+            let text = match in_scratch {
+                Some(_) => std::str::from_utf8(b.get(end as usize..)?).ok()?,
+                None => text,
+            };
+            self.inner.earn_packed(slots, text, default_locale())
         })
         .unwrap_or_default()
     }
@@ -162,6 +182,22 @@ impl JsPointsProgram {
         .unwrap_or_default()
     }
 
+    /// Overlay fast path of `balance` with a ledger as JSON text (hidden): the text is `len` bytes of UTF-8 at the
+    /// start of the scratch buffer (the overlay writes it with `TextEncoder.encodeInto`, which copies natively where
+    /// the generated glue copies character by character in JS). The answer's JSON text, or `""` on any problem (the
+    /// overlay then takes the generated path, which reports it).
+    #[wasm_bindgen(js_name = "__mcBalanceJson", skip_typescript)]
+    pub fn json_balance(&self, len: u32, at: &str) -> String {
+        let Ok(at) = Timestamp::parse(at) else { return String::new() };
+        super::with_scratch(len, |b| {
+            let text = std::str::from_utf8(b).ok()?;
+            let events = read_events(text).ok()?;
+            self.inner.balance(&events, at).ok()
+        })
+        .and_then(|b| serde_json::to_string(&b).ok())
+        .unwrap_or_default()
+    }
+
     /// The balance as of `at`, folding the ledger events (which must be in time order).
     #[wasm_bindgen(unchecked_return_type = "PointsBalance")]
     pub fn balance(
@@ -169,7 +205,7 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all2(typed::<Vec<_>>(&events, "events"), at_arg(&at)).and_then(|(e, t)| self.inner.balance(&e, t));
+        let r = all2(events_arg(&events), at_arg(&at)).and_then(|(e, t)| self.inner.balance(&e, t));
         answer(r)
     }
 
@@ -181,7 +217,7 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "RedeemRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
     ) -> JsResult {
-        let r = all3(typed::<Vec<_>>(&events, "events"), typed(&request, "request"), at_arg(&at))
+        let r = all3(events_arg(&events), typed(&request, "request"), at_arg(&at))
             .and_then(|(e, q, t)| self.inner.redeem(&e, &q, t))
             .map(|d| d.localize(default_locale()));
         answer(r)
@@ -195,7 +231,7 @@ impl JsPointsProgram {
         #[wasm_bindgen(unchecked_param_type = "EarnRecord | EarnResult")] earn_result: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PointsRefund")] refund: JsValue,
     ) -> JsResult {
-        let r = all3(typed::<Vec<_>>(&events, "events"), typed(&earn_result, "earnResult"), typed(&refund, "refund"))
+        let r = all3(events_arg(&events), typed(&earn_result, "earnResult"), typed(&refund, "refund"))
             .and_then(|(e, r, f)| self.inner.clawback(&e, &r, &f))
             .map(|c| c.localize(default_locale()));
         answer(r)
@@ -208,7 +244,7 @@ impl JsPointsProgram {
         &self,
         #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
     ) -> std::result::Result<JsPointsLedger, JsValue> {
-        typed::<Vec<_>>(&events, "events")
+        events_arg(&events)
             .and_then(|e| self.inner.ledger(e))
             .map(|inner| JsPointsLedger { inner })
             .map_err(|e| throw(e, default_locale()))
@@ -266,7 +302,7 @@ impl JsPointsLedger {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "PointsEvent[] | string")] events: JsValue,
     ) -> std::result::Result<u32, JsValue> {
-        typed::<Vec<_>>(&events, "events")
+        events_arg(&events)
             .and_then(|e| self.inner.append(e))
             .map(|()| u32::try_from(self.inner.len()).unwrap_or(u32::MAX))
             .map_err(|e| throw(e, default_locale()))

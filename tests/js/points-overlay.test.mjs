@@ -9,10 +9,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import * as api from 'mallcare';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..', '..');
+// The generated glue alone (cut before its overlays), loaded from the package's directory: the reference for the
+// calls whose JSON-text argument the overlay also handles (`balance` with a ledger as text).
+const MARK = '\n// ---- mallcare overlays (scripts/pkg/overlay) ----\n';
+const glue = fs.readFileSync(path.join(root, 'pkg', 'node', 'mallcare.js'), 'utf8');
+const plainPath = path.join(root, 'pkg', 'node', 'mallcare.points-plain.test.cjs');
+fs.writeFileSync(plainPath, glue.slice(0, glue.indexOf(MARK)));
+const plain = createRequire(import.meta.url)(plainPath);
+fs.rmSync(plainPath);
 const exampleDoc = fs.readFileSync(path.join(root, 'data', 'points', 'example-program.json'), 'utf8');
 const skuDoc = JSON.stringify({
   version: 's',
@@ -141,34 +150,41 @@ test('points overlay: earn with an order object answers as the generated path (J
   assert.ok(fast > 500, `only ${fast} answers`);
 });
 
+/** A random ledger (`bad`: with every kind of wrong value) and an as-of time. */
+function randomLedger(g, bad) {
+  let t = Date.UTC(2025, 11, 31, 16);
+  const events = [];
+  const n = g.next(30);
+  for (let j = 0; j < n; j++) {
+    t += g.next(20) * 7 * 3600e3 - (bad && g.chance(30) ? 7200e3 : 0);
+    const type = bad && g.chance(40) ? g.pick(['spend', null, 1]) :
+      g.pick(['earn', 'earn', 'earn', 'earn', 'redeem', 'redeem', 'clawback', 'adjust', 'expire']);
+    const local = new Date(t + 8 * 3600e3).toISOString().slice(0, 19);
+    const at = bad && g.chance(10) ? g.pick([...times, 5, null]) : `${local}+08:00`;
+    const points = bad && g.chance(30) ? g.pick(odd) :
+      type === 'expire' ? 0 : type === 'adjust' ? g.next(100) - 20 : type === 'earn' ? 100 + g.next(300) : 1 + g.next(30);
+    const e = { type, at, points };
+    if (type === 'earn' && g.chance(2)) e.availableOn = bad && g.chance(5) ? g.pick(dates) : local.slice(0, 10);
+    if (type === 'earn' && g.chance(5)) e.expiresOn = g.pick(['2026-12-31', '2027-06-30', ...(bad ? dates : [])]);
+    if (g.chance(2)) e.ref = bad && g.chance(10) ? g.pick(odd) : `O${g.next(j + 1)}`;
+    if (g.chance(8)) e.note = bad && g.chance(5) ? g.pick(odd) : '人工调整';
+    if (bad && g.chance(60)) e.extra = 1;
+    if (bad && g.chance(80)) e.toJSON = () => ({ type: 'earn', at, points: 1 });
+    events.push(e);
+  }
+  const asOf = g.chance(20) ? '2026-01-01T00:00:00Z' : `${new Date(t + 8 * 3600e3 + g.next(3) * 30 * 86400e3).toISOString().slice(0, 19)}+08:00`;
+  return { events, asOf };
+}
+
 test('points overlay: balance with an event array answers as the generated path (JSON text)', () => {
   let answers = 0;
   for (const [k, doc] of [exampleDoc, skuDoc].entries()) {
     const p = api.PointsProgram.load(doc);
+    const q = plain.PointsProgram.load(doc);
     const g = rng(1123 + k);
     for (let i = 0; i < 600; i++) {
       const bad = g.chance(3);
-      let t = Date.UTC(2025, 11, 31, 16);
-      const events = [];
-      const n = g.next(30);
-      for (let j = 0; j < n; j++) {
-        t += g.next(20) * 7 * 3600e3 - (bad && g.chance(30) ? 7200e3 : 0);
-        const type = bad && g.chance(40) ? g.pick(['spend', null, 1]) :
-          g.pick(['earn', 'earn', 'earn', 'earn', 'redeem', 'redeem', 'clawback', 'adjust', 'expire']);
-        const local = new Date(t + 8 * 3600e3).toISOString().slice(0, 19);
-        const at = bad && g.chance(10) ? g.pick([...times, 5, null]) : `${local}+08:00`;
-        const points = bad && g.chance(30) ? g.pick(odd) :
-          type === 'expire' ? 0 : type === 'adjust' ? g.next(100) - 20 : type === 'earn' ? 100 + g.next(300) : 1 + g.next(30);
-        const e = { type, at, points };
-        if (type === 'earn' && g.chance(2)) e.availableOn = bad && g.chance(5) ? g.pick(dates) : local.slice(0, 10);
-        if (type === 'earn' && g.chance(5)) e.expiresOn = g.pick(['2026-12-31', '2027-06-30', ...(bad ? dates : [])]);
-        if (g.chance(2)) e.ref = bad && g.chance(10) ? g.pick(odd) : `O${g.next(j + 1)}`;
-        if (g.chance(8)) e.note = bad && g.chance(5) ? g.pick(odd) : '人工调整';
-        if (bad && g.chance(60)) e.extra = 1;
-        if (bad && g.chance(80)) e.toJSON = () => ({ type: 'earn', at, points: 1 });
-        events.push(e);
-      }
-      const asOf = g.chance(20) ? '2026-01-01T00:00:00Z' : `${new Date(t + 8 * 3600e3 + g.next(3) * 30 * 86400e3).toISOString().slice(0, 19)}+08:00`;
+      const { events, asOf } = randomLedger(g, bad);
       const arg = bad && g.chance(40) ? g.pick([{ events }, 'x']) : events;
       let text;
       try {
@@ -179,11 +195,60 @@ test('points overlay: balance with an event array answers as the generated path 
       const a = outcome(() => p.balance(arg, asOf));
       const b = outcome(() => p.balance(text, asOf));
       assert.deepEqual(a, b, `case ${i}: ${text} ${asOf}`);
+      // The text itself through the generated glue alone (the overlay copies text too).
+      assert.deepEqual(outcome(() => q.balance(text, asOf)), b, `case ${i} (generated glue): ${text} ${asOf}`);
       if (a.ok) answers++;
     }
     p.free();
+    q.free();
   }
   assert.ok(answers > 300, `only ${answers} answers`);
+});
+
+test('points overlay: balance with a ledger as JSON text answers as the generated glue alone', () => {
+  let answers = 0;
+  const p = api.PointsProgram.load(exampleDoc);
+  const q = plain.PointsProgram.load(exampleDoc);
+  const g = rng(77);
+  // Count the answers the overlay's text path gave (every answer should come from it).
+  const proto = api.PointsProgram.prototype;
+  const direct = proto.__mcBalanceJson;
+  let viaText = 0;
+  proto.__mcBalanceJson = function counted(...args) {
+    const r = direct.apply(this, args);
+    if (r !== '') viaText++;
+    return r;
+  };
+  // Texts the overlay copies with encodeInto: ASCII, non-ASCII (2-, 3- and 4-byte UTF-8, so the first copy does not
+  // fit), lone surrogates (written as U+FFFD by both paths), whitespace, broken JSON, a BOM, an empty string.
+  const extras = ['', ' ', '[]', ' [ ] ', '\uFEFF[]', '[', 'x', 'null', '{}', '[1]', '["😀"]', '[{"type":"earn"}]'];
+  for (let i = 0; i < 800; i++) {
+    const bad = g.chance(3);
+    const { events, asOf } = randomLedger(g, bad);
+    let text;
+    try {
+      text = JSON.stringify(events, null, g.chance(4) ? 2 : undefined);
+    } catch {
+      continue;
+    }
+    if (g.chance(5)) text = text.replace(/人工调整/g, g.pick(['é', '😀', '\uD800', '\uDC00x', '调整'.repeat(g.next(40))]));
+    if (g.chance(10)) text = g.pick(extras);
+    if (g.chance(20)) text = text.slice(0, g.next(text.length + 1));
+    const a = outcome(() => p.balance(text, asOf));
+    assert.deepEqual(a, outcome(() => q.balance(text, asOf)), `case ${i}: ${text} ${asOf}`);
+    if (a.ok) answers++;
+  }
+  for (const at of [5, null, undefined, ...times]) {
+    const text = JSON.stringify([{ type: 'earn', at: '2026-01-01T10:00:00+08:00', points: 5 }]);
+    const a = outcome(() => p.balance(text, at));
+    assert.deepEqual(a, outcome(() => q.balance(text, at)), `at ${at}`);
+    if (a.ok) answers++;
+  }
+  proto.__mcBalanceJson = direct;
+  p.free();
+  q.free();
+  assert.ok(answers > 200, `only ${answers} answers`);
+  assert.equal(viaText, answers, 'answers not given by the text path');
 });
 
 test('points overlay: the fast paths are in place', () => {
@@ -191,5 +256,7 @@ test('points overlay: the fast paths are in place', () => {
   assert.equal(typeof p.__mcEarn, 'function');
   assert.notEqual(api.PointsProgram.prototype.earn.toString().indexOf('__mcpointsEarn'), -1);
   assert.notEqual(api.PointsProgram.prototype.balance.toString().indexOf('__mcpointsBalance'), -1);
+  assert.notEqual(api.PointsProgram.prototype.balance.toString().indexOf('__mcpointsBalanceText'), -1);
+  assert.equal(typeof p.__mcBalanceJson, 'function');
   p.free();
 });

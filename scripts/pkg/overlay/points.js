@@ -3,9 +3,14 @@
 // Points: `earn` with a plain-object order and `balance` over an array of plain-object events skip JSON.stringify
 // and the JSON reader in wasm. The overlay reads each record's fields once, checks their types, and writes numbers
 // as f64 slots into the scratch buffer and all text as one string (src/points/packed.rs describes the layout);
-// common dates and timestamps go as packed digits. Anything else (JSON text, an unknown or non-own field, a value
-// of another type, `toJSON`, a problem of any kind found in wasm) takes the generated path, which answers or throws
+// common dates and timestamps go as packed digits. `balance` with a ledger as JSON text copies the text into wasm
+// memory with TextEncoder.encodeInto where the host has one (the generated glue copies it character by character)
+// and reads it with the same JSON reader. Anything else (an unknown or non-own field, a value of another type,
+// `toJSON`, a problem of any kind found in wasm, no TextEncoder) takes the generated path, which answers or throws
 // exactly as before. tests/js/points-overlay.test.mjs compares both paths on many inputs.
+
+/** The host's `TextEncoder` (not in mini-programs: text then crosses as a string argument, copied by the generated glue). */
+const __mcpointsEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 
 /** Text of the record being packed (appended in slot order). */
 let __mcpointsText = '';
@@ -49,36 +54,25 @@ function __mcpointsDate(v) {
   return -2 - v.length;
 }
 
-/** The last `YYYY-MM-DDT` prefix packed and its digits (`yyyymmdd000000`): events of one day share it. */
-let __mcpointsDay = '\uffff';
-let __mcpointsDayN = 0;
-
-/** A timestamp slot (`v` a string): `yyyymmddhhmmss` for `YYYY-MM-DDTHH:MM:SS+08:00`, else -2 - length. */
+/** A timestamp slot (`v` a string): `yyyymmddhhmmss` for `YYYY-MM-DDTHH:MM:SS+08:00`, else -2 - length. Only
+ * `charCodeAt` (`startsWith`/`endsWith`/`slice` cost several times more on a long ledger). */
 function __mcpointsTime(v) {
-  if (v.length === 25) {
-    let day;
-    if (v.startsWith(__mcpointsDay)) day = __mcpointsDayN;
-    else if (v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(10) === 84) {
-      day = __mcpointsTwo(v, 0) * 1e12 + __mcpointsTwo(v, 2) * 1e10 + __mcpointsTwo(v, 5) * 1e8 +
-        __mcpointsTwo(v, 8) * 1e6;
-      if (day >= 0) {
-        __mcpointsDay = v.slice(0, 11);
-        __mcpointsDayN = day;
-      }
-    } else day = -1;
-    if (day >= 0 && v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58 && v.endsWith('+08:00')) {
-      const n = day + __mcpointsTwo(v, 11) * 1e4 + __mcpointsTwo(v, 14) * 100 + __mcpointsTwo(v, 17);
-      if (n >= 0) return n;
-    }
+  if (v.length === 25 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(10) === 84 &&
+    v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58 && v.charCodeAt(19) === 43 && v.charCodeAt(20) === 48 &&
+    v.charCodeAt(21) === 56 && v.charCodeAt(22) === 58 && v.charCodeAt(23) === 48 && v.charCodeAt(24) === 48) {
+    const n = __mcpointsTwo(v, 0) * 1e12 + __mcpointsTwo(v, 2) * 1e10 + __mcpointsTwo(v, 5) * 1e8 +
+      __mcpointsTwo(v, 8) * 1e6 + __mcpointsTwo(v, 11) * 1e4 + __mcpointsTwo(v, 14) * 100 + __mcpointsTwo(v, 17);
+    if (n >= 0) return n;
   }
   __mcpointsText += v;
   return -2 - v.length;
 }
 
-/** `n` f64 slots in the scratch buffer: [view, offset of the view in the buffer, bytes]. */
-function __mcpointsSlots(n) {
+/** `n` f64 slots in the scratch buffer, `extra` bytes of room after them: [view, offset of the view in the
+ * buffer, bytes]. */
+function __mcpointsSlots(n, extra = 0) {
   const bytes = n * 8;
-  const ptr = wasm.__mcScratch(bytes + 8);
+  const ptr = wasm.__mcScratch(bytes + 8 + extra);
   const at = (ptr + 7) & ~7;
   return [new Float64Array(wasm.memory.buffer, at, n), at - ptr, bytes];
 }
@@ -128,7 +122,9 @@ function __mcpointsEarn(program, order, member, at, options) {
     return undefined;
   }
   const n = lines.length;
-  const [f, offset, bytes] = __mcpointsSlots(13 + 7 * n);
+  // Room for the text after the slots (the common case: a few ASCII names per line).
+  const room = 64 * n + 256;
+  const [f, offset, bytes] = __mcpointsSlots(13 + 7 * n, room);
   __mcpointsText = '';
   f[0] = n;
   f[1] = detail;
@@ -216,7 +212,18 @@ function __mcpointsEarn(program, order, member, at, options) {
     j += 7;
   }
   // A NaN slot (a value of the wrong type) makes wasm answer "": the generated path then reports it.
-  const text = program.__mcEarn(__mcpointsText, offset, bytes);
+  // The text goes after the slots by encodeInto (a native copy) when it fits; else as a string argument, which the
+  // generated glue copies character by character.
+  let textArg = __mcpointsText;
+  let textLen = -1;
+  if (__mcpointsEncoder !== undefined && __mcpointsText.length <= room) {
+    const r = __mcpointsEncoder.encodeInto(__mcpointsText, new Uint8Array(wasm.memory.buffer, f.byteOffset + bytes, room));
+    if (r.read === __mcpointsText.length) {
+      textArg = '';
+      textLen = r.written;
+    }
+  }
+  const text = program.__mcEarn(textArg, offset, bytes, textLen);
   __mcpointsText = '';
   return text === '' ? undefined : JSON.parse(text);
 }
@@ -284,6 +291,26 @@ function __mcpointsBalance(program, events, at) {
   return text === '' ? undefined : JSON.parse(text);
 }
 
+/** `balance` with a ledger as JSON text, written into wasm memory by `encodeInto` (a native copy; the generated
+ * glue copies a string character by character in JS), or undefined (take the generated path). */
+function __mcpointsBalanceText(program, text, at) {
+  if (__mcpointsEncoder === undefined || typeof at !== 'string' || typeof program.__mcBalanceJson !== 'function') {
+    return undefined;
+  }
+  // ASCII text fits in `length` bytes; otherwise ask for the UTF-8 worst case and write it again.
+  let room = text.length;
+  for (;;) {
+    const ptr = wasm.__mcScratch(room);
+    const r = __mcpointsEncoder.encodeInto(text, new Uint8Array(wasm.memory.buffer, ptr, room));
+    if (r.read === text.length) {
+      const answer = program.__mcBalanceJson(r.written, at);
+      return answer === '' ? undefined : JSON.parse(answer);
+    }
+    if (room !== text.length) return undefined;
+    room = text.length * 3;
+  }
+}
+
 {
   const proto = PointsProgram.prototype;
   if (typeof proto.__mcEarn === 'function' && typeof proto.__mcBalance === 'function') {
@@ -298,7 +325,8 @@ function __mcpointsBalance(program, events, at) {
     };
     proto.balance = function balance(events, at) {
       if (this.__wbg_ptr) {
-        const r = __mcpointsBalance(this, events, at);
+        const r = typeof events === 'string' ? __mcpointsBalanceText(this, events, at) :
+          __mcpointsBalance(this, events, at);
         if (r !== undefined) return r;
       }
       return slowBalance.call(this, events, at);
