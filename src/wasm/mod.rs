@@ -38,12 +38,15 @@ thread_local! {
 /// (`scripts/pkg/overlay/*.js`) write short ASCII arguments straight into wasm memory instead of going through
 /// wasm-bindgen's string passing: they ask for room for `len` bytes here, write at the returned address, and call a
 /// raw export that reads them back with [`with_scratch`]. The address is only good until the next call into wasm.
+/// The buffer only grows, and is not cleared: the raw call says how many bytes JS wrote, and only those are read
+/// (clearing cost a memset of the whole buffer per call, up to megabytes for a ledger given as JSON text).
 #[wasm_bindgen(js_name = "__mcScratch", skip_typescript)]
 pub fn scratch(len: u32) -> u32 {
     SCRATCH.with(|s| {
         let mut v = s.borrow_mut();
-        v.clear();
-        v.resize(len as usize, 0);
+        if v.len() < len as usize {
+            v.resize(len as usize, 0);
+        }
         addr32(v.as_mut_ptr() as usize)
     })
 }
