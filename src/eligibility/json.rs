@@ -242,7 +242,15 @@ impl<'a> Reader<'a> {
     /// Reads an object; `field` is called with each key (path pushed) and must read its value and return the
     /// field's number (for duplicate detection, < 64; 64 and above are not checked, as for map entries), or fail
     /// through [`Reader::unknown`].
+    #[inline]
     pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Result<u32>) -> Result<()> {
+        self.object_dyn(&mut field)
+    }
+
+    /// [`Reader::object`] without the generic: one copy of the loop for every object type (the wasm kept one per
+    /// field closure, inlined).
+    #[inline(never)]
+    fn object_dyn(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<u32>) -> Result<()> {
         if self.peek() != Some(b'{') {
             return Err(self.expected("a map"));
         }
@@ -305,7 +313,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an array, calling `item` for each element (index pushed).
+    #[inline]
     pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.array_dyn(&mut item)
+    }
+
+    /// [`Reader::array`] without the generic (one copy of the loop).
+    #[inline(never)]
+    fn array_dyn(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<()>) -> Result<()> {
         if self.peek() != Some(b'[') {
             return Err(self.expected("a sequence"));
         }
