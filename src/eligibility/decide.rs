@@ -474,10 +474,11 @@ fn merge<'p>(policy: &'p ReturnPolicy, req: &Request, line: &Line) -> Merged<'p>
         defect_override: None,
     };
     for c in &policy.rules {
-        if !matches(&c.rule.when, req, line) {
+        let Some(rule) = policy.doc.rules.get(c.index) else { continue };
+        if !matches(&rule.when, req, line) {
             continue;
         }
-        let e: &Effects = &c.rule.then;
+        let e: &Effects = &rule.then;
         let id = &c.id;
         take(&mut m.refund, e.refund.as_ref(), id);
         take(&mut m.exchange, e.exchange.as_ref(), id);
