@@ -583,15 +583,23 @@ pub(crate) fn split_into(total: i64, weights: &[i64], out: &mut [i64]) -> Result
         *r = exact % sum;
         assigned += *o;
     }
+    // The leftover fen (fewer than n) go one each to the largest remainders, ties to the earlier index: pick the
+    // first largest remainder `leftover` times, marking each pick (remainders are >= 0) so it is not picked again.
     let leftover = usize::try_from(total - assigned).unwrap_or(0);
-    if leftover > 0 {
-        let rem = rem.get(..n).unwrap_or(&[]);
-        for (i, (o, ri)) in out.iter_mut().zip(rem).enumerate() {
-            // Rank among the remainders: larger first, ties to the earlier index.
-            let rank = rem.iter().enumerate().filter(|(j, rj)| **rj > *ri || (**rj == *ri && *j < i)).count();
-            if rank < leftover {
-                *o += 1;
+    let rem = rem.get_mut(..n).unwrap_or(&mut []);
+    for _ in 0..leftover {
+        let mut best: Option<usize> = None;
+        let mut best_r = -1i64;
+        for (j, r) in rem.iter().enumerate() {
+            if *r > best_r {
+                best_r = *r;
+                best = Some(j);
             }
+        }
+        let Some(j) = best else { break };
+        if let (Some(o), Some(r)) = (out.get_mut(j), rem.get_mut(j)) {
+            *o += 1;
+            *r = -1;
         }
     }
     Ok(())
