@@ -159,7 +159,19 @@ pub const TAXONOMY: &[Category] = &[
 /// assert!(lookup("clothing/hats").is_none());
 /// ```
 pub fn lookup(path: &str) -> Option<&'static Category> {
-    TAXONOMY.binary_search_by(|c| c.path.cmp(path)).ok().and_then(|i| TAXONOMY.get(i))
+    // The first byte settles most probes (the top-level names differ in it) without a `memcmp` call.
+    let first = path.as_bytes().first();
+    TAXONOMY
+        .binary_search_by(|c| c.path.as_bytes().first().cmp(&first).then_with(|| c.path.cmp(path)))
+        .ok()
+        .and_then(|i| TAXONOMY.get(i))
+}
+
+/// String equality that tests the lengths and last bytes before the text: line ids of one order (`L1`, `L2`)
+/// share their length, where `==` calls `memcmp` every time.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// Whether `path` is `prefix` or lies under it (`food/fresh` is under `food`; `foodcourt` is not).

@@ -691,7 +691,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         let p = At("order.lines", i);
         let cat = category::lookup(&l.category);
         categories.push(cat);
-        if o.lines.iter().take(i).any(|x| x.id == l.id) {
+        if o.lines.iter().take(i).any(|x| category::same(&x.id, &l.id)) {
             issues.push(Issue::new(
                 "REQUEST_LINE_DUPLICATE",
                 format!("{p}.id"),
@@ -786,7 +786,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     let mut item_line = Vec::with_capacity(req.items.len());
     for (k, it) in req.items.iter().enumerate() {
         let p = At("items", k);
-        let Some(li) = o.lines.iter().position(|l| l.id == it.line_id) else {
+        let Some(li) = o.lines.iter().position(|l| category::same(&l.id, &it.line_id)) else {
             issues.push(Issue::new(
                 "REQUEST_LINE_UNKNOWN",
                 format!("{p}.lineId"),
@@ -796,7 +796,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             continue;
         };
         item_line.push(li);
-        if req.items.iter().take(k).any(|x| x.line_id == it.line_id) {
+        if req.items.iter().take(k).any(|x| category::same(&x.line_id, &it.line_id)) {
             issues.push(Issue::new(
                 "REQUEST_ITEM_DUPLICATE",
                 format!("{p}.lineId"),
