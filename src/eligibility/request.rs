@@ -865,8 +865,13 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         return issues.finish(Checked { money: Vec::new(), item_line, categories, disc_share: Vec::new() });
     }
     // Money: discounts, then points, each by largest remainder.
-    let subs: Vec<i64> = o.lines.iter().map(|l| l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity)).collect();
-    let mut money: Vec<LineMoney> = subs.iter().map(|s| LineMoney { sub: *s, ..LineMoney::default() }).collect();
+    let mut money: Vec<LineMoney> = o
+        .lines
+        .iter()
+        .map(|l| LineMoney { sub: l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity), ..LineMoney::default() })
+        .collect();
+    // One weights buffer for every split (refilled each time).
+    let mut weights: Vec<i64> = Vec::with_capacity(money.len());
     let n = o.lines.len();
     let mut disc_share = vec![0i64; n * o.discounts.len()];
     for (d, disc) in o.discounts.iter().enumerate() {
@@ -875,7 +880,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             issues.push(neg(format!("{p}.amountFen")));
             continue;
         }
-        let mut weights = subs.clone();
+        weights.clear();
+        weights.extend(money.iter().map(|m| m.sub));
         if let Some(ids) = &disc.lines {
             let mut unknown = false;
             for (k, id) in ids.iter().enumerate() {
@@ -949,7 +955,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
             issues.push(neg("order.points".into()));
         } else {
-            let weights: Vec<i64> = money.iter().map(|m| (m.sub - m.discount).max(0)).collect();
+            weights.clear();
+            weights.extend(money.iter().map(|m| (m.sub - m.discount).max(0)));
             let left: i64 = weights.iter().sum();
             if pts.value_fen > left {
                 issues.push(Issue::new(
