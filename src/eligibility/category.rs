@@ -159,7 +159,44 @@ pub const TAXONOMY: &[Category] = &[
 /// assert!(lookup("clothing/hats").is_none());
 /// ```
 pub fn lookup(path: &str) -> Option<&'static Category> {
-    TAXONOMY.binary_search_by(|c| c.path.cmp(path)).ok().and_then(|i| TAXONOMY.get(i))
+    // The entries that start with the path's first byte (a few: `food`, `food/bakery`, ...), then the one of the
+    // same length and text: no binary search of string comparisons (a `memcmp` call per probe).
+    let b = usize::from(*path.as_bytes().first()?);
+    let from = usize::from(*START.get(b)?);
+    let to = usize::from(*START.get(b + 1)?);
+    TAXONOMY.get(from..to)?.iter().find(|c| c.path.len() == path.len() && c.path == path)
+}
+
+const fn first_byte(s: &str) -> usize {
+    match s.as_bytes().first() {
+        Some(b) => *b as usize,
+        None => 0,
+    }
+}
+
+/// `START[b]`: the index of the first taxonomy entry whose first byte is `b` or more (the table is sorted), so
+/// the entries starting with `b` are `START[b]..START[b + 1]`. Computed at compile time.
+#[allow(clippy::indexing_slicing, reason = "const evaluation: an index out of bounds fails the build")]
+static START: [u8; 257] = {
+    assert!(TAXONOMY.len() < 256);
+    let mut out = [0u8; 257];
+    let mut b = 0;
+    let mut i = 0;
+    while b < 257 {
+        while i < TAXONOMY.len() && first_byte(TAXONOMY[i].path) < b {
+            i += 1;
+        }
+        out[b] = i as u8;
+        b += 1;
+    }
+    out
+};
+
+/// String equality that tests the lengths and last bytes before the text: line ids of one order (`L1`, `L2`)
+/// share their length, where `==` calls `memcmp` every time.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// Whether `path` is `prefix` or lies under it (`food/fresh` is under `food`; `foodcourt` is not).

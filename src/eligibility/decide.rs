@@ -474,10 +474,11 @@ fn merge<'p>(policy: &'p ReturnPolicy, req: &Request, line: &Line) -> Merged<'p>
         defect_override: None,
     };
     for c in &policy.rules {
-        if !matches(&c.rule.when, req, line) {
+        let Some(rule) = policy.doc.rules.get(c.index) else { continue };
+        if !matches(&rule.when, req, line) {
             continue;
         }
-        let e: &Effects = &c.rule.then;
+        let e: &Effects = &rule.then;
         let id = &c.id;
         take(&mut m.refund, e.refund.as_ref(), id);
         take(&mut m.exchange, e.exchange.as_ref(), id);
@@ -776,7 +777,7 @@ fn decide_item(
         },
         now: req.now.date(),
     };
-    let mut cx = Ctx { reasons: Vec::new(), rules: Vec::new(), law };
+    let mut cx = Ctx { reasons: Vec::with_capacity(4), rules: Vec::with_capacity(4), law };
     let mut law_g = Grants::default();
     let mut store_g = Grants::default();
     let fault = item.reason.is_fault();
@@ -1158,8 +1159,8 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
         rule_levels.push(out.rule_approval);
         items.push(out.decision);
     }
-    let mut reasons = Vec::new();
-    let mut rules: Vec<RuleId> = Vec::new();
+    let mut reasons = Vec::with_capacity(2);
+    let mut rules: Vec<RuleId> = Vec::with_capacity(8);
     let items_fen: i64 = items.iter().map(|d| d.money.refund_fen).sum();
     let points: i64 = items.iter().map(|d| d.money.refund_points).sum();
 
@@ -1253,7 +1254,7 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
     let listed = |m: &str| settings.refund_order.iter().any(|x| x == m);
     order.extend(o.payments.iter().enumerate().filter(|(_, p)| !listed(&p.method)).map(|(i, _)| i));
     let mut left = total;
-    let mut by_payment = Vec::new();
+    let mut by_payment = Vec::with_capacity(o.payments.len());
     for i in order {
         if left <= 0 {
             break;

@@ -72,8 +72,17 @@ impl<'a> Reader<'a> {
     /// A syntax error: `JSON_SYNTAX` for the whole input, with line and column.
     fn syntax(&self, what: &str) -> Error {
         let before = self.s.get(..self.pos.min(self.s.len())).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // Lines by '\n'; the column counts characters (UTF-8 lead bytes) after the last one. A byte loop: the
+        // `str` searchers cost ~2 KB of wasm.
+        let (mut line, mut col) = (1, 1);
+        for c in before.bytes() {
+            if c == b'\n' {
+                line += 1;
+                col = 1;
+            } else if c & 0xC0 != 0x80 {
+                col += 1;
+            }
+        }
         let en = format!("malformed JSON: {what} at line {line} column {col}");
         Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{what} at line {line} column {col}"), en))
     }
@@ -242,7 +251,15 @@ impl<'a> Reader<'a> {
     /// Reads an object; `field` is called with each key (path pushed) and must read its value and return the
     /// field's number (for duplicate detection, < 64; 64 and above are not checked, as for map entries), or fail
     /// through [`Reader::unknown`].
+    #[inline]
     pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Result<u32>) -> Result<()> {
+        self.object_dyn(&mut field)
+    }
+
+    /// [`Reader::object`] without the generic: one copy of the loop for every object type (the wasm kept one per
+    /// field closure, inlined).
+    #[inline(never)]
+    fn object_dyn(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<u32>) -> Result<()> {
         if self.peek() != Some(b'{') {
             return Err(self.expected("a map"));
         }
@@ -305,7 +322,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an array, calling `item` for each element (index pushed).
+    #[inline]
     pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.array_dyn(&mut item)
+    }
+
+    /// [`Reader::array`] without the generic (one copy of the loop).
+    #[inline(never)]
+    fn array_dyn(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<()>) -> Result<()> {
         if self.peek() != Some(b'[') {
             return Err(self.expected("a sequence"));
         }
@@ -670,12 +694,11 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             Some(b'-' | b'0'..=b'9') => {
+                // A JSON integer has no plus sign and no leading zeros, so its text is already its canonical form
+                // (what serde_json prints for the i64 or u64 it reads), but for `-0`, read as the integer 0.
+                // Floats and integers beyond u64 are kept as written.
                 let (text, int) = self.number()?;
-                match (int, text.parse::<i64>(), text.parse::<u64>()) {
-                    (true, Ok(v), _) => super::write::int(out, v),
-                    (true, _, Ok(v)) => out.extend_from_slice(v.to_string().as_bytes()),
-                    _ => out.extend_from_slice(text.as_bytes()),
-                }
+                out.extend_from_slice(if int && text == "-0" { b"0" } else { text.as_bytes() });
                 Ok(())
             }
             _ => {

@@ -1054,11 +1054,11 @@ pub struct PolicyDoc {
     pub rules: Vec<Rule>,
 }
 
-/// A rule after loading: id shared with decision traces.
+/// A rule after loading: id shared with decision traces, and where the rule is in the document (no copy of it).
 #[derive(Clone, Debug)]
 pub(crate) struct Compiled {
     pub id: RuleId,
-    pub rule: Rule,
+    pub index: usize,
 }
 
 const MAX_DAYS: i64 = 3650;
@@ -1093,12 +1093,12 @@ fn range_issue(path: String, what_zh: &str, what_en: &str) -> Issue {
 /// Checks a parsed document and returns the rules sorted by priority (highest first).
 pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
     let mut issues = Issues::default();
-    if doc.version.trim().is_empty() {
+    if doc.version.chars().all(char::is_whitespace) {
         issues.push(Issue::new("POLICY_VERSION_EMPTY", "version", "政策版本不能为空", "the policy version is empty"));
     }
     for (i, rule) in doc.rules.iter().enumerate() {
         let p = format!("rules[{i}]");
-        if rule.id.trim().is_empty() {
+        if rule.id.chars().all(char::is_whitespace) {
             issues.push(Issue::new(
                 "POLICY_RULE_ID_EMPTY",
                 format!("{p}.id"),
@@ -1221,12 +1221,17 @@ pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
             }
         }
     }
-    let mut compiled: Vec<Compiled> =
-        doc.rules.iter().map(|r| Compiled { id: RuleId(Arc::from(r.id.as_str())), rule: r.clone() }).collect();
+    let mut compiled: Vec<Compiled> = doc
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(index, r)| Compiled { id: RuleId(Arc::from(r.id.as_str())), index })
+        .collect();
+    let priority = |c: Option<&Compiled>| c.and_then(|c| doc.rules.get(c.index)).map(|r| r.priority);
     // Highest priority first, document order among equals (insertion sort: stable, and policies are short).
     for i in 1..compiled.len() {
         let mut j = i;
-        while j > 0 && compiled.get(j - 1).map(|c| c.rule.priority) < compiled.get(j).map(|c| c.rule.priority) {
+        while j > 0 && priority(compiled.get(j - 1)) < priority(compiled.get(j)) {
             compiled.swap(j - 1, j);
             j -= 1;
         }

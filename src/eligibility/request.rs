@@ -583,15 +583,23 @@ pub(crate) fn split_into(total: i64, weights: &[i64], out: &mut [i64]) -> Result
         *r = exact % sum;
         assigned += *o;
     }
+    // The leftover fen (fewer than n) go one each to the largest remainders, ties to the earlier index: pick the
+    // first largest remainder `leftover` times, marking each pick (remainders are >= 0) so it is not picked again.
     let leftover = usize::try_from(total - assigned).unwrap_or(0);
-    if leftover > 0 {
-        let rem = rem.get(..n).unwrap_or(&[]);
-        for (i, (o, ri)) in out.iter_mut().zip(rem).enumerate() {
-            // Rank among the remainders: larger first, ties to the earlier index.
-            let rank = rem.iter().enumerate().filter(|(j, rj)| **rj > *ri || (**rj == *ri && *j < i)).count();
-            if rank < leftover {
-                *o += 1;
+    let rem = rem.get_mut(..n).unwrap_or(&mut []);
+    for _ in 0..leftover {
+        let mut best: Option<usize> = None;
+        let mut best_r = -1i64;
+        for (j, r) in rem.iter().enumerate() {
+            if *r > best_r {
+                best_r = *r;
+                best = Some(j);
             }
+        }
+        let Some(j) = best else { break };
+        if let (Some(o), Some(r)) = (out.get_mut(j), rem.get_mut(j)) {
+            *o += 1;
+            *r = -1;
         }
     }
     Ok(())
@@ -683,7 +691,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         let p = At("order.lines", i);
         let cat = category::lookup(&l.category);
         categories.push(cat);
-        if o.lines.iter().take(i).any(|x| x.id == l.id) {
+        if o.lines.iter().take(i).any(|x| category::same(&x.id, &l.id)) {
             issues.push(Issue::new(
                 "REQUEST_LINE_DUPLICATE",
                 format!("{p}.id"),
@@ -778,7 +786,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     let mut item_line = Vec::with_capacity(req.items.len());
     for (k, it) in req.items.iter().enumerate() {
         let p = At("items", k);
-        let Some(li) = o.lines.iter().position(|l| l.id == it.line_id) else {
+        let Some(li) = o.lines.iter().position(|l| category::same(&l.id, &it.line_id)) else {
             issues.push(Issue::new(
                 "REQUEST_LINE_UNKNOWN",
                 format!("{p}.lineId"),
@@ -788,7 +796,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             continue;
         };
         item_line.push(li);
-        if req.items.iter().take(k).any(|x| x.line_id == it.line_id) {
+        if req.items.iter().take(k).any(|x| category::same(&x.line_id, &it.line_id)) {
             issues.push(Issue::new(
                 "REQUEST_ITEM_DUPLICATE",
                 format!("{p}.lineId"),
@@ -857,8 +865,13 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         return issues.finish(Checked { money: Vec::new(), item_line, categories, disc_share: Vec::new() });
     }
     // Money: discounts, then points, each by largest remainder.
-    let subs: Vec<i64> = o.lines.iter().map(|l| l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity)).collect();
-    let mut money: Vec<LineMoney> = subs.iter().map(|s| LineMoney { sub: *s, ..LineMoney::default() }).collect();
+    let mut money: Vec<LineMoney> = o
+        .lines
+        .iter()
+        .map(|l| LineMoney { sub: l.paid_fen.unwrap_or(l.unit_price_fen * l.quantity), ..LineMoney::default() })
+        .collect();
+    // One weights buffer for every split (refilled each time).
+    let mut weights: Vec<i64> = Vec::with_capacity(money.len());
     let n = o.lines.len();
     let mut disc_share = vec![0i64; n * o.discounts.len()];
     for (d, disc) in o.discounts.iter().enumerate() {
@@ -867,7 +880,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             issues.push(neg(format!("{p}.amountFen")));
             continue;
         }
-        let mut weights = subs.clone();
+        weights.clear();
+        weights.extend(money.iter().map(|m| m.sub));
         if let Some(ids) = &disc.lines {
             let mut unknown = false;
             for (k, id) in ids.iter().enumerate() {
@@ -941,7 +955,8 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
             issues.push(neg("order.points".into()));
         } else {
-            let weights: Vec<i64> = money.iter().map(|m| (m.sub - m.discount).max(0)).collect();
+            weights.clear();
+            weights.extend(money.iter().map(|m| (m.sub - m.discount).max(0)));
             let left: i64 = weights.iter().sum();
             if pts.value_fen > left {
                 issues.push(Issue::new(
