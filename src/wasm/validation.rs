@@ -692,7 +692,9 @@ fn put_value(v: &Value, out: &mut Vec<u8>) {
     }
 }
 
-/// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped).
+/// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped). Not inlined: one copy
+/// serves the fast path and the generated calls.
+#[inline(never)]
 fn put_outcome(r: &Result<Value>, locale: Locale, out: &mut Vec<u8>) {
     match r {
         Ok(v) => {
@@ -742,12 +744,12 @@ impl JsFormSchema {
             let (text, rest) = part(b, value_len.saturating_add(1));
             let (today, rest) = part(rest, today);
             let locale = part(rest, locale).0.map_or_else(default_locale, Locale::parse);
+            // `FieldOptions::from_json`'s rule for a string `today` (the overlay sends only strings).
             let opts = match today {
                 None => Ok(FormOptions::default()),
-                Some(t) => {
-                    let map = [("today".to_string(), Value::String(t.to_string()))].into_iter().collect();
-                    FieldOptions::from_json(&Value::Object(map)).map(|o| FormOptions { today: o.today, locale: None })
-                }
+                Some(t) => crate::Date::parse(t)
+                    .map(|d| FormOptions { today: Some(d), locale: None })
+                    .map_err(|e| e.under("options.today")),
             };
             let r = opts
                 .and_then(|o| json_value(text.unwrap_or_default(), "").and_then(|v| self.inner.validate_owned(v, &o)));
