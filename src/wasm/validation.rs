@@ -65,12 +65,16 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         };
         Error::from(issue)
     })?;
-    let text = text.as_string().unwrap_or_default();
+    json_value(&text.as_string().unwrap_or_default(), path)
+}
+
+/// The value of `JSON.stringify`'s output (`""`, for `undefined`: null), with the issues of [`js_json`].
+fn json_value(text: &str, path: &str) -> Result<Value> {
     if text.is_empty() {
         return Ok(Value::Null);
     }
     // JSON.stringify's output is JSON; serde_json still refuses nesting deeper than 128 and lone surrogates (\ud800).
-    serde_json::from_str::<Value>(&text).map_err(|e| {
+    serde_json::from_str::<Value>(text).map_err(|e| {
         let issue = if v::find_bytes(&e.to_string(), "recursion limit").is_some() {
             Issue::new("INPUT_TOO_DEEP", path, "输入嵌套过深", "the input is nested too deeply")
         } else {
@@ -562,7 +566,7 @@ pub fn js_validate_form(
     #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
 ) -> JsResult {
     let r = load_schema(&descriptor).and_then(|s| validate_with(&s, &value, &options));
-    outcome(r, locale_of(&options))
+    form_outcome(&r, locale_of(&options))
 }
 
 fn load_schema(descriptor: &JsValue) -> Result<FormSchema> {
@@ -580,12 +584,204 @@ fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Res
     schema.validate_owned(val, &opts)
 }
 
+thread_local! {
+    /// The answer of the last `__mcValidate`: its length (u32, little-endian), then its JSON text, ASCII only.
+    static FORM_OUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// One scratch-buffer part of `__mcValidate`: `n` = 0 for an absent option, else 1 + its length in bytes.
+fn part(b: &[u8], n: u32) -> (Option<&str>, &[u8]) {
+    let len = (n.saturating_sub(1) as usize).min(b.len());
+    let (head, rest) = b.split_at(len);
+    (if n == 0 { None } else { Some(std::str::from_utf8(head).unwrap_or("\u{FFFD}")) }, rest)
+}
+
+/// A JSON string (quotes included), escaped as serde_json escapes it, except that every non-ASCII character is
+/// written as `\uXXXX` (UTF-16 units, as JSON has them): the answer is ASCII, so JS reads it byte by byte, TextDecoder
+/// or not, and JSON.parse gives the same string. (`json::write::escape_str` is not built without eligibility or
+/// points, hence this copy.)
+fn put_str(s: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii() && c >= ' ' && c != '"' && c != '\\' {
+            continue;
+        }
+        out.extend_from_slice(s.as_bytes().get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        let short: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\r' => b"\\r",
+            '\t' => b"\\t",
+            '\u{8}' => b"\\b",
+            '\u{c}' => b"\\f",
+            _ => b"",
+        };
+        if !short.is_empty() {
+            out.extend_from_slice(short);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units).iter() {
+            out.extend_from_slice(b"\\u");
+            for shift in [12u16, 8, 4, 0] {
+                out.push(HEX.get(usize::from((u >> shift) & 15)).copied().unwrap_or(b'0'));
+            }
+        }
+    }
+    out.extend_from_slice(s.as_bytes().get(run..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// `i` in decimal.
+fn put_int(i: i64, out: &mut Vec<u8>) {
+    if i < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut k = digits.len();
+    while k > 0 {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(k..).unwrap_or_default());
+}
+
+/// `v` as compact JSON, what `serde_json::to_string` writes (keys in the map's order; non-ASCII escaped).
+fn put_value(v: &Value, out: &mut Vec<u8>) {
+    match v {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => put_int(i, out),
+            None => out.extend_from_slice(serde_json::to_string(n).unwrap_or_default().as_bytes()),
+        },
+        Value::String(s) => put_str(s, out),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                put_value(item, out);
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => {
+            out.push(b'{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                put_str(k, out);
+                out.push(b':');
+                put_value(item, out);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped). Not inlined: one copy
+/// serves the fast path and the generated calls.
+#[inline(never)]
+fn put_outcome(r: &Result<Value>, locale: Locale, out: &mut Vec<u8>) {
+    match r {
+        Ok(v) => {
+            out.extend_from_slice(b"{\"ok\":true,\"value\":");
+            put_value(v, out);
+        }
+        Err(e) => {
+            out.extend_from_slice(b"{\"ok\":false,\"issues\":[");
+            for (i, issue) in e.issues().iter().enumerate() {
+                out.extend_from_slice(if i > 0 { b",{\"code\":" } else { b"{\"code\":" });
+                put_str(&issue.code, out);
+                out.extend_from_slice(b",\"path\":");
+                put_str(&issue.path, out);
+                out.extend_from_slice(b",\"message\":");
+                put_str(issue.message(locale), out);
+                out.push(b'}');
+            }
+            out.push(b']');
+        }
+    }
+    out.push(b'}');
+}
+
+/// JSON text written by `put_value` / `put_outcome` (ASCII), parsed by the host.
+fn parse_ascii(text: &[u8]) -> JsResult {
+    js_sys::JSON::parse(std::str::from_utf8(text).unwrap_or("null"))
+}
+
+/// A form answer (`{ ok: true, value } | { ok: false, issues }`), written by the same `put_outcome` as the overlay's
+/// fast path reads, so both paths answer from one writer.
+fn form_outcome(r: &Result<Value>, locale: Locale) -> JsResult {
+    let mut out = Vec::new();
+    put_outcome(r, locale, &mut out);
+    parse_ascii(&out)
+}
+
+#[wasm_bindgen(js_class = "FormSchema")]
+impl JsFormSchema {
+    /// Overlay fast path of `validate` (hidden; see `scripts/pkg/overlay/validation.js`): the scratch buffer holds
+    /// the value's `JSON.stringify` text (`value_len` bytes, UTF-8), then `options.today` and `options.locale`
+    /// (each 0 when absent, else 1 + its length). Answers the address of the outcome's JSON text (see
+    /// `FORM_OUT`): the same outcome `validate` answers, by the same code.
+    #[wasm_bindgen(js_name = "__mcValidate", skip_typescript)]
+    pub fn scratch_validate(&self, value_len: u32, today: u32, locale: u32) -> u32 {
+        let total = value_len.saturating_add(today.saturating_sub(1)).saturating_add(locale.saturating_sub(1));
+        let (r, locale) = super::with_scratch(total, |b| {
+            let (text, rest) = part(b, value_len.saturating_add(1));
+            let (today, rest) = part(rest, today);
+            let locale = part(rest, locale).0.map_or_else(default_locale, Locale::parse);
+            // `FieldOptions::from_json`'s rule for a string `today` (the overlay sends only strings).
+            let opts = match today {
+                None => Ok(FormOptions::default()),
+                Some(t) => crate::Date::parse(t)
+                    .map(|d| FormOptions { today: Some(d), locale: None })
+                    .map_err(|e| e.under("options.today")),
+            };
+            let r = opts
+                .and_then(|o| json_value(text.unwrap_or_default(), "").and_then(|v| self.inner.validate_owned(v, &o)));
+            (r, locale)
+        });
+        FORM_OUT.with(|cell| {
+            let mut out = cell.borrow_mut();
+            out.clear();
+            out.reserve(value_len as usize + 64);
+            out.extend_from_slice(&[0; 4]);
+            put_outcome(&r, locale, &mut out);
+            let len = u32::try_from(out.len().saturating_sub(4)).unwrap_or(0).to_le_bytes();
+            if let Some(head) = out.get_mut(..4) {
+                head.copy_from_slice(&len);
+            }
+            super::addr32(out.as_ptr() as usize)
+        })
+    }
+}
+
 /// The JSON of a ready descriptor (`"returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress"`),
 /// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
 #[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
 pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")] name: JsValue) -> JsResult {
-    let r = string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json);
-    value_or_throw(r, default_locale())
+    match string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json) {
+        Ok(v) => {
+            let mut out = Vec::new();
+            put_value(&v, &mut out);
+            parse_ascii(&out)
+        }
+        Err(e) => Err(throw(e, default_locale())),
+    }
 }
 
 /// The names of the ready descriptors.
@@ -619,7 +815,7 @@ impl JsFormSchema {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
     ) -> JsResult {
-        outcome(validate_with(&self.inner, &value, &options), locale_of(&options))
+        form_outcome(&validate_with(&self.inner, &value, &options), locale_of(&options))
     }
 
     /// Validates many form values (an array): one `Outcome` per value.
@@ -643,7 +839,17 @@ impl JsFormSchema {
             Ok(items.into_iter().map(|item| self.inner.validate_owned(item, &o)).collect::<Vec<_>>())
         });
         match r {
-            Ok(results) => to_js_json(&outcomes(&results, locale)),
+            Ok(results) => {
+                let mut out = vec![b'['];
+                for (i, r) in results.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    put_outcome(r, locale, &mut out);
+                }
+                out.push(b']');
+                parse_ascii(&out)
+            }
             Err(e) => Err(throw(e, locale)),
         }
     }

@@ -75,3 +75,108 @@ test('IdCardChecker: two checkers keep their own facts; a freed one fails as the
   assert.throws(() => a.regionCode);
   b.free();
 });
+
+// FormSchema.validate: the overlay (value as JSON text into wasm memory, answer as ASCII JSON text) against the
+// generated call alone, on the form vectors, the ready forms, thousands of mutated values and the inputs the overlay
+// hands back to the generated call. The answers must be the same JSON text (key order included) or the same throw.
+{
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const { returnValue } = await import('../../bench/validation.mjs');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const require = createRequire(import.meta.url);
+  const MARK = '\n// ---- mallcare overlays (scripts/pkg/overlay) ----\n';
+  const gluePath = process.env.MALLCARE_PKG || path.join(root, 'pkg', 'node', 'mallcare.js');
+  const glue = fs.readFileSync(gluePath, 'utf8');
+  const plainPath = path.join(path.dirname(gluePath), 'mallcare.plain-forms.test.cjs');
+  fs.writeFileSync(plainPath, glue.slice(0, glue.indexOf(MARK)));
+  const plain = require(plainPath);
+  fs.rmSync(plainPath);
+  const fast = require(gluePath);
+
+  const answer = (fn) => {
+    try {
+      return JSON.stringify(fn());
+    } catch (e) {
+      assert.equal(e.name, 'MallcareError', `unexpected ${e}`);
+      return `throw:${e.code}:${JSON.stringify(e.issues)}`;
+    }
+  };
+  const same = (name, descriptor, value, options) => {
+    let f;
+    let p;
+    try {
+      f = fast.FormSchema.load(descriptor);
+      p = plain.FormSchema.load(descriptor);
+    } catch (e) {
+      return false;
+    }
+    const a = answer(() => f.validate(value, options));
+    const b = answer(() => p.validate(value, options));
+    f.free();
+    p.free();
+    let shown;
+    try {
+      shown = JSON.stringify(value)?.slice(0, 300);
+    } catch {
+      shown = String(value);
+    }
+    assert.equal(a, b, `${name}: ${shown} ${JSON.stringify(options)}`);
+    return true;
+  };
+
+  test('FormSchema.validate: the overlay answers as the generated call on the form vectors', () => {
+    const vectors = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'vectors', 'validation-forms.json'), 'utf8'));
+    let n = 0;
+    for (const c of vectors.cases) {
+      if (c.call !== 'validateForm') continue;
+      const [descriptor, value, options] = c.args;
+      for (const o of [options, undefined, { ...(options ?? {}), locale: 'en' }]) if (same(c.name, descriptor, value, o)) n++;
+    }
+    assert.ok(n > 60, `only ${n} vector cases ran`);
+  });
+
+  test('FormSchema.validate: the overlay answers as the generated call on mutated values and odd inputs', () => {
+    let x = 99;
+    const rnd = (m) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % m; };
+    const odd = ['', ' ', '１３８００１３８０００', '+86 138-0013-8000', '😀', '\ud800', 'a"b\\c\n\t\u0001', '李雷', 'x'.repeat(10001),
+      '2026-02-30', '2026-05-01T08:00:00+08:00', '¥1,234.50', -1, 0, 1.5, 1e21, 2 ** 53 + 2, -0, true, null, [], {}, [1, 2],
+      { a: 1 }, '6901234567890', '2212345012343', 'return', 'other', '13800138000', '91110000600037341L'];
+    const keys = ['orderNo', 'purchaseDate', 'requestDate', 'contactName', 'mobile', 'kind', 'refundMethod', 'items', 'extra', '__proto__'];
+    const itemKeys = ['gtin', 'quantity', 'paidAmount', 'reason', 'note', 'x'];
+    const options = [undefined, null, {}, { today: '2026-05-01' }, { today: '2026-05-01', locale: 'en' }, { locale: 'en-US' },
+      { today: null, locale: 'zh' }, { today: '2026-13-01' }, { today: '２０２６-05-01' }, { today: '' }, { locale: '' }, { locale: 7 },
+      { today: 20260501 }, { allowIot: true }, { layout: 'x' }, 'en', 5];
+    for (let i = 0; i < 3000; i++) {
+      const v = JSON.parse(JSON.stringify(returnValue));
+      for (let k = rnd(4); k > 0; k--) {
+        const item = Array.isArray(v.items) ? v.items[rnd(2)] : null;
+        if (rnd(3) === 0 && typeof item === 'object' && item !== null) {
+          item[itemKeys[rnd(itemKeys.length)]] = odd[rnd(odd.length)];
+        } else if (rnd(8) === 0) {
+          delete v[keys[rnd(keys.length)]];
+        } else {
+          v[keys[rnd(keys.length)]] = odd[rnd(odd.length)];
+        }
+      }
+      same('returnApplication', 'returnApplication', v, options[rnd(options.length)]);
+    }
+    const cyclic = { ...returnValue };
+    cyclic.self = cyclic;
+    let deep = {};
+    for (let i = 0; i < 300; i++) deep = { a: deep };
+    const inputs = [returnValue, cyclic, deep, { ...returnValue, big: 10n }, { ...returnValue, when: new Date(0) },
+      { ...returnValue, f: () => 1, u: undefined }, { toJSON: () => undefined }, { toJSON: () => 'text' }, [returnValue],
+      '{"orderNo": "SO-1"}', '{', 42, null, undefined, 'returnApplication', new Map(), Object.create(null)];
+    for (const name of ['returnApplication', 'memberSignUp', 'invoiceRequest', 'deliveryAddress']) {
+      for (const v of inputs) for (const o of options) same(name, name, v, o);
+    }
+  });
+
+  test('FormSchema.validate: a freed schema fails as the generated call does', () => {
+    const f = fast.FormSchema.load('returnApplication');
+    f.free();
+    assert.throws(() => f.validate(returnValue));
+  });
+}
