@@ -19,6 +19,8 @@ cargo clippy --all-targets --features wasm -- -D warnings
 
 step "cargo test (unit, integration, shared vectors, property tests, doctests)"
 cargo test
+step "cargo test --lib --features wasm (unit tests of code only the JS glue uses, run natively)"
+cargo test --lib --features wasm
 
 for t in tests/differential/*.py; do
   [ -e "$t" ] || continue

@@ -318,6 +318,31 @@ impl Default for FormatOptions {
     }
 }
 
+impl FormatOptions {
+    /// Reads `{ symbol?, grouping? }` (missing keys keep their defaults, unknown keys are ignored) with the issues
+    /// serde's derive gave (`code`, the key's path, "invalid type: ..., expected a boolean"); by hand, so the wasm
+    /// does not carry the derived reader.
+    #[cfg(feature = "wasm")]
+    pub(crate) fn from_json(v: &serde_json::Value, code: &str) -> Result<FormatOptions> {
+        use crate::json::tracked::describe_value;
+        let wrong = |path: &str, v: &serde_json::Value, expected: &str| {
+            let en = format!("invalid type: {}, expected {expected}", describe_value(v));
+            Error::from(Issue::new(code, path, format!("数据格式错误：{en}"), en))
+        };
+        let serde_json::Value::Object(map) = v else { return Err(wrong("", v, "struct FormatOptions")) };
+        let mut out = FormatOptions::default();
+        for (k, x) in map {
+            let slot = match k.as_str() {
+                "symbol" => &mut out.symbol,
+                "grouping" => &mut out.grouping,
+                _ => continue,
+            };
+            *slot = x.as_bool().ok_or_else(|| wrong(k, x, "a boolean"))?;
+        }
+        Ok(out)
+    }
+}
+
 fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().nth(40).is_some() {
@@ -398,4 +423,33 @@ pub fn split(total: i64, weights: &[i64]) -> Result<Vec<i64>> {
     let sign = if total < 0 { -1 } else { 1 };
     // Each part is at most |total| <= MAX_FEN, so the conversion cannot fail; map defensively anyway.
     parts.into_iter().map(|p| i64::try_from(p * sign).map_err(|_| out_of_range(""))).collect()
+}
+
+#[cfg(all(test, feature = "wasm"))]
+mod format_options_tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::FormatOptions;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn reads_as_serde_did() {
+        let junk = [Value::Null, json!(1), json!(1.5), json!("x"), json!(true), json!(false), json!([]), json!({})];
+        let mut docs = vec![json!({}), json!({"symbol": false}), json!({"grouping": false, "other": 3})];
+        for j in &junk {
+            docs.push(j.clone());
+            docs.push(json!({ "symbol": j }));
+            docs.push(json!({ "grouping": j, "symbol": false }));
+        }
+        for v in &docs {
+            let ours = FormatOptions::from_json(v, "INPUT_INVALID");
+            let theirs = crate::json::from_value_ref::<FormatOptions>(v, "INPUT_INVALID");
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{v}"),
+                (Err(a), Err(b)) => assert_eq!(a.issues(), b.issues(), "{v}"),
+                // serde's derive also read a struct from an array of its fields; the documented form is an object.
+                (Err(_), Ok(_)) if v.is_array() => {}
+                _ => panic!("{v}: ours {ours:?}, serde {theirs:?}"),
+            }
+        }
+    }
 }

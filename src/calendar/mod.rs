@@ -7,9 +7,11 @@
 //! with [`Calendar::load_year_json`].
 
 use crate::error::{fail, Error, Issue, Issues};
+use crate::json::tracked::{describe_value, render, Seg};
 use crate::time::{Date, Weekday};
 use crate::Result;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
@@ -103,22 +105,94 @@ impl Default for Calendar {
     }
 }
 
-/// A holiday-cn document: `{ "year": 2027, "days": [{ "name", "date", "isOffDay" }] }`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct HolidayFile {
-    year: i32,
-    days: Vec<HolidayDay>,
+/// The code of a structural problem in a holiday-cn document.
+const DOC_INVALID: &str = "CALENDAR_JSON_INVALID";
+
+/// A holiday-cn document, `{ "year": 2027, "days": [{ "name", "date", "isOffDay" }] }`, read by hand from a JSON
+/// value: the year and each listed day (date, day off or working). Unknown keys are ignored (holiday-cn may add
+/// some). The issues are the ones serde's derived reader gave (code `CALENDAR_JSON_INVALID`, the field's path,
+/// serde's words: "missing field `date`", "invalid type: string \"yes\", expected a boolean"; a bad date keeps
+/// its own code), which a test holds it to. Why by hand: the derived code over the path-tracking deserializer was
+/// about 10 KB of every wasm build, the foundation's included.
+fn read_holiday_file(v: &Value) -> Result<(i32, Vec<(Date, bool)>)> {
+    let mut path = Vec::new();
+    let Value::Object(map) = v else { return Err(wrong(&path, v, "struct HolidayFile")) };
+    let (mut year, mut days) = (None, None);
+    for (k, x) in map {
+        path.push(Seg::Key(k));
+        match k.as_str() {
+            "year" => year = Some(read_i32(&path, x)?),
+            "days" => days = Some(read_days(&mut path, x)?),
+            _ => {}
+        }
+        path.pop();
+    }
+    let Some(year) = year else { return Err(shape(&path, "missing field `year`")) };
+    let Some(days) = days else { return Err(shape(&path, "missing field `days`")) };
+    Ok((year, days))
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct HolidayDay {
-    #[serde(default)]
-    #[allow(dead_code, reason = "read so the document shape is checked; names are not kept")]
-    name: Option<String>,
-    date: Date,
-    is_off_day: bool,
+fn read_days<'v>(path: &mut Vec<Seg<'v>>, v: &'v Value) -> Result<Vec<(Date, bool)>> {
+    let Value::Array(items) = v else { return Err(wrong(path, v, "a sequence")) };
+    let mut days = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        path.push(Seg::Index(i));
+        let Value::Object(map) = item else { return Err(wrong(path, item, "struct HolidayDay")) };
+        let (mut date, mut off) = (None, None);
+        for (k, x) in map {
+            path.push(Seg::Key(k));
+            match (k.as_str(), x) {
+                ("name", Value::Null | Value::String(_)) => {}
+                ("date", Value::String(s)) => date = Some(Date::parse(s).map_err(|e| at_path(&e, path))?),
+                ("isOffDay", Value::Bool(b)) => off = Some(*b),
+                ("name" | "date", _) => return Err(wrong(path, x, "a string")),
+                ("isOffDay", _) => return Err(wrong(path, x, "a boolean")),
+                _ => {}
+            }
+            path.pop();
+        }
+        let Some(date) = date else { return Err(shape(path, "missing field `date`")) };
+        let Some(off) = off else { return Err(shape(path, "missing field `isOffDay`")) };
+        days.push((date, off));
+        path.pop();
+    }
+    Ok(days)
+}
+
+/// An `i32` as serde reads one: an integer out of range is an invalid value, anything else an invalid type.
+fn read_i32(path: &[Seg<'_>], v: &Value) -> Result<i32> {
+    let out_of_range = |n: &dyn std::fmt::Display| shape(path, &format!("invalid value: integer `{n}`, expected i32"));
+    match v {
+        Value::Number(n) if n.is_u64() => {
+            let u = n.as_u64().unwrap_or(u64::MAX);
+            i32::try_from(u).map_err(|_| out_of_range(&u))
+        }
+        Value::Number(n) if n.is_i64() => {
+            let i = n.as_i64().unwrap_or(i64::MIN);
+            i32::try_from(i).map_err(|_| out_of_range(&i))
+        }
+        _ => Err(wrong(path, v, "i32")),
+    }
+}
+
+/// A structural issue at `path`, in the words of serde's derived reader.
+#[inline(never)]
+fn shape(path: &[Seg<'_>], en: &str) -> Error {
+    Error::from(Issue::new(DOC_INVALID, render(path), format!("数据格式错误：{en}"), en))
+}
+
+/// `invalid type: <what v is>, expected <expected>` at `path`.
+#[inline(never)]
+fn wrong(path: &[Seg<'_>], v: &Value, expected: &str) -> Error {
+    shape(path, &format!("invalid type: {}, expected {expected}", describe_value(v)))
+}
+
+/// A domain error (a date that is not a real day) moved to `path`, keeping its code and texts.
+fn at_path(e: &Error, path: &[Seg<'_>]) -> Error {
+    match e.issues().first() {
+        Some(first) => Error::from(Issue::new(&first.code, render(path), first.zh.clone(), first.en.clone())),
+        None => shape(path, "invalid value"),
+    }
 }
 
 impl Calendar {
@@ -198,8 +272,8 @@ impl Calendar {
     /// assert!(!cal.is_workday(d).unwrap());
     /// ```
     pub fn load_year_json(&mut self, json: &str) -> Result<i32> {
-        let file: HolidayFile = crate::json::from_str(json, "CALENDAR_JSON_INVALID")?;
-        self.load_file(file)
+        let value = crate::json::parse_text(json)?;
+        self.load_file(read_holiday_file(&value)?)
     }
 
     /// Loads (or replaces) one year from an already-parsed holiday-cn value. See [`Calendar::load_year_json`].
@@ -214,16 +288,14 @@ impl Calendar {
     /// assert_eq!(cal.load_year_value(v).unwrap_err().code(), "CALENDAR_YEAR_EMPTY");
     /// ```
     pub fn load_year_value(&mut self, value: serde_json::Value) -> Result<i32> {
-        let file: HolidayFile = crate::json::from_value(value, "CALENDAR_JSON_INVALID")?;
-        self.load_file(file)
+        self.load_file(read_holiday_file(&value)?)
     }
 
-    fn load_file(&mut self, file: HolidayFile) -> Result<i32> {
-        let year = file.year;
+    fn load_file(&mut self, (year, days): (i32, Vec<(Date, bool)>)) -> Result<i32> {
         if !(1900..=9998).contains(&year) {
             return fail("CALENDAR_JSON_INVALID", "year", "年份超出范围（1900-9998）", "year out of range (1900-9998)");
         }
-        if file.days.is_empty() {
+        if days.is_empty() {
             return fail(
                 "CALENDAR_YEAR_EMPTY",
                 "days",
@@ -234,29 +306,29 @@ impl Calendar {
         let lo = Date::from_ymd(year - 1, 12, 1)?;
         let hi = Date::from_ymd(year + 1, 1, 31)?;
         let mut issues = Issues::default();
-        let mut entries: Vec<(Date, bool)> = Vec::with_capacity(file.days.len());
-        for (i, day) in file.days.iter().enumerate() {
-            if day.date < lo || day.date > hi {
+        let mut entries: Vec<(Date, bool)> = Vec::with_capacity(days.len());
+        for (i, &(date, is_off_day)) in days.iter().enumerate() {
+            if date < lo || date > hi {
                 issues.push(Issue::new(
                     "CALENDAR_DATE_OUT_OF_YEAR",
                     format!("days[{i}].date"),
-                    format!("{} 不属于 {year} 年的放假安排", day.date),
-                    format!("{} does not belong to the {year} schedule", day.date),
+                    format!("{} 不属于 {year} 年的放假安排", date),
+                    format!("{} does not belong to the {year} schedule", date),
                 ));
                 continue;
             }
-            if let Some((_, prev)) = entries.iter().find(|(d, _)| *d == day.date) {
-                if *prev != day.is_off_day {
+            if let Some((_, prev)) = entries.iter().find(|(d, _)| *d == date) {
+                if *prev != is_off_day {
                     issues.push(Issue::new(
                         "CALENDAR_DAY_CONFLICT",
                         format!("days[{i}]"),
-                        format!("{} 同时被标为休息日和工作日", day.date),
-                        format!("{} is listed both as a day off and as a working day", day.date),
+                        format!("{} 同时被标为休息日和工作日", date),
+                        format!("{} is listed both as a day off and as a working day", date),
                     ));
                 }
                 continue;
             }
-            entries.push((day.date, day.is_off_day));
+            entries.push((date, is_off_day));
         }
         issues.finish(())?;
         put(&mut self.sources, year, entries);
@@ -442,4 +514,115 @@ fn unknown_year(year: i32) -> Error {
         format!("没有 {year} 年的节假日数据；请用 loadCalendarYear 加载当年的放假安排"),
         format!("no holiday data for {year}; load that year's schedule with loadCalendarYear"),
     ))
+}
+
+#[cfg(test)]
+mod reader_tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+    use serde_json::json;
+
+    /// What `read_holiday_file` replaced: serde's derived reader over the path-tracking deserializer.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct HolidayFile {
+        year: i32,
+        days: Vec<HolidayDay>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct HolidayDay {
+        #[serde(default)]
+        #[allow(dead_code, reason = "read so the shape is checked, as before")]
+        name: Option<String>,
+        date: Date,
+        is_off_day: bool,
+    }
+
+    fn serde_way(v: &Value) -> Result<(i32, Vec<(Date, bool)>)> {
+        let f: HolidayFile = crate::json::from_value_ref(v, DOC_INVALID)?;
+        Ok((f.year, f.days.iter().map(|d| (d.date, d.is_off_day)).collect()))
+    }
+
+    fn junk() -> Vec<Value> {
+        vec![
+            Value::Null,
+            json!(true),
+            json!(false),
+            json!(0),
+            json!(2027),
+            json!(-1),
+            json!(4_000_000_000_u64),
+            json!(-4_000_000_000_i64),
+            json!(u64::MAX),
+            json!(2027.5),
+            json!(1e300),
+            json!(""),
+            json!("yes"),
+            json!("2027-02-30"),
+            json!("2027-01-01"),
+            json!({}),
+            json!({"x": 1}),
+        ]
+    }
+
+    /// Every way of replacing one value of `v` (at any depth) with each junk value, removing one key, or adding an
+    /// unknown key.
+    fn mutants(v: &Value) -> Vec<Value> {
+        let mut out: Vec<Value> = junk();
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map {
+                    for m in mutants(x) {
+                        let mut c = map.clone();
+                        c.insert(k.clone(), m);
+                        out.push(Value::Object(c));
+                    }
+                    let mut c = map.clone();
+                    c.remove(k);
+                    out.push(Value::Object(c));
+                }
+                let mut c = map.clone();
+                c.insert("extra".into(), json!([1]));
+                out.push(Value::Object(c));
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    for m in mutants(x) {
+                        let mut c = items.clone();
+                        c[i] = m;
+                        out.push(Value::Array(c));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    #[test]
+    fn reads_as_serde_did() {
+        let base = json!({"year": 2027, "days": [
+            {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+            {"date": "2027-02-07", "isOffDay": false, "name": null}]});
+        let all = mutants(&base);
+        assert!(all.len() > 150, "{}", all.len());
+        for v in all.iter().chain([&base]) {
+            let (ours, theirs) = (read_holiday_file(v), serde_way(v));
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{v}"),
+                (Err(a), Err(b)) => assert_eq!(a.issues(), b.issues(), "{v}"),
+                _ => panic!("{v}: ours {ours:?}, serde {theirs:?}"),
+            }
+        }
+        // The one difference: serde's derive also read a struct from an array of its field values.
+        let array_form = json!([2027, [["元旦", "2027-01-01", true]]]);
+        assert!(serde_way(&array_form).is_ok());
+        let e = read_holiday_file(&array_form).unwrap_err();
+        assert_eq!(
+            (e.issues()[0].code.as_str(), e.issues()[0].en.as_str()),
+            (DOC_INVALID, "invalid type: sequence, expected struct HolidayFile")
+        );
+    }
 }

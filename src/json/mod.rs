@@ -92,15 +92,19 @@ pub fn from_value_ref<T: DeserializeOwned>(value: &serde_json::Value, code: &str
 /// assert_eq!(e.code(), "JSON_SYNTAX");
 /// ```
 pub fn from_str<T: DeserializeOwned>(text: &str, code: &str) -> Result<T> {
+    from_value(parse_text(text)?, code)
+}
+
+/// Parses JSON text into a value; malformed text is `JSON_SYNTAX` (with serde_json's line and column).
+pub(crate) fn parse_text(text: &str) -> Result<serde_json::Value> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: serde_json::Value = match serde::Deserialize::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
-        Ok(v) => v,
+    match serde::Deserialize::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+        Ok(v) => Ok(v),
         Err(e) => {
             let en = format!("malformed JSON: {e}");
-            return Err(Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), en)));
+            Err(Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), en)))
         }
-    };
-    from_value(value, code)
+    }
 }
 
 /// A stable fingerprint of a JSON document: FNV-1a 64 over its canonical form (object keys sorted, no

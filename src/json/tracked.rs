@@ -124,6 +124,12 @@ struct Tracked<'de, 'p> {
     path: &'p Path<'de>,
 }
 
+/// What `v` is, in the words of serde's messages (`integer \`5\``, `string "x"`, `map`): for the hand-written
+/// readers, so their messages match this deserializer's.
+pub(crate) fn describe_value(v: &Value) -> String {
+    describe(&unexpected(v))
+}
+
 fn unexpected(v: &Value) -> de::Unexpected<'_> {
     match v {
         Value::Null => de::Unexpected::Unit,

@@ -143,7 +143,7 @@ pub fn js_format_amount(
     #[wasm_bindgen(unchecked_optional_param_type = "FormatAmountOptions")] options: JsValue,
 ) -> JsResult {
     let opts = if options.is_object() {
-        json_arg(&options, "options").and_then(|v| crate::json::from_value::<FormatOptions>(v, "INPUT_INVALID"))
+        json_arg(&options, "options").and_then(|v| FormatOptions::from_json(&v, "INPUT_INVALID"))
     } else {
         Ok(FormatOptions::default())
     };
