@@ -29,6 +29,8 @@
 
 pub mod calendar;
 pub mod error;
+#[cfg(any(feature = "points", feature = "finder"))]
+mod hash;
 pub mod json;
 pub mod money;
 mod sort;

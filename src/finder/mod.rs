@@ -30,30 +30,10 @@ pub mod imdf;
 pub mod pinyin;
 pub mod search;
 
-/// The finder's hash maps: FNV-1a instead of the standard random SipHash (no random keys, the same order in every
-/// runtime, and much less wasm: SipHash and the random-key setup were inlined at every map call).
-pub(crate) type Map<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The finder's hash maps: FNV-1a instead of the standard random SipHash (see [`crate::hash::Fnv`]).
+pub(crate) type Map<K, V> = crate::hash::FnvMap<K, V>;
 /// The finder's hash sets (see [`Map`]).
-pub(crate) type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
-
-/// FNV-1a 64: a small deterministic hasher for the finder's id indexes (a copy of the points pillar's).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub(crate) type Set<K> = crate::hash::FnvSet<K>;
 
 pub use doc::{
     ConnectorDoc, ConnectorKind, EdgeDoc, EdgeKind, LevelDoc, NodeDoc, NodeKind, ParkingDoc, PlaceDoc, PlaceKind,

@@ -22,7 +22,7 @@ use super::route::{Mode, Optimize, RouteOptions};
 #[cfg(any(test, feature = "wasm"))]
 use super::search::SearchOptions;
 use crate::error::{Error, Issue};
-use crate::json::tracked::{render, Seg};
+use crate::json::tracked::{describe_value, render, Seg};
 use crate::Result;
 #[cfg(any(test, feature = "wasm"))]
 use crate::Timestamp;
@@ -32,46 +32,6 @@ use serde_json::Value;
 pub(crate) struct Rd<'v> {
     path: Vec<Seg<'v>>,
     code: &'static str,
-}
-
-/// A float for a message, as the path-tracking deserializer writes it: up to 6 decimals, trailing zeros trimmed
-/// (`1.5`, `-0.125`, `2.0`); magnitudes from 1e15 up in words. (A copy of `json::tracked`'s private helper, so the
-/// texts stay the same.)
-fn float_text(x: f64) -> String {
-    if !x.is_finite() || x.abs() >= 1e15 {
-        return if x.is_nan() {
-            "NaN".to_string()
-        } else if x > 0.0 {
-            "a huge number".to_string()
-        } else {
-            "a huge negative number".to_string()
-        };
-    }
-    #[allow(clippy::cast_possible_truncation, reason = "|x| < 1e15 and the scaled fraction < 1e6: both fit")]
-    let (int, frac) = (x.abs().trunc() as i64, ((x.abs().fract() * 1e6).round()) as i64);
-    let (int, frac) = if frac >= 1_000_000 { (int + 1, 0) } else { (int, frac) };
-    let sign = if x < 0.0 { "-" } else { "" };
-    if frac == 0 {
-        return format!("{sign}{int}.0");
-    }
-    let digits = format!("{frac:06}");
-    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
-}
-
-/// `v` in serde's words (`integer \`5\``, `string "x"`, `map`).
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => format!("integer `{u}`"),
-            (_, Some(i)) => format!("integer `{i}`"),
-            _ => format!("floating point `{}`", float_text(n.as_f64().unwrap_or(f64::NAN))),
-        },
-        Value::String(s) => format!("string \"{s}\""),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
-    }
 }
 
 /// serde's `OneOf`: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
@@ -107,7 +67,7 @@ impl<'v> Rd<'v> {
 
     #[inline(never)]
     fn wrong(&self, v: &Value, expected: &str) -> Error {
-        self.fail(&format!("invalid type: {}, expected {expected}", describe(v)))
+        self.fail(&format!("invalid type: {}, expected {expected}", describe_value(v)))
     }
 
     #[inline(never)]

@@ -4,6 +4,7 @@ use super::doc::{ExpiryMode, WhenSpent};
 use super::earn::add_on;
 use super::{localize_all, Program, Reason};
 use crate::error::{Error, Issue, Issues, Locale};
+use crate::hash::Fnv;
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -166,25 +167,6 @@ struct Fold<'a> {
     ref_info: Vec<RefInfo>,
     /// Whether orders are indexed (only needed when the ledger has clawbacks, or for a clawback call).
     index_refs: bool,
-}
-
-/// FNV-1a: a small deterministic hasher for the order index (no random keys, the same in every runtime).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 impl Fold<'_> {
