@@ -1,9 +1,11 @@
-//! Reading JSON documents and requests into typed values with precise issues.
+//! Reading JSON into typed values with precise issues, and the pieces the crate's JSON readers and writers share.
 //!
-//! Every document (policy, program, venue) and request is read through [`from_str`] or [`from_value`]: a
-//! structural problem becomes an [`Issue`] whose `path` points at the offending field
-//! (`lines[2].paidFen`), and domain types that reject a value during deserialization (a [`Date`](crate::Date)
-//! that is not a real day) keep their own code (`DATE_INVALID`) instead of a generic one.
+//! [`from_str`] and [`from_value`] read any serde type: a structural problem becomes an [`Issue`] whose `path`
+//! points at the offending field (`lines[2].paidFen`), and domain types that reject a value during deserialization
+//! (a [`Date`](crate::Date) that is not a real day) keep their own code (`DATE_INVALID`) instead of a generic one.
+//! The library's own documents and requests (policies, programs, venues, calendars) are read by small hand-written
+//! readers that give the same issues in the same words (smaller in wasm than serde's derived code); they share
+//! this module's path rendering and value descriptions. [`fingerprint`] and [`canonical`] identify documents.
 
 use crate::error::{Error, Issue};
 use crate::Result;
