@@ -324,12 +324,8 @@ impl FormatOptions {
     /// does not carry the derived reader.
     #[cfg(feature = "wasm")]
     pub(crate) fn from_json(v: &serde_json::Value, code: &str) -> Result<FormatOptions> {
-        use crate::json::tracked::describe_value;
-        let wrong = |path: &str, v: &serde_json::Value, expected: &str| {
-            let en = format!("invalid type: {}, expected {expected}", describe_value(v));
-            Error::from(Issue::new(code, path, format!("数据格式错误：{en}"), en))
-        };
-        let serde_json::Value::Object(map) = v else { return Err(wrong("", v, "struct FormatOptions")) };
+        use crate::json::wrong_type;
+        let serde_json::Value::Object(map) = v else { return Err(wrong_type(code, "", v, "struct FormatOptions")) };
         let mut out = FormatOptions::default();
         for (k, x) in map {
             let slot = match k.as_str() {
@@ -337,7 +333,7 @@ impl FormatOptions {
                 "grouping" => &mut out.grouping,
                 _ => continue,
             };
-            *slot = x.as_bool().ok_or_else(|| wrong(k, x, "a boolean"))?;
+            *slot = x.as_bool().ok_or_else(|| wrong_type(code, k.as_str(), x, "a boolean"))?;
         }
         Ok(out)
     }

@@ -3,6 +3,7 @@
 //! overlay packs them (`pack` below mirrors it; examples/bench_points.rs uses it too) and both paths must agree,
 //! answer text for answer text, and refuse the same inputs. The JS side is checked against the generated path by
 //! tests/js/points-overlay.test.mjs.
+#![cfg(feature = "points")]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, dead_code, reason = "test code")]
 
 /// The overlay's packing, over JSON values (`None` where the overlay takes the generated path).

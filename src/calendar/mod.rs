@@ -7,7 +7,7 @@
 //! with [`Calendar::load_year_json`].
 
 use crate::error::{fail, Error, Issue, Issues};
-use crate::json::tracked::{describe_value, render, Seg};
+use crate::json::tracked::{render, Seg};
 use crate::time::{Date, Weekday};
 use crate::Result;
 use serde::{Deserialize, Serialize};
@@ -143,7 +143,9 @@ fn read_days<'v>(path: &mut Vec<Seg<'v>>, v: &'v Value) -> Result<Vec<(Date, boo
             path.push(Seg::Key(k));
             match (k.as_str(), x) {
                 ("name", Value::Null | Value::String(_)) => {}
-                ("date", Value::String(s)) => date = Some(Date::parse(s).map_err(|e| at_path(&e, path))?),
+                ("date", Value::String(s)) => {
+                    date = Some(Date::parse(s).map_err(|e| crate::json::domain_error_at(&e, render(path)))?);
+                }
                 ("isOffDay", Value::Bool(b)) => off = Some(*b),
                 ("name" | "date", _) => return Err(wrong(path, x, "a string")),
                 ("isOffDay", _) => return Err(wrong(path, x, "a boolean")),
@@ -176,23 +178,13 @@ fn read_i32(path: &[Seg<'_>], v: &Value) -> Result<i32> {
 }
 
 /// A structural issue at `path`, in the words of serde's derived reader.
-#[inline(never)]
 fn shape(path: &[Seg<'_>], en: &str) -> Error {
-    Error::from(Issue::new(DOC_INVALID, render(path), format!("数据格式错误：{en}"), en))
+    Error::from(crate::json::shape_issue(DOC_INVALID, render(path), en))
 }
 
 /// `invalid type: <what v is>, expected <expected>` at `path`.
-#[inline(never)]
 fn wrong(path: &[Seg<'_>], v: &Value, expected: &str) -> Error {
-    shape(path, &format!("invalid type: {}, expected {expected}", describe_value(v)))
-}
-
-/// A domain error (a date that is not a real day) moved to `path`, keeping its code and texts.
-fn at_path(e: &Error, path: &[Seg<'_>]) -> Error {
-    match e.issues().first() {
-        Some(first) => Error::from(Issue::new(&first.code, render(path), first.zh.clone(), first.en.clone())),
-        None => shape(path, "invalid value"),
-    }
+    crate::json::wrong_type(DOC_INVALID, render(path), v, expected)
 }
 
 impl Calendar {

@@ -9,7 +9,7 @@
 //! type`). The derives stay on the public types for Rust users; `tests/eligibility_json.rs` checks that both read
 //! and write the same values.
 
-use crate::error::{Error, Issue};
+use crate::error::Error;
 use crate::json::tracked::{render, Seg};
 use crate::json::write::needs_escape;
 use crate::Result;
@@ -83,8 +83,7 @@ impl<'a> Reader<'a> {
                 col += 1;
             }
         }
-        let en = format!("malformed JSON: {what} at line {line} column {col}");
-        Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{what} at line {line} column {col}"), en))
+        crate::json::syntax_error("", &format!("{what} at line {line} column {col}"))
     }
 
     /// A structural issue at the current path. Malformed text anywhere wins: it is reported as `JSON_SYNTAX`, as a
@@ -93,7 +92,7 @@ impl<'a> Reader<'a> {
         if let Err(e) = check_syntax(self.s) {
             return e;
         }
-        Error::from(Issue::new(self.code, self.path_text(), format!("数据格式错误：{en}"), en))
+        Error::from(crate::json::shape_issue(self.code, self.path_text(), &en))
     }
 
     /// An issue of a domain type (`TIMESTAMP_INVALID`, `DATE_INVALID`) re-anchored at the current path.
@@ -101,9 +100,7 @@ impl<'a> Reader<'a> {
         if let Err(syn) = check_syntax(self.s) {
             return syn;
         }
-        let mut issue = e.issues().first().cloned().unwrap_or_else(|| Issue::new("INTERNAL", "", "", ""));
-        issue.path = self.path_text();
-        Error::from(issue)
+        crate::json::domain_error_at(&e, self.path_text())
     }
 
     #[inline]

@@ -21,8 +21,8 @@ use super::imdf::ImportOptions;
 use super::route::{Mode, Optimize, RouteOptions};
 #[cfg(any(test, feature = "wasm"))]
 use super::search::SearchOptions;
-use crate::error::{Error, Issue};
-use crate::json::tracked::{describe_value, render, Seg};
+use crate::error::Error;
+use crate::json::tracked::{render, Seg};
 use crate::Result;
 #[cfg(any(test, feature = "wasm"))]
 use crate::Timestamp;
@@ -62,12 +62,12 @@ impl<'v> Rd<'v> {
     /// A structural issue at the current path.
     #[inline(never)]
     fn fail(&self, en: &str) -> Error {
-        Error::from(Issue::new(self.code, render(&self.path), format!("数据格式错误：{en}"), en.to_string()))
+        Error::from(crate::json::shape_issue(self.code, render(&self.path), en))
     }
 
     #[inline(never)]
     fn wrong(&self, v: &Value, expected: &str) -> Error {
-        self.fail(&format!("invalid type: {}, expected {expected}", describe_value(v)))
+        crate::json::wrong_type(self.code, render(&self.path), v, expected)
     }
 
     #[inline(never)]
@@ -173,10 +173,7 @@ impl<'v> Rd<'v> {
             return Ok(None);
         }
         let text = self.string(v)?;
-        Timestamp::parse(&text).map(Some).map_err(|e| {
-            let first = e.issues().first().cloned().unwrap_or_else(|| Issue::new("INTERNAL", "", "", ""));
-            Error::from(Issue::new(&first.code, render(&self.path), first.zh, first.en))
-        })
+        Timestamp::parse(&text).map(Some).map_err(|e| crate::json::domain_error_at(&e, render(&self.path)))
     }
 
     /// Every element of the array `v`, read by `item` with the path at its index.

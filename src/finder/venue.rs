@@ -5,7 +5,7 @@ use super::graph::{class, ArcSpec, Graph, Scratch};
 use super::hours::OpeningHours;
 use super::search::{Hit, SearchIndex, SearchOptions};
 use super::Map as HashMap;
-use crate::error::{Error, Issue, Issues};
+use crate::error::{Issue, Issues};
 use crate::Result;
 use serde::Serialize;
 use std::sync::Mutex;
@@ -299,11 +299,7 @@ impl Venue {
     /// assert_eq!(e.code(), "VENUE_INVALID");
     /// ```
     pub fn load(json: &str) -> Result<Venue> {
-        // serde_json straight to a `Value` (as `json::from_str` does, without its second, typed pass).
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
-        })?;
-        Venue::load_value(value)
+        Venue::load_value(crate::json::parse_text(json)?)
     }
 
     /// Loads a venue document from a JSON value (fingerprinted as given).

@@ -35,6 +35,35 @@ pub fn to_serde_error<E: serde::de::Error>(err: Error) -> E {
     E::custom(format!("{}{SEP}{}{SEP}{}", first.code, first.zh, first.en))
 }
 
+/// Malformed JSON text (`JSON_SYNTAX`) at `path` (the argument that held it; empty for a whole document), with
+/// `detail` saying where. Every JSON reader of the crate reports syntax errors through it.
+pub(crate) fn syntax_error(path: impl Into<String>, detail: &str) -> Error {
+    Error::from(Issue::new(
+        "JSON_SYNTAX",
+        path,
+        format!("JSON 格式错误：{detail}"),
+        format!("malformed JSON: {detail}"),
+    ))
+}
+
+/// A structural problem in a JSON input, at `path`: code `code`, the English text `en` (serde's words) and the same
+/// text behind "数据格式错误：" in Chinese. Every JSON reader of the crate reports shape problems through it.
+pub(crate) fn shape_issue(code: &str, path: impl Into<String>, en: &str) -> Issue {
+    Issue::new(code, path, format!("数据格式错误：{en}"), en)
+}
+
+/// `invalid type: <what v is>, expected <expected>` at `path` (see [`shape_issue`]), worded as serde words it.
+pub(crate) fn wrong_type(code: &str, path: impl Into<String>, v: &serde_json::Value, expected: &str) -> Error {
+    Error::from(shape_issue(code, path, &format!("invalid type: {}, expected {expected}", tracked::describe_value(v))))
+}
+
+/// A domain type's error (a date that is not a real day) moved to `path` of the input being read: its first
+/// issue's code and texts, as [`from_value`] reports a domain error met during deserialization.
+pub(crate) fn domain_error_at(e: &Error, path: impl Into<String>) -> Error {
+    let first = e.issues().first().cloned().unwrap_or_else(|| Issue::new("INTERNAL", "", "", ""));
+    Error::from(Issue::new(&first.code, path, first.zh, first.en))
+}
+
 fn decode(path: String, message: &str, code: &str) -> Issue {
     let mut parts = message.split(SEP);
     match (parts.next(), parts.next(), parts.next()) {
@@ -42,10 +71,7 @@ fn decode(path: String, message: &str, code: &str) -> Issue {
             // serde_json may append " at line L column C" to custom messages.
             Issue::new(c, path, zh, en_rest.split(" at line ").next().unwrap_or(en_rest))
         }
-        _ => {
-            let en = message.split(" at line ").next().unwrap_or(message).to_string();
-            Issue::new(code, path, format!("数据格式错误：{en}"), en)
-        }
+        _ => shape_issue(code, path, message.split(" at line ").next().unwrap_or(message)),
     }
 }
 
@@ -102,10 +128,7 @@ pub(crate) fn parse_text(text: &str) -> Result<serde_json::Value> {
     let mut de = serde_json::Deserializer::from_str(text);
     match serde::Deserialize::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
         Ok(v) => Ok(v),
-        Err(e) => {
-            let en = format!("malformed JSON: {e}");
-            Err(Error::from(Issue::new("JSON_SYNTAX", "", format!("JSON 格式错误：{e}"), en)))
-        }
+        Err(e) => Err(syntax_error("", &e.to_string())),
     }
 }
 

@@ -9,7 +9,7 @@
 //! `POINTS_INPUT_INVALID` / `POINTS_PROGRAM_INVALID` at the offending field (an unknown field at its own key, a
 //! missing field at its object), and the domain codes of dates and times (`DATE_INVALID`, `TIMESTAMP_INVALID`).
 
-use crate::error::{Error, Issue};
+use crate::error::Error;
 use crate::json::tracked::{self, push_seg};
 use crate::json::write::needs_escape;
 use crate::{Date, Result, Timestamp};
@@ -79,7 +79,7 @@ impl<'a> Reader<'a> {
 
     /// A structural issue at the current path.
     pub(crate) fn invalid(&self, en: &str) -> Error {
-        Error::from(Issue::new(self.code, self.render(), format!("数据格式错误：{en}"), en.to_string()))
+        Error::from(crate::json::shape_issue(self.code, self.render(), en))
     }
 
     fn syntax(&self) -> Error {
@@ -88,12 +88,7 @@ impl<'a> Reader<'a> {
         } else {
             format!("at byte {}", self.pos)
         };
-        Error::from(Issue::new(
-            "JSON_SYNTAX",
-            self.arg,
-            format!("JSON 格式错误：{what}"),
-            format!("malformed JSON: {what}"),
-        ))
+        crate::json::syntax_error(self.arg, &what)
     }
 
     #[inline]

@@ -376,8 +376,7 @@ pub fn validate_many(kind: Kind, values: &[serde_json::Value], options: &FieldOp
 /// assert_eq!(mallcare::validation::parse_json(r#"{"a": 1}"#).unwrap()["a"], 1);
 /// ```
 pub fn parse_json(text: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text)
-        .map_err(|e| err("JSON_SYNTAX", format!("JSON 格式错误：{e}"), format!("malformed JSON: {e}")))
+    crate::json::parse_text(text)
 }
 
 /// The `INPUT_NOT_STRING` error for a JSON value.

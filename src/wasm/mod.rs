@@ -246,12 +246,7 @@ pub(crate) fn json_arg(v: &JsValue, path: &str) -> Result<serde_json::Value> {
     let v = if let Some(text) = v.as_string() {
         parsed = js_sys::JSON::parse(&text).map_err(|e| {
             let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
-            Error::from(Issue::new(
-                "JSON_SYNTAX",
-                path,
-                format!("JSON 格式错误：{detail}"),
-                format!("malformed JSON: {detail}"),
-            ))
+            crate::json::syntax_error(path, &detail)
         })?;
         &parsed
     } else {
