@@ -1265,10 +1265,11 @@ pub(crate) fn evaluate(policy: &ReturnPolicy, req: &Request, cal: &Calendar) -> 
             continue;
         }
         left -= take;
-        let credit_by = match (refund_by, settings.refund_business_days.get(&p.method)) {
-            (Some(d), Some(n)) => deadline(cal.add_business_days(d, *n)),
-            _ => None,
-        };
+        let credit_by =
+            match (refund_by, settings.refund_business_days.iter().find(|(m, _)| *m == p.method).map(|(_, d)| d)) {
+                (Some(d), Some(n)) => deadline(cal.add_business_days(d, *n)),
+                _ => None,
+            };
         by_payment.push(PaymentRefund { method: p.method.clone(), amount_fen: take, credit_by });
     }
     if calendar_gap {

@@ -22,6 +22,8 @@ pub(crate) struct Reader<'a> {
     path: Vec<Seg<'a>>,
     /// Code of structural issues (`REQUEST_INVALID`, `POLICY_INVALID`).
     code: &'static str,
+    /// Strings to reuse for the ones read (see [`super::request::Request::from_json_reusing`]).
+    pub(crate) pool: Vec<String>,
 }
 
 const MAX_DEPTH: usize = 128;
@@ -58,7 +60,7 @@ fn kind_at(s: &str, pos: usize) -> String {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(s: &'a str, code: &'static str) -> Reader<'a> {
-        Reader { s, pos: 0, path: Vec::with_capacity(8), code }
+        Reader { s, pos: 0, path: Vec::with_capacity(8), code, pool: Vec::new() }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -393,10 +395,19 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn string(&mut self) -> Result<String> {
         self.ws();
-        match self.plain_str() {
-            Some(v) => Ok(v.to_string()),
-            None => self.str().map(Cow::into_owned),
-        }
+        let v = match self.plain_str() {
+            Some(v) => Cow::Borrowed(v),
+            None => self.str()?,
+        };
+        // A pooled string when there is one: reading a request allocated one per id, SKU and category.
+        Ok(match self.pool.pop() {
+            Some(mut s) => {
+                s.clear();
+                s.push_str(&v);
+                s
+            }
+            None => v.into_owned(),
+        })
     }
 
     pub(crate) fn boolean(&mut self) -> Result<bool> {
@@ -537,73 +548,9 @@ impl<'a> Reader<'a> {
         crate::Date::parse(&v).map_err(|e| self.domain(e))
     }
 
-    /// Skips any value (checking its syntax); `depth` guards nesting.
-    fn skip(&mut self, depth: usize) -> Result<()> {
-        if depth > MAX_DEPTH {
-            return Err(self.syntax("recursion limit exceeded"));
-        }
-        match self.peek() {
-            Some(b'"') => self.str_raw().map(drop),
-            Some(b'{') => {
-                self.pos += 1;
-                if self.peek() == Some(b'}') {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                loop {
-                    if self.peek() != Some(b'"') {
-                        return Err(self.syntax("key must be a string"));
-                    }
-                    self.str_raw()?;
-                    if self.peek() != Some(b':') {
-                        return Err(self.syntax("expected `:`"));
-                    }
-                    self.pos += 1;
-                    self.skip(depth + 1)?;
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b'}') => {
-                            self.pos += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.syntax("expected `,` or `}`")),
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.pos += 1;
-                if self.peek() == Some(b']') {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                loop {
-                    self.skip(depth + 1)?;
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b']') => {
-                            self.pos += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.syntax("expected `,` or `]`")),
-                    }
-                }
-            }
-            Some(b't' | b'f') => self.boolean().map(drop).map_err(|_| self.syntax("expected value")),
-            Some(b'n') => {
-                if self.null() {
-                    Ok(())
-                } else {
-                    Err(self.syntax("expected value"))
-                }
-            }
-            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
-            Some(_) => Err(self.syntax("expected value")),
-            None => Err(self.syntax("EOF while parsing a value")),
-        }
-    }
-
     /// Canonical form of the value here (object keys sorted, no whitespace, strings escaped as serde_json does,
-    /// integers normalised): the text the policy fingerprint hashes. Floats are kept as written.
+    /// integers normalised): the text the policy fingerprint hashes. Floats are kept as written. Also the syntax
+    /// check of [`check_syntax`] (one walker over any value, not two).
     pub(crate) fn canonical(&mut self, out: &mut Vec<u8>, depth: usize) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(self.syntax("recursion limit exceeded"));
@@ -698,12 +645,18 @@ impl<'a> Reader<'a> {
                 out.extend_from_slice(if int && text == "-0" { b"0" } else { text.as_bytes() });
                 Ok(())
             }
-            _ => {
+            Some(b't' | b'f') => {
                 let at = self.pos;
-                self.skip(depth)?;
+                self.boolean().map_err(|_| self.syntax("expected value"))?;
                 out.extend_from_slice(self.s.get(at..self.pos).unwrap_or("").as_bytes());
                 Ok(())
             }
+            Some(b'n') if self.null() => {
+                out.extend_from_slice(b"null");
+                Ok(())
+            }
+            Some(_) => Err(self.syntax("expected value")),
+            None => Err(self.syntax("EOF while parsing a value")),
         }
     }
 }
@@ -711,7 +664,7 @@ impl<'a> Reader<'a> {
 /// Checks that `s` is one well-formed JSON value.
 pub(crate) fn check_syntax(s: &str) -> Result<()> {
     let mut r = Reader::new(s, "");
-    r.skip(0)?;
+    r.canonical(&mut Vec::new(), 0)?;
     r.end()
 }
 

@@ -1524,7 +1524,52 @@ impl Request {
     /// assert_eq!((e.code(), e.issues()[0].path.as_str()), ("REQUEST_INVALID", "order.channel"));
     /// ```
     pub fn from_json(text: &str) -> Result<Request> {
+        Request::read(&mut Reader::new(text, "REQUEST_INVALID"))
+    }
+
+    /// [`Request::from_json`] taking its strings from `pool` (filled by [`Request::recycle`]): the wasm fast path
+    /// decides many requests, and allocating and freeing each id, SKU and category was a large part of the time.
+    pub(crate) fn from_json_reusing(text: &str, pool: &mut Vec<String>) -> Result<Request> {
         let mut r = Reader::new(text, "REQUEST_INVALID");
+        r.pool = std::mem::take(pool);
+        let out = Request::read(&mut r);
+        *pool = std::mem::take(&mut r.pool);
+        out
+    }
+
+    /// Gives the request's strings to `pool` for [`Request::from_json_reusing`].
+    pub(crate) fn recycle(self, pool: &mut Vec<String>) {
+        let o = self.order;
+        pool.extend(o.id);
+        if let Some(m) = o.member {
+            pool.extend(m.id);
+            pool.extend(m.tier);
+        }
+        for l in o.lines {
+            pool.push(l.id);
+            pool.extend(l.sku);
+            pool.extend(l.brand);
+            pool.push(l.category);
+            pool.extend(l.tags);
+            pool.extend(l.gift_of);
+        }
+        for d in o.discounts {
+            pool.extend(d.id);
+            pool.extend(d.lines.into_iter().flatten());
+        }
+        for p in o.payments {
+            pool.push(p.method);
+        }
+        for it in self.items {
+            pool.push(it.line_id);
+            pool.extend(it.exchange_for.and_then(|x| x.sku));
+        }
+        pool.extend(self.risk_flags);
+    }
+
+    /// The reader of both entry points (one copy in the wasm).
+    #[inline(never)]
+    fn read(r: &mut Reader<'_>) -> Result<Request> {
         let (mut now, mut order, mut items, mut risk) = (None, None, None, Vec::new());
         r.object(|r, k| {
             Ok(match k {

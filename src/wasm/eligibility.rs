@@ -1,7 +1,7 @@
 //! JS calls of the eligibility pillar: the `ReturnPolicy` handle. Thin glue: argument checks and conversion.
 //! Documents cross as JSON text and are read by the pillar's own reader (`PolicyDoc::from_json`). Requests cross
-//! packed (numbers and UTF-8 written into wasm memory by the overlay) or, for anything else, as JSON text read by
-//! `Request::from_json`; decisions cross back as a tape of numbers that the overlay turns into objects
+//! as JSON text, either written into wasm memory by the overlay or passed by the generated call, and are read by
+//! `Request::from_json` either way; decisions cross back as a tape of numbers that the overlay turns into objects
 //! (`src/eligibility/packed.rs`, `scripts/pkg/overlay/eligibility.js`). No serde code on these paths.
 
 use super::{addr32, default_locale, json_text_arg, throw};
@@ -58,17 +58,11 @@ thread_local! {
         const { std::cell::RefCell::new(crate::eligibility::packed::Packed::new()) };
 }
 
-/// Overlay support (hidden): room for a packed request of `nums` numbers and `bytes` bytes; the address of the
-/// numbers (`f64`). The bytes go at [`packed_in_bytes`]. Good until the next call into wasm that may allocate.
+/// Overlay support (hidden): room for a request's JSON text of up to `cap` UTF-8 bytes; the address to write it
+/// at. Good until the next call into wasm that may allocate.
 #[wasm_bindgen(js_name = "__mcEligIn", skip_typescript)]
-pub fn packed_in(nums: u32, bytes: u32) -> u32 {
-    PACKED.with(|p| addr32(p.borrow_mut().input(nums as usize, bytes as usize)))
-}
-
-/// Overlay support (hidden): where the packed request's bytes go.
-#[wasm_bindgen(js_name = "__mcEligInBytes", skip_typescript)]
-pub fn packed_in_bytes() -> u32 {
-    PACKED.with(|p| addr32(p.borrow().bytes_addr()))
+pub fn packed_in(cap: u32) -> u32 {
+    PACKED.with(|p| addr32(p.borrow_mut().input(cap as usize)))
 }
 
 /// Overlay support (hidden): the address of the last decision tape (`f64`).
@@ -156,12 +150,15 @@ impl JsReturnPolicy {
             .map_err(|e| throw(e, default_locale()))
     }
 
-    /// Overlay fast path of `evaluate` (hidden): decides the packed request written through `__mcEligIn` and
-    /// answers the tape's length (0: take the generated path, which reads the request as JSON and reports issues).
+    /// Overlay fast path of `evaluate` (hidden): decides the request's JSON text, `len` UTF-8 bytes written through
+    /// `__mcEligIn`, and answers the tape's length (0: take the generated path, which reads the same text and
+    /// reports the issues).
     #[wasm_bindgen(js_name = "__mcEvaluate", skip_typescript)]
-    pub fn packed_evaluate(&self, explain: u32) -> u32 {
+    pub fn packed_evaluate(&self, explain: u32, len: u32) -> u32 {
         let o = WriteOptions { explain: explain != 0 };
-        let n = PACKED.with(|p| super::foundation::with_calendar(|cal| p.borrow_mut().evaluate(&self.inner, cal, o)));
+        let n = PACKED.with(|p| {
+            super::foundation::with_calendar(|cal| p.borrow_mut().evaluate(&self.inner, cal, len as usize, o))
+        });
         u32::try_from(n).unwrap_or(0)
     }
 

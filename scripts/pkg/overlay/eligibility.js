@@ -1,44 +1,30 @@
-// @requires ReturnPolicy __mcEligIn __mcEligInBytes __mcEligTape __mcEligTapeBytes
+// @requires ReturnPolicy __mcEligIn __mcEligTape __mcEligTapeBytes
 // @exports
-// Decisions without JSON. `evaluate` and `evaluateMany` walk a plain request object once and write it into wasm
-// memory as numbers and UTF-8 bytes (the layout is documented in src/eligibility/packed.rs); anything else (a request
-// given as JSON text, an object that is not a plain object, a field of another type, null where the format has none,
-// a number that is not a safe integer, a lone surrogate, an unknown key, a request the wasm refuses) goes to the
-// generated call, which reads the JSON text and throws MallcareError with every issue as before. Either way the wasm
-// answers a tape of numbers and this file builds the decision from it, with the keys in the order of the Rust JSON
-// writer; `evaluateJson` is JSON.stringify of that decision. Static texts (codes, names, the zh/en messages) and the
-// policy's own strings (rule ids, version, fingerprint) are decoded once per policy handle and reused by address.
-// This overlay is part of the eligibility calls (the generated ones answer a tape length, not a decision).
+// Decisions without JSON out. `evaluate(object)` and `evaluateMany` take a request object's `JSON.stringify` text,
+// the text the generated call reads (`evaluateMany` and `evaluateJson` also JSON text as given; `evaluate(text)` stays
+// the generated call, the reference tests/js/eligibility-overlay.test.mjs compares with), write it into wasm memory
+// as UTF-8 and call the raw `__mcEvaluate`, which reads it with the one request reader, `Request::from_json`.
+// Anything else (not an object or a string, an object JSON.stringify refuses, a lone surrogate without TextEncoder,
+// a request the wasm refuses) goes to the generated call, which reads the same text and throws MallcareError with
+// every issue as before. Either way the wasm answers a tape of numbers and this file builds the decision from it,
+// with the keys in the order of the Rust JSON writer; `evaluateJson` is JSON.stringify of that decision. Static
+// texts (codes, names, the zh/en messages) and the policy's own strings (rule ids, version, fingerprint) are
+// decoded once per policy handle and reused by address. This overlay is part of the eligibility calls (the
+// generated ones answer a tape length, not a decision).
 {
   const proto = ReturnPolicy.prototype;
   const slowEvaluate = proto.evaluate;
   const slowMany = proto.evaluateMany;
   const slowJson = proto.evaluateJson;
-  const OP = Object.prototype;
-  const FAIL = {};
-  let N = new Float64Array(2048);
-  let n = 0;
-  let B = new Uint8Array(8192);
-  let b = 0;
-  let busy = false;
+  const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
 
-  const put = (v) => {
-    if (n === N.length) {
-      const x = new Float64Array(N.length * 2);
-      x.set(N);
-      N = x;
-    }
-    N[n++] = v;
-  };
-  const S = (s) => {
-    if (typeof s !== 'string') throw FAIL;
+  /** Writes `s` as UTF-8 at `at` in wasm memory (room for 3 bytes per UTF-16 unit); the byte count, or -1 for a lone
+   * surrogate (the mini-program glue has no TextEncoder; the generated call decides what such text means). */
+  const utf8Into = (s, at) => {
+    if (encoder !== null) return encoder.encodeInto(s, getUint8ArrayMemory0().subarray(at, at + s.length * 3)).written;
+    const B = getUint8ArrayMemory0();
     const len = s.length;
-    if (b + len * 3 > B.length) {
-      const x = new Uint8Array(Math.max(B.length * 2, b + len * 3));
-      x.set(B);
-      B = x;
-    }
-    const start = b;
+    let b = at;
     for (let i = 0; i < len; i++) {
       let c = s.charCodeAt(i);
       if (c < 0x80) {
@@ -48,7 +34,7 @@
         B[b++] = 0x80 | (c & 63);
       } else if (c >= 0xd800 && c < 0xe000) {
         const d = i + 1 < len ? s.charCodeAt(i + 1) : 0;
-        if (c >= 0xdc00 || d < 0xdc00 || d >= 0xe000) throw FAIL; // a lone surrogate
+        if (c >= 0xdc00 || d < 0xdc00 || d >= 0xe000) return -1;
         i++;
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         B[b++] = 0xf0 | (c >> 18);
@@ -61,214 +47,7 @@
         B[b++] = 0x80 | (c & 63);
       }
     }
-    put(start);
-    put(b - start);
-  };
-  /** An optional string (absent, undefined or null). */
-  const OS = (v) => {
-    if (v === undefined || v === null) {
-      put(-1);
-      put(0);
-    } else S(v);
-  };
-  /** A string with a default (absent or undefined; null is an error for the JSON path to report). */
-  const DS = (v) => {
-    if (v === undefined) {
-      put(-1);
-      put(0);
-    } else S(v);
-  };
-  const I = (v) => {
-    if (!Number.isSafeInteger(v)) throw FAIL;
-    put(v);
-  };
-  const OI = (v) => {
-    if (v === undefined || v === null) put(NaN);
-    else I(v);
-  };
-  const DI = (v) => {
-    if (v === undefined) put(0);
-    else I(v);
-  };
-  const BO = (v) => {
-    if (v === undefined || v === false) put(0);
-    else if (v === true) put(1);
-    else throw FAIL;
-  };
-  const obj = (o) => {
-    if (o === null || typeof o !== 'object' || Object.getPrototypeOf(o) !== OP) throw FAIL;
-  };
-  /** Throws unless the object's enumerable keys are exactly the `known` ones read with a defined value (an unknown
-   * key, or a known one holding `undefined`, sends the request down the generated path). Reads no value. */
-  const only = (o, known) => {
-    let c = 0;
-    for (const k in o) c++;
-    if (c !== known) throw FAIL;
-  };
-  const arr = (v) => {
-    if (!Array.isArray(v)) throw FAIL;
-    put(v.length);
-    return v.length;
-  };
-  const SA = (v) => {
-    if (v === undefined) {
-      put(0);
-      return;
-    }
-    const len = arr(v);
-    for (let i = 0; i < len; i++) S(v[i]);
-  };
-
-  const line = (l) => {
-    obj(l);
-    const id = l.id, sku = l.sku, brand = l.brand, category = l.category, tags = l.tags, quantity = l.quantity;
-    const unit = l.unitPriceFen, paid = l.paidFen, giftOf = l.giftOf, giftValue = l.giftValueFen;
-    const mto = l.madeToOrder, cnr = l.confirmedNonReturnable, near = l.nearExpiry, flawed = l.flawed;
-    const returned = l.returnedQuantity;
-    only(l, (id !== undefined) + (sku !== undefined) + (brand !== undefined) + (category !== undefined) +
-      (tags !== undefined) + (quantity !== undefined) + (unit !== undefined) + (paid !== undefined) +
-      (giftOf !== undefined) + (giftValue !== undefined) + (mto !== undefined) + (cnr !== undefined) +
-      (near !== undefined) + (flawed !== undefined) + (returned !== undefined));
-    S(id); OS(sku); OS(brand); S(category); SA(tags); I(quantity); I(unit); OI(paid); OS(giftOf); DI(giftValue);
-    BO(mto); BO(cnr); BO(near); BO(flawed); DI(returned);
-  };
-  const discount = (d) => {
-    obj(d);
-    let id, kind, amount, threshold, lines;
-    for (const k in d) {
-      const v = d[k];
-      switch (k) {
-        case 'id': id = v; break;
-        case 'kind': kind = v; break;
-        case 'amountFen': amount = v; break;
-        case 'thresholdFen': threshold = v; break;
-        case 'lines': lines = v; break;
-        default: if (v !== undefined) throw FAIL;
-      }
-    }
-    OS(id); DS(kind); I(amount); OI(threshold);
-    if (lines === undefined || lines === null) put(-1);
-    else SA(lines);
-  };
-  const payment = (p) => {
-    obj(p);
-    const method = p.method, amount = p.amountFen, refunded = p.refundedFen;
-    only(p, (method !== undefined) + (amount !== undefined) + (refunded !== undefined));
-    S(method); I(amount); DI(refunded);
-  };
-  const order = (o) => {
-    obj(o);
-    const id = o.id, channel = o.channel, fulfilment = o.fulfilment, sold = o.soldAt, invoiced = o.invoicedAt;
-    const signed = o.signedAt, member = o.member, proof = o.proof, lines = o.lines, discounts = o.discounts;
-    const points = o.points, shipping = o.shippingFen, payments = o.payments;
-    only(o, (id !== undefined) + (channel !== undefined) + (fulfilment !== undefined) + (sold !== undefined) +
-      (invoiced !== undefined) + (signed !== undefined) + (member !== undefined) + (proof !== undefined) +
-      (lines !== undefined) + (discounts !== undefined) + (points !== undefined) + (shipping !== undefined) +
-      (payments !== undefined));
-    OS(id); S(channel); OS(fulfilment); S(sold); OS(invoiced); OS(signed);
-    if (member === undefined || member === null) put(0);
-    else {
-      obj(member);
-      let mid, tier;
-      for (const k in member) {
-        const v = member[k];
-        if (k === 'id') mid = v;
-        else if (k === 'tier') tier = v;
-        else if (v !== undefined) throw FAIL;
-      }
-      put(1); OS(mid); OS(tier);
-    }
-    DS(proof);
-    let len = arr(lines);
-    for (let i = 0; i < len; i++) line(lines[i]);
-    if (discounts === undefined) put(0);
-    else {
-      len = arr(discounts);
-      for (let i = 0; i < len; i++) discount(discounts[i]);
-    }
-    if (points === undefined || points === null) put(0);
-    else {
-      obj(points);
-      let count, value;
-      for (const k in points) {
-        const v = points[k];
-        if (k === 'points') count = v;
-        else if (k === 'valueFen') value = v;
-        else if (v !== undefined) throw FAIL;
-      }
-      put(1); I(count); I(value);
-    }
-    DI(shipping);
-    len = arr(payments);
-    for (let i = 0; i < len; i++) payment(payments[i]);
-  };
-  const item = (it) => {
-    obj(it);
-    const lineId = it.lineId, quantity = it.quantity, reason = it.reason, want = it.want, condition = it.condition;
-    const evidence = it.evidence, fault = it.faultAt, failed = it.failedRepairs, returned = it.returnedAt;
-    const exchange = it.exchangeFor;
-    only(it, (lineId !== undefined) + (quantity !== undefined) + (reason !== undefined) + (want !== undefined) +
-      (condition !== undefined) + (evidence !== undefined) + (fault !== undefined) + (failed !== undefined) +
-      (returned !== undefined) + (exchange !== undefined));
-    S(lineId); I(quantity); S(reason); S(want);
-    if (condition === undefined) {
-      for (let i = 0; i < 11; i++) put(0);
-    } else {
-      obj(condition);
-      let c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10;
-      for (const k in condition) {
-        const v = condition[k];
-        switch (k) {
-          case 'sealBroken': c0 = v; break;
-          case 'downloaded': c1 = v; break;
-          case 'activated': c2 = v; break;
-          case 'tagsRemoved': c3 = v; break;
-          case 'soiled': c4 = v; break;
-          case 'damaged': c5 = v; break;
-          case 'accessoriesMissing': c6 = v; break;
-          case 'packagingMissing': c7 = v; break;
-          case 'used': c8 = v; break;
-          case 'privatelyRepaired': c9 = v; break;
-          case 'serialDefaced': c10 = v; break;
-          default: if (v !== undefined) throw FAIL;
-        }
-      }
-      BO(c0); BO(c1); BO(c2); BO(c3); BO(c4); BO(c5); BO(c6); BO(c7); BO(c8); BO(c9); BO(c10);
-    }
-    if (evidence === undefined) put(0);
-    else {
-      obj(evidence);
-      let photos;
-      for (const k in evidence) {
-        const v = evidence[k];
-        if (k === 'photos') photos = v;
-        else if (v !== undefined) throw FAIL;
-      }
-      DI(photos);
-    }
-    OS(fault); DI(failed); OS(returned);
-    if (exchange === undefined || exchange === null) put(0);
-    else {
-      obj(exchange);
-      let sku, price;
-      for (const k in exchange) {
-        const v = exchange[k];
-        if (k === 'sku') sku = v;
-        else if (k === 'unitPriceFen') price = v;
-        else if (v !== undefined) throw FAIL;
-      }
-      put(1); OS(sku); I(price);
-    }
-  };
-  const request = (r) => {
-    obj(r);
-    const now = r.now, ord = r.order, items = r.items, risk = r.riskFlags;
-    only(r, (now !== undefined) + (ord !== undefined) + (items !== undefined) + (risk !== undefined));
-    S(now);
-    order(ord);
-    const len = arr(items);
-    for (let i = 0; i < len; i++) item(items[i]);
-    SA(risk);
+    return b - at;
   };
 
   // Reading the tape.
@@ -387,23 +166,23 @@
     return typeof e === 'boolean' ? e : undefined;
   };
 
-  /** The decision by the packed crossing, or undefined when the generated path must answer. */
-  function fast(policy, req, explain) {
-    if (busy || !policy.__wbg_ptr || req === null || typeof req !== 'object') return undefined;
-    busy = true;
+  /** `JSON.stringify` of a request object, as the generated call takes it (`json_text_arg` in src/wasm/mod.rs), or
+   * undefined when that call must answer (not an object, or an object JSON.stringify refuses). */
+  const textOf = (req) => {
+    if (req === null || typeof req !== 'object') return undefined;
     try {
-      n = 0;
-      b = 0;
-      request(req);
+      const t = JSON.stringify(req);
+      return typeof t === 'string' ? t : undefined;
     } catch (e) {
       return undefined;
-    } finally {
-      busy = false;
     }
-    const at = wasm.__mcEligIn(n, b);
-    f64().set(N.subarray(0, n), at >>> 3);
-    getUint8ArrayMemory0().set(B.subarray(0, b), wasm.__mcEligInBytes());
-    if (wasm.returnpolicy___mcEvaluate(policy.__wbg_ptr, explain ? 1 : 0) === 0) return undefined;
+  };
+
+  /** The decision of a request's JSON text by the raw call, or undefined when the generated call must answer. */
+  function fast(policy, text, explain) {
+    if (text === undefined || !policy.__wbg_ptr) return undefined;
+    const len = utf8Into(text, wasm.__mcEligIn(text.length * 3));
+    if (len < 0 || wasm.returnpolicy___mcEvaluate(policy.__wbg_ptr, explain ? 1 : 0, len) === 0) return undefined;
     return last(policy, explain);
   }
 
@@ -428,14 +207,19 @@
 
   proto.evaluate = function evaluate(request, options) {
     const explain = explainOf(options);
+    // JSON text given here takes the generated call (the reference the overlay tests compare with).
     if (explain !== undefined) {
-      const d = fast(this, request, explain);
+      const d = fast(this, textOf(request), explain);
       if (d !== undefined) return d;
     }
     return generated(this, request, options, explain);
   };
   proto.evaluateJson = function evaluateJson(request, options) {
     const explain = explainOf(options);
+    if (explain !== undefined && typeof request === 'string') {
+      const d = fast(this, request, explain);
+      if (d !== undefined) return JSON.stringify(d);
+    }
     slowJson.call(this, request, options);
     // The decision's JSON text: the keys in the order of the Rust writer (src/eligibility/write.rs), integers, and
     // strings escaped as serde_json escapes them (", \ and control characters), which is what JSON.stringify does.
@@ -451,7 +235,7 @@
     const len = requests.length;
     for (let i = 0; i < len; i++) {
       const r = requests[i];
-      let d = fast(this, r, ex);
+      let d = fast(this, typeof r === 'string' ? r : textOf(r), ex);
       if (d === undefined) {
         try {
           d = generated(this, r, options, ex);
