@@ -112,12 +112,40 @@ impl ImportReport {
     /// assert!(r.to_json(mallcare::Locale::En)["issues"].as_array().unwrap().is_empty());
     /// ```
     pub fn to_json(&self, locale: Locale) -> Value {
-        let issues: Vec<Value> =
-            self.issues.iter().map(|i| serde_json::to_value(i.localized(locale)).unwrap_or(Value::Null)).collect();
-        serde_json::json!({
-            "used": self.used, "produced": self.produced, "skipped": self.skipped, "issues": issues,
-            "ignoredFiles": self.ignored_files, "notes": self.notes, "origin": self.origin,
-        })
+        // Built by hand, not with `json!` (whose `to_value` is one more serializer in the wasm); same value.
+        fn object<'a>(pairs: impl Iterator<Item = (&'a String, Value)>) -> Value {
+            // Inserts, not `collect` (which sorts the pairs first: a sort instance in the wasm).
+            let mut m = Map::new();
+            for (k, v) in pairs {
+                m.insert(k.clone(), v);
+            }
+            Value::Object(m)
+        }
+        fn text(s: &str) -> Value {
+            Value::String(s.to_string())
+        }
+        let issues = self
+            .issues
+            .iter()
+            .map(|i| {
+                let mut m = Map::new();
+                m.insert("code".into(), text(&i.code));
+                m.insert("path".into(), text(&i.path));
+                m.insert("message".into(), text(i.message(locale)));
+                Value::Object(m)
+            })
+            .collect();
+        let counts = |c: &BTreeMap<String, usize>| object(c.iter().map(|(k, n)| (k, Value::from(*n))));
+        let num = |x: f64| serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number);
+        let mut m = Map::new();
+        m.insert("used".into(), counts(&self.used));
+        m.insert("produced".into(), counts(&self.produced));
+        m.insert("skipped".into(), counts(&self.skipped));
+        m.insert("issues".into(), Value::Array(issues));
+        m.insert("ignoredFiles".into(), object(self.ignored_files.iter().map(|(k, v)| (k, text(v)))));
+        m.insert("notes".into(), Value::Array(self.notes.iter().map(|n| text(n)).collect()));
+        m.insert("origin".into(), Value::Array(self.origin.iter().map(|&x| num(x)).collect()));
+        Value::Object(m)
     }
 
     fn skip(&mut self, issue: Issue) {
@@ -453,7 +481,7 @@ fn accessible(f: &Value) -> bool {
 }
 
 /// Normalises a file name: `"unit.geojson"`, `"IMDF/unit.json"`, `"unit"` → `"unit"`.
-fn file_key(name: &str) -> String {
+pub(crate) fn file_key(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let base = base.strip_suffix(".geojson").or_else(|| base.strip_suffix(".json")).unwrap_or(base);
     base.to_ascii_lowercase()
@@ -603,6 +631,13 @@ pub fn import(files: &BTreeMap<String, Value>, options: &ImportOptions) -> Resul
         b.report.produced.insert(k.to_string(), v);
     }
     Ok(Imported { doc: b.doc, report: b.report })
+}
+
+/// Whether the importer reads the file `name` (`"unit.geojson"`, `"IMDF/level.json"`, `"anchor"`): the JS glue parses
+/// only these (others are reported as ignored without being read).
+#[cfg(feature = "wasm")]
+pub(crate) fn reads_file(name: &str) -> bool {
+    USED_FILES.contains(&file_key(name).as_str())
 }
 
 /// Imports an archive given as file name → JSON text.

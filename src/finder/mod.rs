@@ -27,6 +27,8 @@ pub mod venue;
 
 pub mod hours;
 pub mod imdf;
+#[cfg(any(test, feature = "wasm"))]
+pub(crate) mod jtext;
 pub mod pinyin;
 pub mod search;
 

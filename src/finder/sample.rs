@@ -37,7 +37,13 @@ impl Venue {
 
     /// The embedded sample mall, shared (no copy): the JS `Venue.sample()` holds it this way.
     pub(crate) fn sample_shared() -> Result<std::sync::Arc<Venue>> {
-        SAMPLE.get_or_init(|| Venue::load(SAMPLE_MALL_JSON).map(std::sync::Arc::new)).clone()
+        Venue::sample_shared_by(|| Venue::load(SAMPLE_MALL_JSON))
+    }
+
+    /// The embedded sample mall, shared, made by `load` on first use: the JS glue reads [`SAMPLE_MALL_JSON`] with
+    /// `finder::jtext`, so serde_json's text parser is not linked into the wasm (same value, same fingerprint).
+    pub(crate) fn sample_shared_by(load: impl FnOnce() -> Result<Venue>) -> Result<std::sync::Arc<Venue>> {
+        SAMPLE.get_or_init(|| load().map(std::sync::Arc::new)).clone()
     }
 }
 

@@ -1046,6 +1046,18 @@ impl Venue {
         Ok((v, imported.report))
     }
 
+    /// [`Venue::from_imdf`] over files already parsed (the JS glue reads text with `finder::jtext`, so serde_json's
+    /// text parser is not linked into the wasm).
+    #[cfg(feature = "wasm")]
+    pub(crate) fn from_imdf_values(
+        files: &std::collections::BTreeMap<String, serde_json::Value>,
+        options: &super::imdf::ImportOptions,
+    ) -> Result<(Venue, super::imdf::ImportReport)> {
+        let imported = super::imdf::import(files, options)?;
+        let v = Venue::from_doc(&imported.doc)?;
+        Ok((v, imported.report))
+    }
+
     pub(crate) fn level_name(&self, level: u16) -> (&str, &str) {
         self.levels.get(level as usize).map_or(("?", "?"), |l| (l.name.as_str(), l.name_en.as_str()))
     }

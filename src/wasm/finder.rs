@@ -100,9 +100,14 @@ impl JsVenue {
     /// The embedded sample mall (B2-7F, no 4F; 150+ stores).
     #[wasm_bindgen(js_name = "sample")]
     pub fn sample() -> std::result::Result<JsVenue, JsValue> {
-        Venue::sample_shared()
-            .map(|inner| JsVenue { inner, report: None })
-            .map_err(|e| super::throw(e, default_locale()))
+        // The small parser of `finder::jtext` reads the embedded text (serde_json's text parser is not linked).
+        Venue::sample_shared_by(|| {
+            crate::finder::jtext::parse(crate::finder::sample::SAMPLE_MALL_JSON)
+                .map_err(|e| crate::json::syntax_error("", &e))
+                .and_then(Venue::load_value)
+        })
+        .map(|inner| JsVenue { inner, report: None })
+        .map_err(|e| super::throw(e, default_locale()))
     }
 
     /// Imports an IMDF archive: `files` maps file names (`"unit.geojson"`) to JSON text or parsed JSON. The
@@ -114,7 +119,7 @@ impl JsVenue {
     ) -> std::result::Result<JsVenue, JsValue> {
         let locale = locale_of(&options);
         imdf_args(&files, &options)
-            .and_then(|(t, o)| Venue::from_imdf(&t, &o))
+            .and_then(|(t, o)| Venue::from_imdf_values(&t, &o))
             .map(|(inner, report)| JsVenue { inner: inner.into(), report: Some(report.to_json(locale)) })
             .map_err(|e| super::throw(e, locale))
     }
@@ -291,7 +296,7 @@ pub fn js_parse_opening_hours(
 ) -> JsResult {
     let r = super::string_arg(&text, "")
         .and_then(|t| crate::finder::hours::OpeningHours::parse(&t))
-        .map(|h| serde_json::json!({ "text": h.as_str(), "alwaysOpen": h.is_always_open() }));
+        .map(|h| object([("text", h.as_str().into()), ("alwaysOpen", h.is_always_open().into())]));
     super::outcome(r, locale_of(&options))
 }
 
@@ -306,9 +311,10 @@ pub fn js_opening_hours_at(
         super::string_arg(&hours, "hours").and_then(|h| crate::finder::hours::OpeningHours::parse(&h)).and_then(|h| {
             let at =
                 super::string_arg(&at, "at").and_then(|t| crate::Timestamp::parse(&t).map_err(|e| e.under("at")))?;
-            Ok(super::foundation::with_calendar(
-                |c| serde_json::json!({ "open": h.is_open_in(at, c), "nextChange": h.next_change_in(at, c) }),
-            ))
+            Ok(super::foundation::with_calendar(|c| {
+                let next = h.next_change_in(at, c).map_or(serde_json::Value::Null, |t| t.to_string().into());
+                object([("open", h.is_open_in(at, c).into()), ("nextChange", next)])
+            }))
         });
     value_or_throw(r, default_locale())
 }
@@ -322,13 +328,27 @@ pub fn js_import_imdf(
 ) -> JsResult {
     let locale = locale_of(&options);
     let r = imdf_args(&files, &options)
-        .and_then(|(t, o)| crate::finder::imdf::import_texts(&t, &o))
-        .map(|out| serde_json::json!({ "doc": crate::finder::read::doc_value(&out.doc), "report": out.report.to_json(locale) }));
+        .and_then(|(t, o)| crate::finder::imdf::import(&t, &o))
+        .map(|out| object([("doc", crate::finder::read::doc_value(&out.doc)), ("report", out.report.to_json(locale))]));
     value_or_throw(r, locale)
 }
 
-type ImdfArgs = (std::collections::BTreeMap<String, String>, crate::finder::imdf::ImportOptions);
+/// A JSON object of the given fields (not `json!`, whose `to_value` is one more serializer in the wasm).
+fn object<const N: usize>(fields: [(&str, serde_json::Value); N]) -> serde_json::Value {
+    // Inserts, not `collect` (which sorts the pairs first: a sort and a bulk-build instance in the wasm).
+    let mut map = serde_json::Map::new();
+    for (k, v) in fields {
+        map.insert(k.to_string(), v);
+    }
+    serde_json::Value::Object(map)
+}
 
+type ImdfArgs = (std::collections::BTreeMap<String, serde_json::Value>, crate::finder::imdf::ImportOptions);
+
+/// The files of an IMDF import, by name (sorted), as JSON values, only for the files the importer reads (the others
+/// become `null`; the importer reports them as ignored): text is read by `finder::jtext` (serde_json's values, without
+/// serde_json's text parser in the wasm), objects are walked as every JSON argument is. Text that is not JSON is `IMDF_NOT_GEOJSON` at the
+/// file's key, as `imdf::import_texts` reports it natively (the detail after "not JSON: " is worded differently).
 fn imdf_args(files: &JsValue, options: &JsValue) -> Result<ImdfArgs> {
     let opts = if options.is_undefined() || options.is_null() {
         Ok(crate::finder::imdf::ImportOptions::default())
@@ -336,19 +356,65 @@ fn imdf_args(files: &JsValue, options: &JsValue) -> Result<ImdfArgs> {
         json_arg(options, "options")
             .and_then(|v| crate::finder::read::import_options(&v).map_err(|e| e.under("options")))
     };
-    let texts = json_arg(files, "files").and_then(|v| match v {
-        serde_json::Value::Object(map) => {
-            // Inserts, not `collect` (which sorts the pairs first: one more sort instance in the wasm).
-            let mut texts = std::collections::BTreeMap::new();
-            for (k, v) in map {
-                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                texts.insert(k, text);
-            }
-            Ok(texts)
+    all3(imdf_files(files), opts, Ok(())).map(|(t, o, ())| (t, o))
+}
+
+fn imdf_files(files: &JsValue) -> Result<std::collections::BTreeMap<String, serde_json::Value>> {
+    use serde_json::Value;
+    let parsed;
+    let files = match files.as_string() {
+        Some(text) => {
+            parsed = js_sys::JSON::parse(&text).map_err(|e| {
+                crate::json::syntax_error("files", &js_sys::Error::from(e).message().as_string().unwrap_or_default())
+            })?;
+            &parsed
         }
-        _ => Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object"))),
-    });
-    all3(texts, opts, Ok(())).map(|(t, o, ())| (t, o))
+        None => files,
+    };
+    if !files.is_object() {
+        // The glue's own error for a value that is neither an object nor JSON text.
+        return json_arg(files, "files").map(|_| std::collections::BTreeMap::new());
+    }
+    if js_sys::Array::is_array(files) {
+        return Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object")));
+    }
+    // By name first (the importer's order, so issues come in the native order), then read.
+    let mut given: Vec<(String, JsValue)> = Vec::new();
+    for entry in js_sys::Object::entries(&js_sys::Object::from(files.clone())).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let Some(name) = pair.get(0).as_string() else { continue };
+        let item = pair.get(1);
+        if item.is_undefined() || item.is_function() || item.is_symbol() {
+            continue; // as JSON.stringify does
+        }
+        given.push((name, item));
+    }
+    crate::sort::heap_sort_by(&mut given, |a, b| a.0 < b.0); // keys of one object: no two equal
+    let mut issues = Issues::default();
+    let mut out = std::collections::BTreeMap::new();
+    for (name, item) in given {
+        let value = if !crate::finder::imdf::reads_file(&name) {
+            Ok(Value::Null)
+        } else if let Some(text) = item.as_string() {
+            match crate::finder::jtext::parse(&text) {
+                Ok(v) => Ok(v),
+                Err(detail) => Err(Error::from(Issue::new(
+                    "IMDF_NOT_GEOJSON",
+                    crate::finder::imdf::file_key(&name),
+                    format!("不是 JSON：{detail}"),
+                    format!("not JSON: {detail}"),
+                ))),
+            }
+        } else if item.is_object() {
+            json_arg(&item, &format!("files.{name}"))
+        } else {
+            Ok(Value::Null) // a number, boolean or null: not a FeatureCollection
+        };
+        if let Some(v) = issues.take(value, "") {
+            out.insert(name, v);
+        }
+    }
+    issues.finish(out)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
