@@ -162,20 +162,22 @@ impl<'a> Doc<'a> {
         found
     }
 
-    /// The members of the object at `i` in key order (UTF-8 bytes, as a `BTreeMap` orders them), each key once (its
-    /// last occurrence).
-    pub(crate) fn members_sorted(&self, i: usize) -> Vec<usize> {
-        let mut list: Vec<usize> = self.children(i).collect();
-        // Stable on ties by index, so the last of a repeated key sorts last.
-        crate::sort::heap_sort_by(&mut list, |a, b| (self.key(*a), *a) < (self.key(*b), *b));
-        let mut out: Vec<usize> = Vec::with_capacity(list.len());
-        for c in list {
-            match out.last_mut() {
-                Some(last) if self.key(*last) == self.key(c) => *last = c,
-                _ => out.push(c),
+    /// The member of the object at `i` with the smallest key after `after` (`None`: the smallest key), the last one
+    /// of a repeated key: walking the members in key order (UTF-8 bytes, as a `BTreeMap` orders them) without
+    /// sorting them.
+    pub(crate) fn next_member(&self, i: usize, after: Option<&str>) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for c in self.children(i) {
+            let k = self.key(c);
+            if after.is_some_and(|a| k <= a) {
+                continue;
+            }
+            match best {
+                Some(b) if self.key(b) < k => {}
+                _ => best = Some(c),
             }
         }
-        out
+        best
     }
 
     /// The JS type name of the value at `i`.
@@ -360,7 +362,9 @@ impl<'a> Parser<'a> {
         Some(())
     }
 
-    /// A string at `self.i` (the opening quote): borrowed when it has no escapes.
+    /// A string at `self.i` (the opening quote), borrowed. A string with an escape is left to serde_json (`None`):
+    /// JSON.stringify escapes only quotes, backslashes, control characters and lone surrogates, rare in forms, and
+    /// an unescaper here would cost the wasm more than those forms gain.
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let start = self.i + 1;
         let mut j = start;
@@ -370,73 +374,14 @@ impl<'a> Parser<'a> {
                     self.i = j + 1;
                     return self.s.get(start..j).map(Cow::Borrowed);
                 }
-                b'\\' => break,
-                c if c < 0x20 => return None,
+                c if c == b'\\' || c < 0x20 => return None,
                 _ => j += 1,
             }
         }
-        let mut out = String::from(self.s.get(start..j)?);
-        loop {
-            match *self.b.get(j)? {
-                b'"' => {
-                    self.i = j + 1;
-                    return Some(Cow::Owned(out));
-                }
-                b'\\' => {
-                    let c = match *self.b.get(j + 1)? {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let hi = self.hex4(j + 2)?;
-                            j += 4;
-                            if (0xD800..0xDC00).contains(&hi) {
-                                if self.b.get(j + 2..j + 4) != Some(b"\\u") {
-                                    return None;
-                                }
-                                let lo = self.hex4(j + 4)?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return None;
-                                }
-                                j += 6;
-                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
-                            } else {
-                                char::from_u32(hi)?
-                            }
-                        }
-                        _ => return None,
-                    };
-                    out.push(c);
-                    j += 2;
-                }
-                c if c < 0x20 => return None,
-                _ => {
-                    // copy a run of plain bytes (UTF-8 sequences stay whole: they hold no ASCII bytes)
-                    let run = j;
-                    while self.b.get(j).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
-                        j += 1;
-                    }
-                    out.push_str(self.s.get(run..j)?);
-                }
-            }
-        }
-    }
-
-    fn hex4(&self, at: usize) -> Option<u32> {
-        let h = self.s.get(at..at + 4)?;
-        if !h.bytes().all(|c| c.is_ascii_hexdigit()) {
-            return None;
-        }
-        u32::from_str_radix(h, 16).ok()
     }
 
     /// A number: plain digits (up to 18, no leading zero) read here; any other number goes through serde_json's
-    /// own number reader, so the stored form is the one serde_json would store.
+    /// reader, so the stored form is the one serde_json would store.
     fn number(&mut self) -> Option<Number> {
         let start = self.i;
         let mut j = start;
@@ -454,7 +399,12 @@ impl<'a> Parser<'a> {
             let n = b.iter().fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
             return Some(Number::from(n));
         }
-        serde_json::from_str::<Number>(text).ok()
+        // Through the `Value` reader already linked (a `Number` reader of its own links serde's error formatting,
+        // f64 `Display` included: about 30 KB of wasm).
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Number(n)) => Some(n),
+            _ => None,
+        }
     }
 }
 
@@ -465,7 +415,7 @@ mod tests {
     #[test]
     fn parse_agrees_with_serde_json() {
         let texts = [
-            r#"{"a":1,"b":[true,false,null,"x\"y\\z\u00e9\ud83d\ude00"],"c":{"d":-2.5e3,"e":""},"a":"last"}"#,
+            r#"{"a":1,"b":[true,false,null,"x y z é😀"],"c":{"d":-2.5e3,"e":""},"a":"last"}"#,
             r#"[0,12345678901234567890,1.0,-0,1e300]"#,
             r#" { "k" : [ ] , "l" : { } } "#,
             "\"李雷\"",
@@ -476,7 +426,7 @@ mod tests {
             assert_eq!(d.to_value(0), v, "{t}");
             assert_eq!(Doc::from_value(&v).to_value(0), v);
         }
-        for bad in ["", "{", "[1,]", "{\"a\"}", "\"\\ud800\"", "01", "[1] x", "\"\u{1}\""] {
+        for bad in ["", "{", "[1,]", "{\"a\"}", "\"\\ud800\"", "\"a\\nb\"", "01", "[1] x", "\"\u{1}\""] {
             assert!(Doc::parse(bad).is_none() || serde_json::from_str::<Value>(bad).is_ok(), "{bad:?}");
         }
         let deep = "[".repeat(120) + &"]".repeat(120);
@@ -486,8 +436,11 @@ mod tests {
     #[test]
     fn members_sorted_and_edits() {
         let mut d = Doc::parse(r#"{"b":1,"a":[1,{"x":"y"}],"b":2}"#).unwrap();
-        let keys: Vec<&str> = d.members_sorted(0).iter().map(|&c| d.key(c)).collect();
-        assert_eq!(keys, ["a", "b"]);
+        let first = d.next_member(0, None).unwrap();
+        let second = d.next_member(0, Some(d.key(first))).unwrap();
+        assert_eq!((d.key(first), d.key(second)), ("a", "b"));
+        assert_eq!(d.to_value(second), Value::from(2)); // the last of a repeated key
+        assert_eq!(d.next_member(0, Some("b")), None);
         assert_eq!(d.get(0, "b").map(|c| d.to_value(c)), Some(Value::from(2)));
         let a = d.get(0, "a").unwrap();
         let obj = d.children(a).nth(1).unwrap();

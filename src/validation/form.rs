@@ -814,10 +814,23 @@ impl Ctx {
         path: &mut String,
         issues: &mut Vec<Issue>,
     ) {
-        for (name, rules) in fields {
+        // Each field's member, found in one pass over the members (fields are in key order: they come from a JSON
+        // map), the last of a repeated key winning as in serde_json; a rule only replaces scalars, so the members
+        // stay where they are. Forms of more than 32 fields look each one up.
+        let mut found = [usize::MAX; 32];
+        let one_pass = fields.len() <= found.len();
+        if one_pass {
+            for c in doc.children(obj) {
+                if let Ok(k) = fields.binary_search_by(|(name, _)| name.as_str().cmp(doc.key(c))) {
+                    if let Some(slot) = found.get_mut(k) {
+                        *slot = c;
+                    }
+                }
+            }
+        }
+        for (k, (name, rules)) in fields.iter().enumerate() {
             let len = push_key(path, name);
-            // a rule only replaces scalars, so the member found once stays the member
-            let at = doc.get(obj, name);
+            let at = if one_pass { found.get(k).copied().filter(|&c| c != usize::MAX) } else { doc.get(obj, name) };
             for rule in rules {
                 self.rule(doc, rule, at, path, issues);
             }
@@ -930,9 +943,13 @@ impl Ctx {
             }
             Val::Obj => {
                 if let Some(d) = &rule.default_field {
-                    let keys: Vec<usize> =
-                        doc.members_sorted(v).into_iter().filter(|&c| specific(doc.key(c)).is_none()).collect();
-                    for c in keys {
+                    // the members in key order (as issues are listed), each key once
+                    let mut after = None;
+                    while let Some(c) = doc.next_member(v, after.map(|a| doc.key(a))) {
+                        after = Some(c);
+                        if specific(doc.key(c)).is_some() {
+                            continue;
+                        }
                         let len = push_key(path, doc.key(c));
                         for r in d {
                             self.rule(doc, r, Some(c), path, out);
@@ -1214,6 +1231,26 @@ pub fn validate_form(descriptor: &Value, value: &Value, options: &FormOptions) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_in_key_order() {
+        // Ctx::object finds members by binary search over the fields: they must be sorted, as a JSON map gives them.
+        for name in form_descriptor_names() {
+            let s = FormSchema::builtin(name).unwrap();
+            let mut stack: Vec<&[(String, Vec<Rule>)]> = vec![&s.fields];
+            while let Some(fields) = stack.pop() {
+                assert!(fields.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
+                for (_, rules) in fields {
+                    stack.extend(rules.iter().filter_map(|r| r.fields.as_deref()));
+                    for d in rules.iter().filter_map(|r| r.default_field.as_ref()) {
+                        stack.extend(d.iter().filter_map(|r| r.fields.as_deref()));
+                    }
+                }
+            }
+        }
+        let s = FormSchema::from_json(r#"{"b": {}, "a": {}, "10": {}, "9": {}, "é": {}}"#).unwrap();
+        assert!(s.fields.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     #[test]
     fn message_lists_match_the_tables() {

@@ -584,31 +584,50 @@ fn load_schema(descriptor: &JsValue) -> Result<FormSchema> {
     FormSchema::load(&js_json(descriptor, "", true)?)
 }
 
-/// Validates a JS form value: objects through their `JSON.stringify` text read as tokens (the normalised value is
-/// written from them, keys in the value's own order), anything else (and text the token reader leaves to
-/// serde_json) through a `serde_json::Value`. Answers the JSON text of the normalised value.
-fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Vec<u8>> {
+/// Validates a JS form value (`many`: an array of them): objects and arrays through their `JSON.stringify` text, a
+/// string as JSON text, null / undefined as null. The text is read as tokens; text the token reader leaves to
+/// serde_json (a syntax error, deep nesting, a lone surrogate, an escape) is read by serde_json, which answers its
+/// error or a `Value` whose tokens are taken. Answers the JSON text of each normalised value (keys in the value's
+/// own order), or its issues.
+#[inline(never)]
+fn validate_js(schema: &FormSchema, value: &JsValue, options: &JsValue, many: bool) -> Result<Vec<Result<Vec<u8>>>> {
     let opts = form_options(options)?;
-    let val = if value.is_object() {
-        let text = stringify(value, "")?;
-        if let Some(mut doc) = Doc::parse(&text) {
-            schema.check(&mut doc, 0, &opts)?;
-            let mut out = Vec::with_capacity(text.len() + 16);
-            put_doc(&doc, 0, &mut out);
-            return Ok(out);
-        }
-        json_value(&text, "")?
-    } else {
-        js_json(value, "", true)?
+    let path = if many { "values" } else { "" };
+    let string = value.as_string();
+    let is_string = string.is_some();
+    let text = match string {
+        Some(s) => s,
+        None if value.is_undefined() || value.is_null() => String::from("null"),
+        None => stringify(value, path)?,
     };
-    schema.validate_owned(val, &opts).map(|v| value_text(&v))
+    let held;
+    let mut doc = match Doc::parse(&text) {
+        Some(d) => d,
+        None => {
+            held = if is_string { v::parse_json(&text).map_err(|e| e.under(path))? } else { json_value(&text, path)? };
+            Doc::from_value(&held)
+        }
+    };
+    let answer = |doc: &mut Doc<'_>, at: usize| {
+        schema.check(doc, at, &opts).map(|()| {
+            let mut out = Vec::with_capacity(text.len() + 16);
+            put_doc(doc, at, &mut out);
+            out
+        })
+    };
+    if !many {
+        return Ok(vec![answer(&mut doc, 0)]);
+    }
+    if !matches!(doc.val(0), Val::Arr) {
+        return Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "values 应为数组", "values must be an array")));
+    }
+    let items: Vec<usize> = doc.children(0).collect();
+    Ok(items.into_iter().map(|c| answer(&mut doc, c)).collect())
 }
 
-/// `v` as compact JSON text (`put_value`).
-fn value_text(v: &Value) -> Vec<u8> {
-    let mut out = Vec::new();
-    put_value(v, &mut out);
-    out
+/// [`validate_js`] for one form value.
+fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Vec<u8>> {
+    validate_js(schema, value, options, false).and_then(|mut all| all.pop().unwrap_or(Ok(Vec::new())))
 }
 
 /// The value at token `i` as compact JSON (members in the document's order; non-ASCII escaped as `put_str` does).
@@ -724,38 +743,6 @@ fn put_number(n: &serde_json::Number, out: &mut Vec<u8>) {
     }
 }
 
-/// `v` as compact JSON, what `serde_json::to_string` writes (keys in the map's order; non-ASCII escaped).
-fn put_value(v: &Value, out: &mut Vec<u8>) {
-    match v {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Number(n) => put_number(n, out),
-        Value::String(s) => put_str(s, out),
-        Value::Array(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                put_value(item, out);
-            }
-            out.push(b']');
-        }
-        Value::Object(map) => {
-            out.push(b'{');
-            for (i, (k, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                put_str(k, out);
-                out.push(b':');
-                put_value(item, out);
-            }
-            out.push(b'}');
-        }
-    }
-}
-
 /// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped). Not inlined: one copy
 /// serves the fast path and the generated calls.
 #[inline(never)]
@@ -782,7 +769,7 @@ fn put_outcome(r: &Result<Vec<u8>>, locale: Locale, out: &mut Vec<u8>) {
     out.push(b'}');
 }
 
-/// JSON text written by `put_value` / `put_outcome` (ASCII), parsed by the host.
+/// JSON text written by `put_doc` / `put_outcome` (ASCII), parsed by the host.
 fn parse_ascii(text: &[u8]) -> JsResult {
     js_sys::JSON::parse(std::str::from_utf8(text).unwrap_or("null"))
 }
@@ -873,7 +860,7 @@ pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")
     match string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json) {
         Ok(v) => {
             let mut out = Vec::new();
-            put_value(&v, &mut out);
+            put_doc(&Doc::from_value(&v), 0, &mut out); // members in key order, as the `Value` holds them
             parse_ascii(&out)
         }
         Err(e) => Err(throw(e, default_locale())),
@@ -922,36 +909,7 @@ impl JsFormSchema {
         #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
     ) -> JsResult {
         let locale = locale_of(&options);
-        let r = form_options(&options).and_then(|o| {
-            let all = if values.is_object() {
-                let text = stringify(&values, "values")?;
-                if let Some(mut doc) = Doc::parse(&text).filter(|d| matches!(d.val(0), Val::Arr)) {
-                    let items: Vec<usize> = doc.children(0).collect();
-                    return Ok(items
-                        .into_iter()
-                        .map(|c| {
-                            self.inner.check(&mut doc, c, &o).map(|()| {
-                                let mut out = Vec::new();
-                                put_doc(&doc, c, &mut out);
-                                out
-                            })
-                        })
-                        .collect::<Vec<_>>());
-                }
-                json_value(&text, "values")?
-            } else {
-                js_json(&values, "values", true)?
-            };
-            let Value::Array(items) = all else {
-                return Err(Error::from(Issue::new(
-                    "INPUT_NOT_ARRAY",
-                    "values",
-                    "values 应为数组",
-                    "values must be an array",
-                )));
-            };
-            Ok(items.into_iter().map(|item| self.inner.validate_owned(item, &o).map(|v| value_text(&v))).collect())
-        });
+        let r = validate_js(&self.inner, &values, &options, true);
         match r {
             Ok(results) => {
                 let mut out = vec![b'['];

@@ -112,7 +112,8 @@ checkIdCard = function checkIdCard(text, options) {
 // `{ ok: false, issues }` outcome as ASCII-only JSON text. Anything else (a value that is not an object, one the copy
 // does not take: a class instance, a boxed primitive, a BigInt, a `__proto__` key, nesting deeper than 64, a throw;
 // options with keys other than `today` / `locale`, a `today` that is not a string, a freed schema, text the wasm
-// leaves to serde_json, such as a lone surrogate) takes the generated call.
+// leaves to serde_json: a string with an escape, i.e. a quote, backslash, control character or lone surrogate)
+// takes the generated call.
 {
   const proto = FormSchema.prototype;
   const slowValidate = proto.validate;
@@ -333,9 +334,11 @@ checkIdCard = function checkIdCard(text, options) {
         else if (t !== undefined && t !== null) return slowValidate.call(this, value, options);
         const l = options.locale;
         if (typeof l === 'string') locale = l;
-        for (const k of ['allowDataOnly', 'allowIot', 'layout']) {
-          const o = options[k];
-          if (o !== undefined && o !== null) return slowValidate.call(this, value, options);
+        const d = options.allowDataOnly;
+        const i = options.allowIot;
+        const y = options.layout;
+        if ((d !== undefined && d !== null) || (i !== undefined && i !== null) || (y !== undefined && y !== null)) {
+          return slowValidate.call(this, value, options);
         }
       }
       if (busy) return slowValidate.call(this, value, options); // called again from a toJSON: the buffer is in use
