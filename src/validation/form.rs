@@ -5,6 +5,7 @@
 //! `{ "name"?, "version"?, "about"?, "fields": { … }, "rules"?: [cross-field rule, …] }`. See `docs/validation.md`
 //! for the full format and the porting guide.
 
+use super::doc::{Doc, Val};
 use super::{
     clip, err, json_type, validate_email, validate_gtin, validate_id_card, validate_mobile, validate_name,
     validate_postal_code, validate_uscc, GtinOptions, MobileOptions, Pattern,
@@ -618,10 +619,12 @@ impl FormSchema {
     /// assert_eq!(e.code(), "FORM_REQUIRED");
     /// ```
     pub fn validate(&self, value: &Value, options: &FormOptions) -> Result<Value> {
-        self.validate_owned(value.clone(), options)
+        let mut doc = Doc::from_value(value);
+        self.check(&mut doc, 0, options)?;
+        Ok(doc.to_value(0))
     }
 
-    /// [`FormSchema::validate`] taking the value by value (no copy is made).
+    /// [`FormSchema::validate`] taking the value by value.
     ///
     /// # Errors
     /// As [`FormSchema::validate`].
@@ -634,24 +637,29 @@ impl FormSchema {
     /// assert_eq!(v["m"], "13800138000");
     /// ```
     pub fn validate_owned(&self, value: Value, options: &FormOptions) -> Result<Value> {
+        self.validate(&value, options)
+    }
+
+    /// Validates the value at token `at` of `doc`, normalising it in place.
+    pub(crate) fn check(&self, doc: &mut Doc<'_>, at: usize, options: &FormOptions) -> Result<()> {
         let mut issues = Vec::new();
-        let Value::Object(mut out) = value else {
-            let t = json_type(&value);
+        if !matches!(doc.val(at), Val::Obj) {
+            let t = doc.type_name(at);
             return Err(Error::from(issue(
                 "FORM_VALUE_NOT_OBJECT",
                 "",
                 &["表单值应为对象，实际为 ", t],
                 &["a form value must be an object, got ", t],
             )));
-        };
-        let ctx = Ctx { today: options.today };
+        }
+        let ctx = Ctx { today: options.today, root: at };
         let mut path = String::with_capacity(64);
-        ctx.object(&self.fields, &mut out, &mut path, &mut issues);
+        ctx.object(doc, &self.fields, at, &mut path, &mut issues);
         for c in &self.cross {
-            ctx.cross(c, &out, &mut issues);
+            ctx.cross(doc, c, &mut issues);
         }
         if issues.is_empty() {
-            Ok(Value::Object(out))
+            Ok(())
         } else {
             Err(Error::new(issues))
         }
@@ -660,6 +668,8 @@ impl FormSchema {
 
 struct Ctx {
     today: Option<Date>,
+    /// The form value's token (cross-field rules name fields from there).
+    root: usize,
 }
 
 /// A field's name in messages, borrowed: the rule's `label`, else the path.
@@ -672,11 +682,12 @@ fn label_of<'a>(rule: &'a Rule, path: &'a str) -> Label<'a> {
     rule.label.as_ref().map_or(Label { zh: path, en: path }, |t| Label { zh: &t.zh, en: &t.en })
 }
 
-fn empty(v: Option<&Value>, ty: Option<Type>, is_array_rule: bool) -> bool {
-    match v {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty() && ty.is_none_or(Type::stringy),
-        Some(Value::Array(a)) => a.is_empty() && is_array_rule,
+fn empty(doc: &Doc<'_>, v: Option<usize>, ty: Option<Type>, is_array_rule: bool) -> bool {
+    let Some(i) = v else { return true };
+    match doc.val(i) {
+        Val::Null => true,
+        Val::Str(s) => s.is_empty() && ty.is_none_or(Type::stringy),
+        Val::Arr => doc.children(i).next().is_none() && is_array_rule,
         _ => false,
     }
 }
@@ -722,10 +733,10 @@ fn date_value(s: &str) -> Result<Date> {
     Date::parse(&t)
 }
 
-fn money_value(v: &Value) -> Result<Money> {
+fn money_value(v: &Val<'_>) -> Result<Money> {
     match v {
-        Value::String(s) => Money::parse(s),
-        Value::Number(n) => Money::parse(&serde_json::to_string(n).unwrap_or_default()),
+        Val::Str(s) => Money::parse(s),
+        Val::Num(n) => Money::parse(&serde_json::to_string(n).unwrap_or_default()),
         _ => Err(err("AMOUNT_INVALID", "金额应为文本或数字", "an amount must be text or a number")),
     }
 }
@@ -744,9 +755,17 @@ fn push_key(path: &mut String, key: &str) -> usize {
 fn push_index(path: &mut String, i: usize) -> usize {
     let len = path.len();
     path.push('[');
-    path.push_str(&uint_text(i as u64));
+    push_uint(path, i as u64);
     path.push(']');
     len
+}
+
+/// Appends `n` in decimal.
+fn push_uint(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_uint(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `n` in decimal, without the formatting machinery (`Display` for integers pulls in `fmt::Formatter` padding).
@@ -770,45 +789,61 @@ fn indexed(path: &str, i: usize) -> String {
     p
 }
 
-fn lookup<'a>(root: &'a Map<String, Value>, dotted: &str) -> Option<&'a Value> {
-    let mut parts = dotted.split('.');
-    let mut cur = root.get(parts.next()?)?;
-    for p in parts {
-        cur = cur.as_object()?.get(p)?;
+fn lookup(doc: &Doc<'_>, root: usize, dotted: &str) -> Option<usize> {
+    let mut cur = root;
+    for p in dotted.split('.') {
+        cur = doc.get(cur, p)?;
     }
     Some(cur)
 }
 
-fn json_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        _ => a == b,
+/// Whether the value at `i` equals `b` (numbers by value, as f64; anything else as `Value`'s `==`).
+fn json_eq(doc: &Doc<'_>, i: usize, b: &Value) -> bool {
+    match (doc.val(i), b) {
+        (Val::Num(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => doc.eq_value(i, b),
     }
 }
 
 impl Ctx {
     fn object(
         &self,
+        doc: &mut Doc<'_>,
         fields: &[(String, Vec<Rule>)],
-        obj: &mut Map<String, Value>,
+        obj: usize,
         path: &mut String,
         issues: &mut Vec<Issue>,
     ) {
-        for (name, rules) in fields {
+        // Each field's member, found in one pass over the members (fields are in key order: they come from a JSON
+        // map), the last of a repeated key winning as in serde_json; a rule only replaces scalars, so the members
+        // stay where they are. Forms of more than 32 fields look each one up.
+        let mut found = [usize::MAX; 32];
+        let one_pass = fields.len() <= found.len();
+        if one_pass {
+            for c in doc.children(obj) {
+                if let Ok(k) = fields.binary_search_by(|(name, _)| name.as_str().cmp(doc.key(c))) {
+                    if let Some(slot) = found.get_mut(k) {
+                        *slot = c;
+                    }
+                }
+            }
+        }
+        for (k, (name, rules)) in fields.iter().enumerate() {
             let len = push_key(path, name);
+            let at = if one_pass { found.get(k).copied().filter(|&c| c != usize::MAX) } else { doc.get(obj, name) };
             for rule in rules {
-                self.rule(rule, obj.get_mut(name), path, issues);
+                self.rule(doc, rule, at, path, issues);
             }
             path.truncate(len);
         }
     }
 
-    fn rule(&self, rule: &Rule, value: Option<&mut Value>, path_buf: &mut String, out: &mut Vec<Issue>) {
+    fn rule(&self, doc: &mut Doc<'_>, rule: &Rule, value: Option<usize>, path_buf: &mut String, out: &mut Vec<Issue>) {
         let path: &str = path_buf;
         let mut own: Vec<Issue> = Vec::new();
         let label = label_of(rule, path);
         let is_array = rule.ty == Some(Type::Array);
-        if empty(value.as_deref(), rule.ty, is_array) {
+        if empty(doc, value, rule.ty, is_array) {
             if rule.required {
                 own.push(issue("FORM_REQUIRED", path, &["请填写", label.zh], &[label.en, " is required"]));
             }
@@ -816,7 +851,7 @@ impl Ctx {
             return;
         }
         let Some(v) = value else { return };
-        if let Value::String(s) = &*v {
+        if let Some(s) = doc.str(v) {
             if s.len() > MAX_VALUE_CHARS * 4 || s.chars().count() > MAX_VALUE_CHARS {
                 own.push(issue(
                     "FORM_VALUE_TOO_LONG",
@@ -833,10 +868,10 @@ impl Ctx {
                 return;
             }
         }
-        let type_ok = self.check_type(rule, v, path, &label, &mut own);
+        let type_ok = self.check_type(doc, rule, v, path, &label, &mut own);
         if type_ok {
-            self.range(rule, v, path, &label, &mut own);
-            if let (Some(p), Value::String(s)) = (&rule.pattern, &*v) {
+            self.range(doc, rule, v, path, &label, &mut own);
+            if let (Some(p), Some(s)) = (&rule.pattern, doc.str(v)) {
                 if !p.is_match(s) {
                     own.push(issue(
                         "FORM_PATTERN",
@@ -847,7 +882,7 @@ impl Ctx {
                 }
             }
             if let Some(list) = &rule.enumeration {
-                if !list.iter().any(|e| json_eq(e, v)) {
+                if !list.iter().any(|e| json_eq(doc, v, e)) {
                     let shown: Vec<String> = list.iter().map(shown).collect();
                     own.push(issue(
                         "FORM_ENUM",
@@ -860,7 +895,7 @@ impl Ctx {
         }
         self.finish(rule, own, path, out);
         if type_ok {
-            self.nested(rule, v, path_buf, out);
+            self.nested(doc, rule, v, path_buf, out);
         }
     }
 
@@ -872,19 +907,20 @@ impl Ctx {
         }
     }
 
-    fn nested(&self, rule: &Rule, v: &mut Value, path: &mut String, out: &mut Vec<Issue>) {
+    fn nested(&self, doc: &mut Doc<'_>, rule: &Rule, v: usize, path: &mut String, out: &mut Vec<Issue>) {
         if rule.fields.is_none() && rule.default_field.is_none() {
             return;
         }
         let specific = |key: &str| rule.fields.as_ref().and_then(|f| f.iter().find(|(k, _)| k == key)).map(|(_, r)| r);
-        match v {
-            Value::Array(items) => {
-                for (i, item) in items.iter_mut().enumerate() {
+        match doc.val(v) {
+            Val::Arr => {
+                let items: Vec<usize> = doc.children(v).collect();
+                for (i, item) in items.iter().enumerate() {
                     let by_index = if rule.fields.is_some() { specific(&uint_text(i as u64)) } else { None };
                     if let Some(rules) = by_index.or(rule.default_field.as_ref()) {
                         let len = push_index(path, i);
                         for r in rules {
-                            self.rule(r, Some(&mut *item), path, out);
+                            self.rule(doc, r, Some(*item), path, out);
                         }
                         path.truncate(len);
                     }
@@ -898,37 +934,50 @@ impl Ctx {
                             path.push_str(k);
                             path.push(']');
                             for r in rules {
-                                self.rule(r, None, path, out);
+                                self.rule(doc, r, None, path, out);
                             }
                             path.truncate(len);
                         }
                     }
                 }
             }
-            Value::Object(map) => {
+            Val::Obj => {
                 if let Some(d) = &rule.default_field {
-                    let keys: Vec<String> = map.keys().filter(|k| specific(k).is_none()).cloned().collect();
-                    for k in keys {
-                        let len = push_key(path, &k);
+                    // the members in key order (as issues are listed), each key once
+                    let mut after = None;
+                    while let Some(c) = doc.next_member(v, after.map(|a| doc.key(a))) {
+                        after = Some(c);
+                        if specific(doc.key(c)).is_some() {
+                            continue;
+                        }
+                        let len = push_key(path, doc.key(c));
                         for r in d {
-                            self.rule(r, map.get_mut(&k), path, out);
+                            self.rule(doc, r, Some(c), path, out);
                         }
                         path.truncate(len);
                     }
                 }
                 if let Some(f) = &rule.fields {
-                    self.object(f, map, path, out);
+                    self.object(doc, f, v, path, out);
                 }
             }
             _ => {}
         }
     }
 
-    fn check_type(&self, rule: &Rule, v: &mut Value, path: &str, label: &Label<'_>, own: &mut Vec<Issue>) -> bool {
+    fn check_type(
+        &self,
+        doc: &mut Doc<'_>,
+        rule: &Rule,
+        v: usize,
+        path: &str,
+        label: &Label<'_>,
+        own: &mut Vec<Issue>,
+    ) -> bool {
         let Some(ty) = rule.ty else { return true };
         let (_, tzh, ten) = type_info(ty);
-        let mismatch = |own: &mut Vec<Issue>| {
-            let t = json_type(v);
+        let mismatch = |own: &mut Vec<Issue>, doc: &Doc<'_>| {
+            let t = doc.type_name(v);
             own.push(issue(
                 "FORM_TYPE",
                 path,
@@ -937,59 +986,60 @@ impl Ctx {
             ));
             false
         };
-        let domain = |own: &mut Vec<Issue>, r: Result<Value>| match r {
+        let domain = |own: &mut Vec<Issue>, r: Result<String>| match r {
             Ok(n) => Some(n),
             Err(e) => {
                 own.extend(e.under(path).into_issues());
                 None
             }
         };
-        let as_json = |r: Result<String>| r.map(Value::String);
+        let val = doc.val(v);
         match ty {
             Type::Any => true,
-            Type::String => v.is_string() || mismatch(own),
-            Type::Number => v.is_number() || mismatch(own),
-            Type::Boolean => v.is_boolean() || mismatch(own),
-            Type::Integer => v.as_f64().is_some_and(|x| x.fract() == 0.0) || mismatch(own),
-            Type::Float => v.as_f64().is_some_and(|x| x.fract() != 0.0) || mismatch(own),
-            Type::Array => v.is_array() || mismatch(own),
-            Type::Object => v.is_object() || mismatch(own),
+            Type::String => matches!(val, Val::Str(_)) || mismatch(own, doc),
+            Type::Number => matches!(val, Val::Num(_)) || mismatch(own, doc),
+            Type::Boolean => matches!(val, Val::Bool(_)) || mismatch(own, doc),
+            Type::Integer => doc.f64(v).is_some_and(|x| x.fract() == 0.0) || mismatch(own, doc),
+            Type::Float => doc.f64(v).is_some_and(|x| x.fract() != 0.0) || mismatch(own, doc),
+            Type::Array => matches!(val, Val::Arr) || mismatch(own, doc),
+            Type::Object => matches!(val, Val::Obj) || mismatch(own, doc),
             Type::Enum => true,
-            Type::Url => v.as_str().is_some_and(is_url) || mismatch(own),
-            Type::Hex => v.as_str().is_some_and(is_hex) || mismatch(own),
+            Type::Url => doc.str(v).is_some_and(is_url) || mismatch(own, doc),
+            Type::Hex => doc.str(v).is_some_and(is_hex) || mismatch(own, doc),
             Type::Amount => {
-                if !(v.is_string() || v.is_number()) {
-                    return mismatch(own);
+                if !matches!(val, Val::Str(_) | Val::Num(_)) {
+                    return mismatch(own, doc);
                 }
-                match domain(own, money_value(v).map(|m| Value::from(m.fen()))) {
-                    Some(n) => {
-                        *v = n;
+                match money_value(val) {
+                    Ok(m) => {
+                        doc.set(v, Val::Num(m.fen().into()));
                         true
                     }
-                    None => false,
+                    Err(e) => {
+                        own.extend(e.under(path).into_issues());
+                        false
+                    }
                 }
             }
             _ => {
-                let Some(s) = v.as_str() else { return mismatch(own) };
+                let Some(s) = doc.str(v) else { return mismatch(own, doc) };
                 if ty == Type::Date && Date::parse(s).is_ok() {
                     return true; // already `YYYY-MM-DD`: nothing to normalise
                 }
                 let r = match ty {
-                    Type::Date => as_json(date_value(s).map(|d| d.to_string())),
-                    Type::Email => as_json(validate_email(s).map(|e| e.address)),
-                    Type::Mobile => as_json(validate_mobile(s, &rule.mobile).map(|m| m.national)),
-                    Type::IdCard => as_json(validate_id_card(s, self.today).map(|i| i.number.to_string())),
-                    Type::Uscc => as_json(validate_uscc(s).map(|u| u.code)),
-                    Type::Gtin => {
-                        as_json(validate_gtin(s, &GtinOptions { layout: rule.layout.clone() }).map(|g| g.code))
-                    }
-                    Type::PostalCode => as_json(validate_postal_code(s).map(|p| p.code)),
-                    _ => as_json(validate_name(s).map(|n| n.name)),
+                    Type::Date => date_value(s).map(|d| d.to_string()),
+                    Type::Email => validate_email(s).map(|e| e.address),
+                    Type::Mobile => validate_mobile(s, &rule.mobile).map(|m| m.national),
+                    Type::IdCard => validate_id_card(s, self.today).map(|i| i.number.to_string()),
+                    Type::Uscc => validate_uscc(s).map(|u| u.code),
+                    Type::Gtin => validate_gtin(s, &GtinOptions { layout: rule.layout.clone() }).map(|g| g.code),
+                    Type::PostalCode => validate_postal_code(s).map(|p| p.code),
+                    _ => validate_name(s).map(|n| n.name),
                 };
                 match domain(own, r) {
                     Some(n) => {
-                        if *v != n {
-                            *v = n;
+                        if s != n {
+                            doc.set(v, Val::Str(n.into()));
                         }
                         true
                     }
@@ -999,15 +1049,15 @@ impl Ctx {
         }
     }
 
-    fn range(&self, rule: &Rule, v: &Value, path: &str, label: &Label<'_>, own: &mut Vec<Issue>) {
+    fn range(&self, doc: &Doc<'_>, rule: &Rule, v: usize, path: &str, label: &Label<'_>, own: &mut Vec<Issue>) {
         if rule.min.is_none() && rule.max.is_none() && rule.len.is_none() {
             return;
         }
-        let (measure, unit_zh, unit_en, scale) = match (rule.ty, v) {
-            (Some(Type::Amount), Value::Number(n)) => (n.as_f64(), "元", " yuan", 100.0),
-            (_, Value::String(s)) => (Some(s.chars().count() as f64), "个字符", " characters", 1.0),
-            (_, Value::Array(a)) => (Some(a.len() as f64), "项", " items", 1.0),
-            (_, Value::Number(n)) => (n.as_f64(), "", "", 1.0),
+        let (measure, unit_zh, unit_en, scale) = match (rule.ty, doc.val(v)) {
+            (Some(Type::Amount), Val::Num(n)) => (n.as_f64(), "元", " yuan", 100.0),
+            (_, Val::Str(s)) => (Some(s.chars().count() as f64), "个字符", " characters", 1.0),
+            (_, Val::Arr) => (Some(doc.children(v).count() as f64), "项", " items", 1.0),
+            (_, Val::Num(n)) => (n.as_f64(), "", "", 1.0),
             _ => (None, "", "", 1.0),
         };
         let Some(x) = measure else { return };
@@ -1048,14 +1098,14 @@ impl Ctx {
         }
     }
 
-    fn cross(&self, c: &Cross, root: &Map<String, Value>, out: &mut Vec<Issue>) {
+    fn cross(&self, doc: &Doc<'_>, c: &Cross, out: &mut Vec<Issue>) {
         let custom = |m: &Option<Text>, code: &str, path: &str, zh: &[&str], en: &[&str]| match m {
             Some(t) => Issue::new(code, path, t.zh.clone(), t.en.clone()),
             None => issue(code, path, zh, en),
         };
         match c {
             Cross::OneOfRequired { fields, message } => {
-                if fields.iter().all(|f| empty(lookup(root, f), None, true)) {
+                if fields.iter().all(|f| empty(doc, lookup(doc, self.root, f), None, true)) {
                     let first = fields.first().map_or("", String::as_str);
                     out.push(custom(
                         message,
@@ -1067,7 +1117,7 @@ impl Ctx {
                 }
             }
             Cross::DateNotBefore { field, other, message } => {
-                let get = |f: &str| lookup(root, f).and_then(Value::as_str).and_then(|s| date_value(s).ok());
+                let get = |f: &str| lookup(doc, self.root, f).and_then(|i| doc.str(i)).and_then(|s| date_value(s).ok());
                 if let (Some(a), Some(b)) = (get(field), get(other)) {
                     if a < b {
                         let (a, b) = (a.to_string(), b.to_string());
@@ -1082,7 +1132,9 @@ impl Ctx {
                 }
             }
             Cross::RequiredWhen { field, when, equals, message } => {
-                if lookup(root, when).is_some_and(|w| json_eq(w, equals)) && empty(lookup(root, field), None, true) {
+                if lookup(doc, self.root, when).is_some_and(|w| json_eq(doc, w, equals))
+                    && empty(doc, lookup(doc, self.root, field), None, true)
+                {
                     let shown = shown(equals);
                     out.push(custom(
                         message,
@@ -1179,6 +1231,26 @@ pub fn validate_form(descriptor: &Value, value: &Value, options: &FormOptions) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_in_key_order() {
+        // Ctx::object finds members by binary search over the fields: they must be sorted, as a JSON map gives them.
+        for name in form_descriptor_names() {
+            let s = FormSchema::builtin(name).unwrap();
+            let mut stack: Vec<&[(String, Vec<Rule>)]> = vec![&s.fields];
+            while let Some(fields) = stack.pop() {
+                assert!(fields.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
+                for (_, rules) in fields {
+                    stack.extend(rules.iter().filter_map(|r| r.fields.as_deref()));
+                    for d in rules.iter().filter_map(|r| r.default_field.as_ref()) {
+                        stack.extend(d.iter().filter_map(|r| r.fields.as_deref()));
+                    }
+                }
+            }
+        }
+        let s = FormSchema::from_json(r#"{"b": {}, "a": {}, "10": {}, "9": {}, "é": {}}"#).unwrap();
+        assert!(s.fields.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     #[test]
     fn message_lists_match_the_tables() {

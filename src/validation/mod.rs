@@ -35,6 +35,7 @@ use crate::error::{Error, Issue};
 use crate::Result;
 
 mod batch;
+pub(crate) mod doc;
 mod email;
 pub mod form;
 mod gtin;

@@ -6,6 +6,7 @@
 
 use super::{default_locale, outcome, string_arg, throw, to_js_json, value_or_throw};
 use crate::error::{Error, Issue, LocalizedIssue};
+use crate::validation::doc::{Doc, Step, Val};
 use crate::validation::{self as v, FieldOptions, FormOptions, FormSchema, InvoiceTitleInput, Kind};
 use crate::{Locale, Result};
 use serde::Serialize;
@@ -49,6 +50,11 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         }
         return Ok(Value::String(s));
     }
+    json_value(&stringify(val, path)?, path)
+}
+
+/// `JSON.stringify(val)` (`""` for `undefined`), its throws as issues.
+fn stringify(val: &JsValue, path: &str) -> Result<String> {
     let text = js_sys::JSON::stringify(val).map_err(|e| {
         // JSON.stringify throws a RangeError when the nesting exhausts the stack, a TypeError for cycles and BigInt.
         let issue = if e.is_instance_of::<js_sys::RangeError>() {
@@ -65,7 +71,7 @@ fn js_json(val: &JsValue, path: &str, text_is_json: bool) -> Result<Value> {
         };
         Error::from(issue)
     })?;
-    json_value(&text.as_string().unwrap_or_default(), path)
+    Ok(text.as_string().unwrap_or_default())
 }
 
 /// The value of `JSON.stringify`'s output (`""`, for `undefined`: null), with the issues of [`js_json`].
@@ -578,10 +584,82 @@ fn load_schema(descriptor: &JsValue) -> Result<FormSchema> {
     FormSchema::load(&js_json(descriptor, "", true)?)
 }
 
-fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Value> {
+/// Validates a JS form value (`many`: an array of them): objects and arrays through their `JSON.stringify` text, a
+/// string as JSON text, null / undefined as null. The text is read as tokens; text the token reader leaves to
+/// serde_json (a syntax error, deep nesting, a lone surrogate, an escape) is read by serde_json, which answers its
+/// error or a `Value` whose tokens are taken. Answers the JSON text of each normalised value (keys in the value's
+/// own order), or its issues.
+#[inline(never)]
+fn validate_js(schema: &FormSchema, value: &JsValue, options: &JsValue, many: bool) -> Result<Vec<Result<Vec<u8>>>> {
     let opts = form_options(options)?;
-    let val = js_json(value, "", true)?;
-    schema.validate_owned(val, &opts)
+    let path = if many { "values" } else { "" };
+    let string = value.as_string();
+    let is_string = string.is_some();
+    let text = match string {
+        Some(s) => s,
+        None if value.is_undefined() || value.is_null() => String::from("null"),
+        None => stringify(value, path)?,
+    };
+    let held;
+    let mut doc = match Doc::parse(&text) {
+        Some(d) => d,
+        None => {
+            held = if is_string { v::parse_json(&text).map_err(|e| e.under(path))? } else { json_value(&text, path)? };
+            Doc::from_value(&held)
+        }
+    };
+    let answer = |doc: &mut Doc<'_>, at: usize| {
+        schema.check(doc, at, &opts).map(|()| {
+            let mut out = Vec::with_capacity(text.len() + 16);
+            put_doc(doc, at, &mut out);
+            out
+        })
+    };
+    if !many {
+        return Ok(vec![answer(&mut doc, 0)]);
+    }
+    if !matches!(doc.val(0), Val::Arr) {
+        return Err(Error::from(Issue::new("INPUT_NOT_ARRAY", "values", "values 应为数组", "values must be an array")));
+    }
+    let items: Vec<usize> = doc.children(0).collect();
+    Ok(items.into_iter().map(|c| answer(&mut doc, c)).collect())
+}
+
+/// [`validate_js`] for one form value.
+fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Result<Vec<u8>> {
+    validate_js(schema, value, options, false).and_then(|mut all| all.pop().unwrap_or(Ok(Vec::new())))
+}
+
+/// The value at token `i` as compact JSON (members in the document's order; non-ASCII escaped as `put_str` does).
+fn put_doc(doc: &Doc<'_>, i: usize, out: &mut Vec<u8>) {
+    match doc.val(i) {
+        Val::Null => out.extend_from_slice(b"null"),
+        Val::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Val::Num(n) => put_number(n, out),
+        Val::Str(s) => put_str(s, out),
+        Val::Arr => {
+            out.push(b'[');
+            for (k, c) in doc.children(i).enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                put_doc(doc, c, out);
+            }
+            out.push(b']');
+        }
+        Val::Obj => {
+            out.push(b'{');
+            for (k, c) in doc.children(i).enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                put_str(doc.key(c), out);
+                out.push(b':');
+                put_doc(doc, c, out);
+            }
+            out.push(b'}');
+        }
+    }
 }
 
 thread_local! {
@@ -657,49 +735,22 @@ fn put_int(i: i64, out: &mut Vec<u8>) {
     out.extend_from_slice(digits.get(k..).unwrap_or_default());
 }
 
-/// `v` as compact JSON, what `serde_json::to_string` writes (keys in the map's order; non-ASCII escaped).
-fn put_value(v: &Value, out: &mut Vec<u8>) {
-    match v {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => put_int(i, out),
-            None => out.extend_from_slice(serde_json::to_string(n).unwrap_or_default().as_bytes()),
-        },
-        Value::String(s) => put_str(s, out),
-        Value::Array(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                put_value(item, out);
-            }
-            out.push(b']');
-        }
-        Value::Object(map) => {
-            out.push(b'{');
-            for (i, (k, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                put_str(k, out);
-                out.push(b':');
-                put_value(item, out);
-            }
-            out.push(b'}');
-        }
+/// A number as serde_json writes it.
+fn put_number(n: &serde_json::Number, out: &mut Vec<u8>) {
+    match n.as_i64() {
+        Some(i) => put_int(i, out),
+        None => out.extend_from_slice(serde_json::to_string(n).unwrap_or_default().as_bytes()),
     }
 }
 
 /// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped). Not inlined: one copy
 /// serves the fast path and the generated calls.
 #[inline(never)]
-fn put_outcome(r: &Result<Value>, locale: Locale, out: &mut Vec<u8>) {
+fn put_outcome(r: &Result<Vec<u8>>, locale: Locale, out: &mut Vec<u8>) {
     match r {
         Ok(v) => {
             out.extend_from_slice(b"{\"ok\":true,\"value\":");
-            put_value(v, out);
+            out.extend_from_slice(v);
         }
         Err(e) => {
             out.extend_from_slice(b"{\"ok\":false,\"issues\":[");
@@ -718,14 +769,14 @@ fn put_outcome(r: &Result<Value>, locale: Locale, out: &mut Vec<u8>) {
     out.push(b'}');
 }
 
-/// JSON text written by `put_value` / `put_outcome` (ASCII), parsed by the host.
+/// JSON text written by `put_doc` / `put_outcome` (ASCII), parsed by the host.
 fn parse_ascii(text: &[u8]) -> JsResult {
     js_sys::JSON::parse(std::str::from_utf8(text).unwrap_or("null"))
 }
 
 /// A form answer (`{ ok: true, value } | { ok: false, issues }`), written by the same `put_outcome` as the overlay's
 /// fast path reads, so both paths answer from one writer.
-fn form_outcome(r: &Result<Value>, locale: Locale) -> JsResult {
+fn form_outcome(r: &Result<Vec<u8>>, locale: Locale) -> JsResult {
     let mut out = Vec::new();
     put_outcome(r, locale, &mut out);
     parse_ascii(&out)
@@ -734,33 +785,41 @@ fn form_outcome(r: &Result<Value>, locale: Locale) -> JsResult {
 #[wasm_bindgen(js_class = "FormSchema")]
 impl JsFormSchema {
     /// Overlay fast path of `validate` (hidden; see `scripts/pkg/overlay/validation.js`): the scratch buffer holds
-    /// the value's `JSON.stringify` text (`value_len` bytes, UTF-8), then `options.today` and `options.locale`
-    /// (each 0 when absent, else 1 + its length). Answers the address of the outcome's JSON text (see
-    /// `FORM_OUT`): the same outcome `validate` answers, by the same code.
+    /// the `JSON.stringify` text of the overlay's plain copy of the value (`value_len` bytes, UTF-8), then
+    /// `options.today` and `options.locale` (each 0 when absent, else 1 + its length). The text is read as tokens
+    /// (no `Value` tree) and validated by the same `FormSchema::check` as every other route. Answers 0 when the
+    /// text is one the token reader leaves to serde_json (the overlay then takes the generated call), else the
+    /// address of the answer (see `FORM_OUT`): on success the edits, a JSON array of `[step, …, new value]` (steps
+    /// are keys and indices; the overlay applies them to its copy), otherwise the `{ ok: false, issues }` outcome
+    /// `validate` answers, by the same writer.
     #[wasm_bindgen(js_name = "__mcValidate", skip_typescript)]
     pub fn scratch_validate(&self, value_len: u32, today: u32, locale: u32) -> u32 {
         let total = value_len.saturating_add(today.saturating_sub(1)).saturating_add(locale.saturating_sub(1));
-        let (r, locale) = super::with_scratch(total, |b| {
-            let (text, rest) = part(b, value_len.saturating_add(1));
-            let (today, rest) = part(rest, today);
-            let locale = part(rest, locale).0.map_or_else(default_locale, Locale::parse);
-            // `FieldOptions::from_json`'s rule for a string `today` (the overlay sends only strings).
-            let opts = match today {
-                None => Ok(FormOptions::default()),
-                Some(t) => crate::Date::parse(t)
-                    .map(|d| FormOptions { today: Some(d), locale: None })
-                    .map_err(|e| e.under("options.today")),
-            };
-            let r = opts
-                .and_then(|o| json_value(text.unwrap_or_default(), "").and_then(|v| self.inner.validate_owned(v, &o)));
-            (r, locale)
-        });
         FORM_OUT.with(|cell| {
             let mut out = cell.borrow_mut();
             out.clear();
-            out.reserve(value_len as usize + 64);
             out.extend_from_slice(&[0; 4]);
-            put_outcome(&r, locale, &mut out);
+            let handled = super::with_scratch(total, |b| {
+                let (text, rest) = part(b, value_len.saturating_add(1));
+                let (today, rest) = part(rest, today);
+                let locale = part(rest, locale).0.map_or_else(default_locale, Locale::parse);
+                // `FieldOptions::from_json`'s rule for a string `today` (the overlay sends only strings).
+                let opts = match today {
+                    None => Ok(FormOptions::default()),
+                    Some(t) => crate::Date::parse(t)
+                        .map(|d| FormOptions { today: Some(d), locale: None })
+                        .map_err(|e| e.under("options.today")),
+                };
+                let Some(mut doc) = Doc::parse(text.unwrap_or_default()) else { return false };
+                match opts.and_then(|o| self.inner.check(&mut doc, 0, &o)) {
+                    Ok(()) => put_edits(&doc, &mut out),
+                    Err(e) => put_outcome(&Err(e), locale, &mut out),
+                }
+                true
+            });
+            if !handled {
+                return 0;
+            }
             let len = u32::try_from(out.len().saturating_sub(4)).unwrap_or(0).to_le_bytes();
             if let Some(head) = out.get_mut(..4) {
                 head.copy_from_slice(&len);
@@ -770,6 +829,30 @@ impl JsFormSchema {
     }
 }
 
+/// The edits of a validated document as JSON: `[[step, …, new value], …]` (ASCII, as `put_str` writes).
+fn put_edits(doc: &Doc<'_>, out: &mut Vec<u8>) {
+    out.push(b'[');
+    let mut first = true;
+    doc.for_each_edit(|steps, val| {
+        out.extend_from_slice(if first { b"[" } else { b",[" });
+        first = false;
+        for step in steps {
+            match step {
+                Step::Key(k) => put_str(k, out),
+                Step::Index(i) => put_int(i64::try_from(*i).unwrap_or(0), out),
+            }
+            out.push(b',');
+        }
+        match val {
+            Val::Str(s) => put_str(s, out),
+            Val::Num(n) => put_number(n, out),
+            _ => out.extend_from_slice(b"null"),
+        }
+        out.push(b']');
+    });
+    out.push(b']');
+}
+
 /// The JSON of a ready descriptor (`"returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress"`),
 /// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
 #[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
@@ -777,7 +860,7 @@ pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")
     match string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json) {
         Ok(v) => {
             let mut out = Vec::new();
-            put_value(&v, &mut out);
+            put_doc(&Doc::from_value(&v), 0, &mut out); // members in key order, as the `Value` holds them
             parse_ascii(&out)
         }
         Err(e) => Err(throw(e, default_locale())),
@@ -826,18 +909,7 @@ impl JsFormSchema {
         #[wasm_bindgen(unchecked_optional_param_type = "FormOptions")] options: JsValue,
     ) -> JsResult {
         let locale = locale_of(&options);
-        let r = form_options(&options).and_then(|o| {
-            let all = js_json(&values, "values", true)?;
-            let Value::Array(items) = all else {
-                return Err(Error::from(Issue::new(
-                    "INPUT_NOT_ARRAY",
-                    "values",
-                    "values 应为数组",
-                    "values must be an array",
-                )));
-            };
-            Ok(items.into_iter().map(|item| self.inner.validate_owned(item, &o)).collect::<Vec<_>>())
-        });
+        let r = validate_js(&self.inner, &values, &options, true);
         match r {
             Ok(results) => {
                 let mut out = vec![b'['];

@@ -174,6 +174,40 @@ test('IdCardChecker: two checkers keep their own facts; a freed one fails as the
     }
   });
 
+  // The overlay validates a plain copy of the value (what JSON.parse(JSON.stringify(value)) gives, keys sorted) and
+  // applies the wasm's edits to it: values where that copy differs from the value itself, or takes the generated call.
+  test('FormSchema.validate: the overlay copy matches the generated call (toJSON, Dates, holes, key order, edits)', () => {
+    class Item { constructor() { this.gtin = '6901234567892'; this.quantity = 1; this.paidAmount = '1.00'; this.reason = 'other'; } }
+    const withGetter = { ...returnValue };
+    Object.defineProperty(withGetter, 'mobile', { enumerable: true, get: () => '+86 139 0013 9000' });
+    const objectForm = { fields: {
+      when: { type: 'date', required: true }, price: { type: 'amount' }, tel: { type: 'mobile' },
+      map: { type: 'object', defaultField: { type: 'amount', min: 1 }, fields: { fixed: { type: 'string' } } },
+      list: { type: 'array', fields: { 0: { type: 'mobile' }, 3: { type: 'string', required: true } }, defaultField: { type: 'amount' } },
+      pick: { type: 'enum', enum: [{ a: 1 }, [1, 2], 'x', 1, null, true] },
+    }, rules: [{ type: 'requiredWhen', field: 'price', when: 'pick', equals: { a: 1 } }] };
+    const objectValues = [
+      { when: new Date(Date.UTC(2026, 4, 1, 20)), price: '¥12.50', tel: '+86 138 0013 8000' },
+      { when: new Date(NaN) }, { when: '2026-05-01', map: { 10: '1.5', 9: 2, b: '3', a: '0.5', fixed: 'x', 'é': '1', z: '4' } },
+      { when: '2026-05-01', map: { '😀': '2', '\uffff': '3' } }, { when: '2026-05-01', map: JSON.parse('{"__proto__": "1"}') },
+      { when: '2026-05-01', list: ['+86 13800138000', '1.00', , undefined, () => 1, NaN, Infinity, -0] },
+      { when: '2026-05-01', list: ['13800138000', '2', '3', 'x'] }, { when: '2026-05-01', pick: { a: 1 } },
+      { when: '2026-05-01', pick: { a: 1.0, b: undefined } }, { when: '2026-05-01', pick: [1, 2] }, { when: '2026-05-01', pick: 1.0 },
+      { when: '2026-05-01', pick: { a: 1 }, price: 0 }, { when: { toJSON: (k) => (k === 'when' ? '2026-05-02' : 'bad') } },
+      { when: '2026-05-01', map: new Item() }, { when: '2026-05-01', map: { a: new Item() } }, { when: '2026-05-01', map: [1, 2] },
+      { when: '2026-05-01', tel: 'a"b\\c\u2028' }, { when: '2026-05-01', map: { 'a"b': '5', 'line\nbreak': '6' } },
+      { when: '2026-05-01', price: 12.5 }, { when: '2026-05-01', price: 1e21 }, { when: '2026-05-01', price: 2 ** 60 },
+      { when: '2026-05-01', extra: 10n }, { when: '2026-05-01', extra: Symbol('s') }, { when: '2026-05-01', deep: [[[[[[[[[[[[{}]]]]]]]]]]]] },
+    ];
+    for (const v of objectValues) for (const o of [undefined, { today: '2026-05-01', locale: 'en' }]) same('objectForm', objectForm, v, o);
+    const items = [new Item(), { ...new Item(), paidAmount: '２.００' }];
+    for (const o of [undefined, { today: '2026-05-01' }]) {
+      same('returnApplication', 'returnApplication', { ...returnValue, items }, o);
+      same('returnApplication', 'returnApplication', withGetter, o);
+      same('returnApplication', 'returnApplication', { ...returnValue, purchaseDate: new Date(Date.UTC(2026, 3, 27, 17)) }, o);
+    }
+  });
+
   test('FormSchema.validate: a freed schema fails as the generated call does', () => {
     const f = fast.FormSchema.load('returnApplication');
     f.free();

@@ -103,12 +103,17 @@ checkIdCard = function checkIdCard(text, options) {
     return words[i] === 1 ? words[i + 7] === 1 : undefined;
   });
 }
-// FormSchema.validate: the value crosses as its JSON.stringify text, written as UTF-8 straight into wasm memory
-// (no TextEncoder: the mini-program has none), and the outcome comes back as ASCII-only JSON text (non-ASCII
-// characters escaped by the wasm) that JSON.parse turns into the same object the generated call builds. The wasm
-// side runs the same parse, validation and answer writer as the generated call. Anything else (a value that is not
-// an object, a value JSON.stringify refuses, options with keys other than `today` / `locale`, a `today` that is not
-// a string, a freed schema) takes the generated call.
+// FormSchema.validate: one walk of the value makes a plain copy of it, the object JSON.parse(JSON.stringify(value))
+// gives (toJSON called, undefined and functions dropped, non-finite numbers as null, keys in the value's order), and
+// writes that copy's JSON text as UTF-8 into a byte buffer, which is copied into wasm memory (no JSON.stringify, no
+// TextEncoder: the mini-program has none). The wasm reads the text as tokens and validates it with the same code as
+// the generated call (which reads JSON.stringify's text the same way). On success the wasm answers only the edits
+// (the normalised values, each with its path), applied to the copy, which is the answer's value; otherwise the
+// `{ ok: false, issues }` outcome as ASCII-only JSON text. Anything else (a value that is not an object, one the copy
+// does not take: a class instance, a boxed primitive, a BigInt, a `__proto__` key, nesting deeper than 64, a throw;
+// options with keys other than `today` / `locale`, a `today` that is not a string, a freed schema, text the wasm
+// leaves to serde_json: a string with an escape, i.e. a quote, backslash, control character or lone surrogate)
+// takes the generated call.
 {
   const proto = FormSchema.prototype;
   const slowValidate = proto.validate;
@@ -159,6 +164,161 @@ checkIdCard = function checkIdCard(text, options) {
     }
     return s;
   };
+  const FAIL = {};
+  const SKIP = {};
+  const objectProto = Object.prototype;
+  const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+  const SHORT = { 8: 98, 9: 116, 10: 110, 12: 102, 13: 114, 34: 34, 92: 92 }; // \b \t \n \f \r \" \\
+  let buf = new Uint8Array(4096);
+  let pos = 0;
+  let busy = false;
+  const room = (n) => {
+    if (pos + n <= buf.length) return;
+    let size = buf.length * 2;
+    while (size < pos + n) size *= 2;
+    const b = new Uint8Array(size);
+    b.set(buf.subarray(0, pos));
+    buf = b;
+  };
+  const ascii7 = (t) => {
+    room(t.length);
+    for (let i = 0; i < t.length; i++) buf[pos++] = t.charCodeAt(i);
+  };
+  /** `s` as a JSON string in UTF-8, escaped as JSON.stringify escapes it (lone surrogates as \uXXXX). */
+  const str = (s) => {
+    const n = s.length;
+    room(6 * n + 2);
+    const b = buf;
+    let p = pos;
+    b[p++] = 34;
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== 34 && c !== 92) {
+          b[p++] = c;
+        } else {
+          b[p++] = 92;
+          const e = SHORT[c];
+          if (e !== undefined) {
+            b[p++] = e;
+          } else {
+            b[p++] = 117; b[p++] = 48; b[p++] = 48; b[p++] = HEX[c >> 4]; b[p++] = HEX[c & 15];
+          }
+        }
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          i++;
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[p++] = 0xf0 | (c >> 18);
+          b[p++] = 0x80 | ((c >> 12) & 63);
+          b[p++] = 0x80 | ((c >> 6) & 63);
+          b[p++] = 0x80 | (c & 63);
+        } else {
+          b[p++] = 92; b[p++] = 117;
+          b[p++] = HEX[c >> 12]; b[p++] = HEX[(c >> 8) & 15]; b[p++] = HEX[(c >> 4) & 15]; b[p++] = HEX[c & 15];
+        }
+      } else {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      }
+    }
+    b[p++] = 34;
+    pos = p;
+  };
+  /** `v` (the value at `key` of its holder) as JSON.stringify then JSON.parse would give it, its text written at
+   * `pos`: SKIP where stringify leaves the member out (nothing written), FAIL for what the copy leaves to the
+   * generated call. */
+  const copy = (v, key, depth) => {
+    if (typeof v === 'object' && v !== null && typeof v.toJSON === 'function') {
+      v = v.toJSON(typeof key === 'number' ? String(key) : key);
+    }
+    switch (typeof v) {
+      case 'string':
+        str(v);
+        return v;
+      case 'boolean':
+        ascii7(v ? 'true' : 'false');
+        return v;
+      case 'number':
+        if (!Number.isFinite(v)) {
+          ascii7('null');
+          return null;
+        }
+        ascii7(String(v));
+        return v === 0 ? 0 : v;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return SKIP;
+      case 'object':
+        break;
+      default:
+        return FAIL;
+    }
+    if (v === null) {
+      ascii7('null');
+      return null;
+    }
+    if (depth > 64) return FAIL;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      const out = new Array(n);
+      room(1);
+      buf[pos++] = 91;
+      for (let i = 0; i < n; i++) {
+        if (i > 0) {
+          room(1);
+          buf[pos++] = 44;
+        }
+        const x = copy(v[i], i, depth + 1);
+        if (x === FAIL) return FAIL;
+        if (x === SKIP) {
+          ascii7('null');
+          out[i] = null;
+        } else {
+          out[i] = x;
+        }
+      }
+      room(1);
+      buf[pos++] = 93;
+      return out;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== objectProto && proto !== null) return FAIL;
+    const keys = Object.keys(v);
+    const out = {};
+    room(1);
+    buf[pos++] = 123;
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === '__proto__') return FAIL;
+      const mark = pos;
+      if (!first) {
+        room(1);
+        buf[pos++] = 44;
+      }
+      str(k);
+      room(1);
+      buf[pos++] = 58;
+      const x = copy(v[k], k, depth + 1);
+      if (x === FAIL) return FAIL;
+      if (x === SKIP) {
+        pos = mark;
+      } else {
+        out[k] = x;
+        first = false;
+      }
+    }
+    room(1);
+    buf[pos++] = 125;
+    return out;
+  };
   {
     // `wasm` is looked up per call: the mini-program glue instantiates it after this code runs.
     proto.validate = function validate(value, options) {
@@ -174,30 +334,51 @@ checkIdCard = function checkIdCard(text, options) {
         else if (t !== undefined && t !== null) return slowValidate.call(this, value, options);
         const l = options.locale;
         if (typeof l === 'string') locale = l;
-        for (const k of ['allowDataOnly', 'allowIot', 'layout']) {
-          const o = options[k];
-          if (o !== undefined && o !== null) return slowValidate.call(this, value, options);
+        const d = options.allowDataOnly;
+        const i = options.allowIot;
+        const y = options.layout;
+        if ((d !== undefined && d !== null) || (i !== undefined && i !== null) || (y !== undefined && y !== null)) {
+          return slowValidate.call(this, value, options);
         }
       }
-      let text;
+      if (busy) return slowValidate.call(this, value, options); // called again from a toJSON: the buffer is in use
+      let data;
+      pos = 0;
+      busy = true;
       try {
-        text = JSON.stringify(value);
+        data = copy(value, '', 0);
       } catch (e) {
+        data = FAIL;
+      } finally {
+        busy = false;
+      }
+      if (data === FAIL || data === SKIP || typeof data !== 'object' || data === null || Array.isArray(data)) {
         return slowValidate.call(this, value, options);
       }
-      if (typeof text !== 'string') return slowValidate.call(this, value, options);
       const tl = today === null ? 0 : today.length;
       const ll = locale === null ? 0 : locale.length;
-      const ptr = wasm.__mcScratch(3 * (text.length + tl + ll));
+      const n = pos;
+      const ptr = wasm.__mcScratch(n + 3 * (tl + ll));
       const mem = getUint8ArrayMemory0();
-      const a = write(mem, ptr, text);
+      mem.set(n === buf.length ? buf : buf.subarray(0, n), ptr);
+      const a = ptr + n;
       const b = today === null ? a : write(mem, a, today);
       const c = locale === null ? b : write(mem, b, locale);
       const out = raw(this.__wbg_ptr, a - ptr, today === null ? 0 : 1 + b - a, locale === null ? 0 : 1 + c - b);
       if (out === 0) return slowValidate.call(this, value, options);
       const m = getUint8ArrayMemory0();
       const len = m[out] | (m[out + 1] << 8) | (m[out + 2] << 16) | (m[out + 3] << 24);
-      return JSON.parse(ascii(m, out + 4, len >>> 0));
+      if (m[out + 4] !== 91) return JSON.parse(ascii(m, out + 4, len >>> 0)); // not '[': the issues
+      if (len === 2) return { ok: true, value: data };
+      const edits = JSON.parse(ascii(m, out + 4, len >>> 0));
+      for (let i = 0; i < edits.length; i++) {
+        const e = edits[i];
+        const last = e.length - 2;
+        let o = data;
+        for (let j = 0; j < last; j++) o = o[e[j]];
+        o[e[last]] = e[last + 1];
+      }
+      return { ok: true, value: data };
     };
   }
 }
