@@ -168,6 +168,12 @@ impl Compiled {
         }
     }
 
+    /// Which line fields any rule or exclusion looks at: bit 0 category, bit 1 brand, bit 2 SKU (the packed form
+    /// of `earn` leaves the others' text out).
+    pub(crate) fn line_fields(&self) -> u32 {
+        u32::from(self.cat.used) | u32::from(self.brand.used) << 1 | u32::from(self.sku.used) << 2
+    }
+
     /// The rules whose line conditions hold for a line, and why it is excluded (category first, then brand, SKU).
     #[inline]
     pub(crate) fn line(

@@ -110,6 +110,16 @@ impl<'a> Packed<'a> {
         }
     }
 
+    /// A text slot of a field the call does not look at: `-2` (a string left out by the host, which checked that
+    /// it is well-formed) reads as absent when `skippable`, and fails otherwise; else as [`Packed::opt_str`].
+    fn opt_str_or_skip(&mut self, skippable: bool) -> Option<Option<&'a str>> {
+        match self.int()? {
+            -1 => Some(None),
+            -2 => skippable.then_some(None),
+            n => self.take(n).map(Some),
+        }
+    }
+
     /// Midnight (China time) of a packed `yyyymmdd`, remembered for the next call.
     fn day(&mut self, ymd: i64) -> Option<(Date, Timestamp)> {
         if let Some((k, d, t)) = self.day {
@@ -182,8 +192,8 @@ impl Program {
     ///
     /// Slots: `nlines`, `detail` (0 full, 1 lines, 2 total), locale (text; absent: `locale`), order `id`, `store`,
     /// `channel` (text), member `tier` (text), `birthday` (date), `firstPurchase` (0/1), `pointsEarnedToday`,
-    /// `availablePoints` present (0/1) and value, `at` (timestamp); per line `id`, `sku`, `category`, `brand` (text),
-    /// `paidFen`, `pointsPaid`, `pendingUntil` (date).
+    /// `availablePoints` present (0/1) and value, `at` (timestamp); per line `id`, `sku`, `category`, `brand` (text,
+    /// or `-2`: a string left out, see [`Program::earn_fields`]), `paidFen`, `pointsPaid`, `pendingUntil` (date).
     ///
     /// # Errors
     /// `None` when the packed form cannot decide or the call has a problem of any kind: the JSON path then
@@ -224,12 +234,16 @@ impl Program {
         let member = Member { available_points: has_available.then_some(available), ..member };
         let at = p.timestamp()?;
         let mut lines = Vec::with_capacity(nlines.min(nums.len() / 56));
+        // Text no part of this answer depends on may be left out (slot -2): a line's id when only the total is
+        // asked for, and the fields no rule or exclusion looks at (`Program::earn_fields`).
+        let fields = self.compiled.line_fields();
+        let skip_id = detail == EarnDetail::Total;
         for _ in 0..nlines {
             lines.push(LineIn {
-                id: cow(p.opt_str()?),
-                sku: cow(p.opt_str()?),
-                category: cow(p.opt_str()?),
-                brand: cow(p.opt_str()?),
+                id: cow(p.opt_str_or_skip(skip_id)?),
+                sku: cow(p.opt_str_or_skip(fields & 4 == 0)?),
+                category: cow(p.opt_str_or_skip(fields & 1 == 0)?),
+                brand: cow(p.opt_str_or_skip(fields & 2 == 0)?),
                 paid_fen: p.int()?,
                 points_paid: p.int()?,
                 pending_until: p.opt_date()?,
@@ -239,8 +253,26 @@ impl Program {
             return None;
         }
         let order = OrderIn { id: cow(id), store: cow(store), channel: cow(channel), lines };
-        let core = self.earn_core(&order, &member, at).ok()?;
+        let core = self.earn_core(&order, &member, at, detail).ok()?;
         self.json_of(&core, locale, detail).ok()
+    }
+
+    /// Which line fields of an order any earning rule or exclusion looks at: bit 0 `category`, bit 1 `brand`,
+    /// bit 2 `sku`. The packed form of `earn` may leave the others' text out (slot `-2`), as it may a line's `id`
+    /// when only the total is asked for: no part of the answer depends on them.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::points::Program;
+    /// let p = Program::load(r#"{ "version": "1", "earning": { "exclusions": { "categories": ["giftCard"] } } }"#)
+    ///     .unwrap();
+    /// assert_eq!(p.earn_fields(), 1);
+    /// ```
+    pub fn earn_fields(&self) -> u32 {
+        self.compiled.line_fields()
     }
 
     /// [`Program::balance`] over a packed ledger (see the module notes in `src/points/packed.rs`). What the npm
