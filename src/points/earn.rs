@@ -371,7 +371,7 @@ pub(crate) struct Core<'o> {
     eligible_fen: i64,
     cols: Vec<Column<'o>>,
     grid: Vec<i64>,
-    excluded: Vec<Option<String>>,
+    excluded: Vec<Option<ExcludedBy>>,
     line_totals: Vec<i64>,
     cap_col: Option<(&'static str, Vec<i64>)>,
     notes: Vec<Reason>,
@@ -426,6 +426,16 @@ pub(super) fn add_on(by_day: &mut Vec<(Date, i64)>, day: Date, points: i64) {
     }
 }
 
+/// Why a line earns nothing: `category:giftCard`, `brand:…` or `sku:…`.
+fn excluded_text(l: &LineIn<'_>, x: ExcludedBy) -> String {
+    let (field, v) = match x {
+        ExcludedBy::Category => ("category:", &l.category),
+        ExcludedBy::Brand => ("brand:", &l.brand),
+        ExcludedBy::Sku => ("sku:", &l.sku),
+    };
+    [field, v.as_deref().unwrap_or("")].concat()
+}
+
 fn internal() -> crate::Error {
     crate::Error::from(Issue::new("INTERNAL", "", "结果无法写成 JSON", "cannot write the answer as JSON"))
 }
@@ -450,7 +460,7 @@ fn put_date(w: &mut String, d: Date) {
 /// What the grid computations need about an order.
 struct GridInput<'a> {
     lines: &'a [LineIn<'a>],
-    excluded: &'a [Option<String>],
+    excluded: &'a [Option<ExcludedBy>],
     line_masks: &'a [u64],
     order_rules: &'a [bool],
     below_min: bool,
@@ -783,20 +793,13 @@ impl Program {
         let c = &self.compiled;
         let nlines = order.lines.len();
         let mut line_masks: Vec<u64> = Vec::with_capacity(nlines);
-        let excluded: Vec<Option<String>> = order
+        let excluded: Vec<Option<ExcludedBy>> = order
             .lines
             .iter()
             .map(|l| {
                 let (m, x) = c.line(l.category.as_deref(), l.brand.as_deref(), l.sku.as_deref());
                 line_masks.push(m);
-                x.map(|x| {
-                    let (field, v) = match x {
-                        ExcludedBy::Category => ("category:", &l.category),
-                        ExcludedBy::Brand => ("brand:", &l.brand),
-                        ExcludedBy::Sku => ("sku:", &l.sku),
-                    };
-                    [field, v.as_deref().unwrap_or("")].concat()
-                })
+                x
             })
             .collect();
         let eligible_fen: i64 =
@@ -963,7 +966,7 @@ impl Program {
                 paid_fen: l.paid_fen,
                 points_paid: l.points_paid,
                 points,
-                excluded: excluded.get(li).cloned().flatten(),
+                excluded: excluded.get(li).copied().flatten().map(|x| excluded_text(l, x)),
                 pending_until,
                 available_on,
                 rules,
@@ -1080,7 +1083,7 @@ impl Program {
             put_int(&mut w, core.line_totals.get(li).copied().unwrap_or(0));
             if let Some(Some(x)) = core.excluded.get(li) {
                 w.push_str(",\"excluded\":");
-                put_str(&mut w, x);
+                put_str(&mut w, &excluded_text(l, *x));
             }
             if let Some(p) = pending_until {
                 w.push_str(",\"pendingUntil\":");

@@ -133,7 +133,7 @@ impl<'a> Packed<'a> {
         let part = |div: i64| u32::try_from(ymd / div % 100).ok();
         let year = i32::try_from(ymd / 10_000).ok()?;
         let date = Date::from_ymd(year, part(100)?, part(1)?).ok()?;
-        let midnight = Timestamp::at(date, 0, 0, 0).ok()?;
+        let midnight = Timestamp::at_second_of_day(date, 0).ok()?;
         self.day = Some((ymd, date, midnight));
         Some((date, midnight))
     }
@@ -161,8 +161,8 @@ impl<'a> Packed<'a> {
                     return None;
                 }
                 let (date, _) = self.day(ymd)?;
-                let part = |x: i64| u32::try_from(x).ok();
-                Timestamp::at(date, part(h)?, part(m)?, part(s)?).ok()
+                // `Timestamp::at(date, h, m, s)`, by arithmetic (a long ledger reads one per event).
+                Timestamp::at_second_of_day(date, u32::try_from(h * 3600 + m * 60 + s).ok()?).ok()
             }
             -1 => None,
             v => {
