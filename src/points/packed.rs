@@ -34,7 +34,7 @@ pub(crate) struct Packed<'a> {
 }
 
 /// The largest integer an `f64` holds exactly (larger numbers take the JSON path).
-const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+const MAX_EXACT_INT: u64 = 9_007_199_254_740_992;
 
 impl<'a> Packed<'a> {
     /// A reader of `nums` (slots) and `text`; `None` when the text holds U+FFFD (the host's encoder writes it for a
@@ -66,14 +66,12 @@ impl<'a> Packed<'a> {
     #[inline]
     pub(crate) fn int(&mut self) -> Option<i64> {
         let v = self.num()?;
-        // Within ±2^53 (NaN is not), then integral: the conversion back gives the same number.
-        if v.is_nan() || v.abs() > MAX_EXACT {
-            return None;
-        }
-        #[allow(clippy::cast_possible_truncation, reason = "within ±2^53: exact when integral, checked below")]
+        // Integral when the (saturating) conversion converts back to the same number (NaN becomes 0, infinities
+        // the ends of `i64`: neither converts back), then within ±2^53.
+        #[allow(clippy::cast_possible_truncation, reason = "checked: must convert back to the same number")]
         let i = v as i64;
-        #[allow(clippy::cast_precision_loss, reason = "within ±2^53: exact")]
-        (i as f64 == v).then_some(i)
+        #[allow(clippy::cast_precision_loss, reason = "compared with the original: equal only when exact")]
+        (i as f64 == v && i.unsigned_abs() <= MAX_EXACT_INT).then_some(i)
     }
 
     /// The next `units` UTF-16 code units of text.
