@@ -603,3 +603,82 @@ impl<'de> Deserialize<'de> for Timestamp {
 pub fn parse_date(text: &str) -> Result<Date> {
     Date::parse(text)
 }
+
+impl Timestamp {
+    /// The instant `second` seconds (0-86399) after midnight China time on `date`: the same instant as
+    /// [`Timestamp::at`] with `second / 3600`, `second / 60 % 60`, `second % 60`, by plain arithmetic (China time is
+    /// a fixed UTC+08:00, so the UTC date and time follow directly; no time-zone lookup). For hot loops over many
+    /// timestamps (a packed ledger).
+    ///
+    /// # Errors
+    /// `TIMESTAMP_INVALID` for `second` of 86400 or more, or an instant outside the supported range.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::{Date, Timestamp};
+    /// let d = Date::parse("2026-05-01").unwrap();
+    /// assert_eq!(Timestamp::at_second_of_day(d, 9 * 3600 + 30 * 60).unwrap(), Timestamp::at(d, 9, 30, 0).unwrap());
+    /// assert_eq!(Timestamp::at_second_of_day(d, 0).unwrap().to_string(), "2026-05-01T00:00:00+08:00");
+    /// ```
+    pub fn at_second_of_day(date: Date, second: u32) -> Result<Timestamp> {
+        let offset = CHINA_OFFSET_SECS.unsigned_abs();
+        // The UTC date and second of the day: the day before when earlier than 08:00.
+        let (day, utc_second) = if second >= offset {
+            (Some(date.0), second - offset)
+        } else {
+            (date.0.pred_opt(), second + 86_400 - offset)
+        };
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(utc_second, 0).filter(|_| second < 86_400);
+        match (day, time) {
+            (Some(d), Some(t)) => Ok(Timestamp(DateTime::from_naive_utc_and_offset(d.and_time(t), china()))),
+            _ => fail("TIMESTAMP_INVALID", "", "时刻无效", "invalid time of day"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod at_second_of_day_tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::*;
+
+    /// `at_second_of_day` is `Timestamp::at` (equal instants, equal offsets) on every 7th day from 0000-01-01 to
+    /// 9999-12-31 at the seconds around the UTC day change and a pseudo-random one, and at every second of a few
+    /// days (range ends, leap days), where the texts must be equal too.
+    #[test]
+    fn equals_at() {
+        let check = |d: Date, s: u32, text: bool| {
+            let want = Timestamp::at(d, s / 3600, s / 60 % 60, s % 60);
+            let got = Timestamp::at_second_of_day(d, s);
+            assert_eq!(got.as_ref().ok(), want.as_ref().ok(), "{d} {s}");
+            assert_eq!(got.is_err(), want.is_err(), "{d} {s}");
+            if let (Ok(a), Ok(b)) = (got, want) {
+                assert_eq!(a.0.offset(), b.0.offset());
+                if text {
+                    assert_eq!(a.to_string(), b.to_string());
+                }
+            }
+        };
+        let mut d = Date::from_ymd(0, 1, 1).unwrap();
+        let mut n = 0u64;
+        let mut days = 0;
+        while let Ok(next) = d.add_days(7) {
+            for s in [0, 28_799, 28_800, 86_399] {
+                check(d, s, false);
+            }
+            n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            check(d, u32::try_from((n >> 33) % 86_400).unwrap(), false);
+            d = next;
+            days += 1;
+        }
+        assert!(days > 520_000, "{days}");
+        for day in ["0000-01-01", "1970-01-01", "2028-02-29", "9999-12-31"] {
+            let d = Date::parse(day).unwrap();
+            for s in 0..86_400 {
+                check(d, s, s % 97 == 0);
+            }
+        }
+        let d = Date::parse("2026-05-01").unwrap();
+        assert!(Timestamp::at_second_of_day(d, 86_400).is_err());
+        assert!(Timestamp::at_second_of_day(d, u32::MAX).is_err());
+    }
+}

@@ -41,6 +41,17 @@ pub mod pack {
             Some(())
         }
 
+        /// A text slot the overlay may leave out: `-2` for a string when `leave` (no text sent).
+        fn str_or_leave(&mut self, v: Option<&Value>, leave: bool) -> Option<()> {
+            match v {
+                Some(Value::String(_)) if leave => {
+                    self.slots.push(-2.0);
+                    Some(())
+                }
+                _ => self.str(v),
+            }
+        }
+
         fn skip(&mut self, v: Option<&Value>) -> Option<()> {
             match v {
                 None | Some(Value::Null | Value::String(_)) => {
@@ -124,8 +135,34 @@ pub mod pack {
         o.keys().all(|k| known.contains(&k.as_str())).then_some(())
     }
 
-    /// `earn(order, member, at, { detail, locale })` packed (every line text is sent).
+    /// `earn(order, member, at, { detail, locale })` packed with every line text sent.
     pub fn order(order: &Value, member: &Value, at: &str, detail: u8, locale: Option<&str>) -> Option<Out> {
+        order_with(order, member, at, detail, locale, None)
+    }
+
+    /// `earn` packed as the overlay packs it for a program whose `earn_fields()` is `fields`: a line's id is left
+    /// out for detail "total" (2), and the fields no rule or exclusion looks at (slot -2, no text).
+    pub fn order_leaving(
+        order: &Value,
+        member: &Value,
+        at: &str,
+        detail: u8,
+        locale: Option<&str>,
+        fields: u32,
+    ) -> Option<Out> {
+        order_with(order, member, at, detail, locale, Some(fields))
+    }
+
+    fn order_with(
+        order: &Value,
+        member: &Value,
+        at: &str,
+        detail: u8,
+        locale: Option<&str>,
+        leave: Option<u32>,
+    ) -> Option<Out> {
+        let sent = |bit: u32| leave.is_none_or(|f| f & bit != 0);
+        let leave_id = leave.is_some() && detail == 2;
         let o = order.as_object()?;
         only(o, &["id", "store", "channel", "lines"])?;
         let lines = o.get("lines")?.as_array()?;
@@ -181,10 +218,10 @@ pub mod pack {
         for l in lines {
             let l = l.as_object()?;
             only(l, &["id", "sku", "category", "brand", "paidFen", "pointsPaid", "pendingUntil"])?;
-            out.str(l.get("id"))?;
-            out.str(l.get("sku"))?;
-            out.str(l.get("category"))?;
-            out.str(l.get("brand"))?;
+            out.str_or_leave(l.get("id"), leave_id)?;
+            out.str_or_leave(l.get("sku"), !sent(4))?;
+            out.str_or_leave(l.get("category"), !sent(1))?;
+            out.str_or_leave(l.get("brand"), !sent(2))?;
             out.num(Some(l.get("paidFen")?), None)?;
             out.num(l.get("pointsPaid"), Some(0.0))?;
             out.date(l.get("pendingUntil"))?;
@@ -291,7 +328,7 @@ fn packed_earn_equals_the_json_path() {
         "2026-13-05T10:00:00+08:00",
         "2026-05-05 10:00:00+08:00",
     ];
-    let (mut compared, mut refused) = (0, 0);
+    let (mut compared, mut refused, mut declined) = (0, 0, 0);
     for p in programs() {
         for case in 0..400 {
             let nlines = g.next(12);
@@ -350,6 +387,19 @@ fn packed_earn_equals_the_json_path() {
             let want = earn_json(&p, &order, &member, at, loc, d);
             let got = p.earn_packed(&packed.bytes(), &packed.text, Locale::ZhCn);
             assert_eq!(got, want, "case {case}: {order} {member} {at}");
+            // As the overlay sends it (text no part of the answer depends on left out), and a left-out field the
+            // program does look at is declined.
+            let fields = p.earn_fields();
+            let leaving = pack::order_leaving(&order, &member, at, detail, locale, fields).unwrap();
+            assert_eq!(p.earn_packed(&leaving.bytes(), &leaving.text, Locale::ZhCn), want, "case {case}: {order}");
+            if fields != 0 && order["lines"].as_array().is_some_and(|l| !l.is_empty()) {
+                let wrong = pack::order_leaving(&order, &member, at, detail, locale, 0).unwrap();
+                let leaves_a_used_field = wrong.slots != leaving.slots;
+                if leaves_a_used_field {
+                    assert_eq!(p.earn_packed(&wrong.bytes(), &wrong.text, Locale::ZhCn), None, "case {case}: {order}");
+                    declined += 1;
+                }
+            }
             if want.is_some() {
                 compared += 1;
             } else {
@@ -358,6 +408,7 @@ fn packed_earn_equals_the_json_path() {
         }
     }
     assert!(compared > 300 && refused > 50, "{compared} compared, {refused} refused");
+    assert!(declined > 100, "{declined} declined");
 }
 
 #[test]

@@ -22,8 +22,8 @@ pub(crate) struct Dim {
     used: bool,
     /// Rules that do not filter on this field.
     unfiltered: u64,
-    /// Value → (rules that list it, excluded), sorted by value (binary search: a program names few values, and a
-    /// `HashMap<String, _>` cost 2 KB of wasm).
+    /// Value → (rules that list it, excluded), sorted by length then value (binary search: a program names few
+    /// values, and a `HashMap<String, _>` cost 2 KB of wasm).
     map: Vec<(String, (u64, bool))>,
 }
 
@@ -50,7 +50,7 @@ impl Dim {
 
     /// Adds `bits` (and `excluded`) to the entry of `v`, creating it when missing.
     fn add(&mut self, v: &str, bits: u64, excluded: bool) {
-        match self.map.binary_search_by(|(k, _)| k.as_str().cmp(v)) {
+        match self.map.binary_search_by(|(k, _)| by_len(k, v)) {
             Ok(i) => {
                 if let Some((_, e)) = self.map.get_mut(i) {
                     e.0 |= bits;
@@ -67,10 +67,17 @@ impl Dim {
         if !self.used {
             return (u64::MAX, false);
         }
-        let found = v.and_then(|v| self.map.binary_search_by(|(k, _)| k.as_str().cmp(v)).ok());
+        let found = v.and_then(|v| self.map.binary_search_by(|(k, _)| by_len(k, v)).ok());
         let (m, x) = found.and_then(|i| self.map.get(i)).map_or((0, false), |(_, e)| *e);
         (self.unfiltered | m, x)
     }
+}
+
+/// The order of [`Dim::map`]: by length, then bytes (most comparisons of a lookup are decided by the length alone,
+/// without comparing text).
+#[inline]
+fn by_len(k: &str, v: &str) -> std::cmp::Ordering {
+    k.len().cmp(&v.len()).then_with(|| k.as_bytes().cmp(v.as_bytes()))
 }
 
 /// The compiled earning section.
@@ -166,6 +173,12 @@ impl Compiled {
                 .chain(rules.iter().map(|r| gain_prefix(&r.id, r.name.as_deref())))
                 .collect(),
         }
+    }
+
+    /// Which line fields any rule or exclusion looks at: bit 0 category, bit 1 brand, bit 2 SKU (the packed form
+    /// of `earn` leaves the others' text out).
+    pub(crate) fn line_fields(&self) -> u32 {
+        u32::from(self.cat.used) | u32::from(self.brand.used) << 1 | u32::from(self.sku.used) << 2
     }
 
     /// The rules whose line conditions hold for a line, and why it is excluded (category first, then brand, SKU).

@@ -371,7 +371,7 @@ pub(crate) struct Core<'o> {
     eligible_fen: i64,
     cols: Vec<Column<'o>>,
     grid: Vec<i64>,
-    excluded: Vec<Option<String>>,
+    excluded: Vec<Option<ExcludedBy>>,
     line_totals: Vec<i64>,
     cap_col: Option<(&'static str, Vec<i64>)>,
     notes: Vec<Reason>,
@@ -426,6 +426,16 @@ pub(super) fn add_on(by_day: &mut Vec<(Date, i64)>, day: Date, points: i64) {
     }
 }
 
+/// Why a line earns nothing: `category:giftCard`, `brand:…` or `sku:…`.
+fn excluded_text(l: &LineIn<'_>, x: ExcludedBy) -> String {
+    let (field, v) = match x {
+        ExcludedBy::Category => ("category:", &l.category),
+        ExcludedBy::Brand => ("brand:", &l.brand),
+        ExcludedBy::Sku => ("sku:", &l.sku),
+    };
+    [field, v.as_deref().unwrap_or("")].concat()
+}
+
 fn internal() -> crate::Error {
     crate::Error::from(Issue::new("INTERNAL", "", "结果无法写成 JSON", "cannot write the answer as JSON"))
 }
@@ -450,12 +460,16 @@ fn put_date(w: &mut String, d: Date) {
 /// What the grid computations need about an order.
 struct GridInput<'a> {
     lines: &'a [LineIn<'a>],
-    excluded: &'a [Option<String>],
+    excluded: &'a [Option<ExcludedBy>],
     line_masks: &'a [u64],
     order_rules: &'a [bool],
     below_min: bool,
     tier_mult: Option<i64>,
     ncols: usize,
+    /// Only the totals are asked for (detail "total") and every line becomes available on the same day: with order
+    /// rounding the integer path then gives each column's whole points to the first line instead of sharing them
+    /// out (the same totals, notes and events; see `fast_grid`).
+    totals_only: bool,
 }
 
 struct Column<'a> {
@@ -654,7 +668,7 @@ impl Program {
     /// ```
     pub fn earn(&self, order: &Order, member: &Member, at: Timestamp) -> Result<EarnResult> {
         let view = order.view();
-        let core = self.earn_core(&view, member, at)?;
+        let core = self.earn_core(&view, member, at, EarnDetail::Full)?;
         self.result_of(core)
     }
 
@@ -685,7 +699,7 @@ impl Program {
         detail: EarnDetail,
     ) -> Result<String> {
         let view = order.view();
-        let core = self.earn_core(&view, member, at)?;
+        let core = self.earn_core(&view, member, at, detail)?;
         self.json_of(&core, locale, detail)
     }
 
@@ -716,11 +730,19 @@ impl Program {
         detail: EarnDetail,
     ) -> Result<String> {
         let view = super::read::read_with(order, "POINTS_INPUT_INVALID", "order", super::args::read_order)?;
-        let core = self.earn_core(&view, member, at)?;
+        let core = self.earn_core(&view, member, at, detail)?;
         self.json_of(&core, locale, detail)
     }
 
-    pub(crate) fn earn_core<'o>(&'o self, order: &'o OrderIn<'o>, member: &Member, at: Timestamp) -> Result<Core<'o>> {
+    /// The earn computation. With `detail` [`EarnDetail::Total`] the per-line shares may be left out (the answer
+    /// then only holds for [`Program::json_of`] with that detail).
+    pub(crate) fn earn_core<'o>(
+        &'o self,
+        order: &'o OrderIn<'o>,
+        member: &Member,
+        at: Timestamp,
+        detail: EarnDetail,
+    ) -> Result<Core<'o>> {
         let e = &self.doc.earning;
         let date = at.date();
         let mut issues = Issues::default();
@@ -771,20 +793,13 @@ impl Program {
         let c = &self.compiled;
         let nlines = order.lines.len();
         let mut line_masks: Vec<u64> = Vec::with_capacity(nlines);
-        let excluded: Vec<Option<String>> = order
+        let excluded: Vec<Option<ExcludedBy>> = order
             .lines
             .iter()
             .map(|l| {
                 let (m, x) = c.line(l.category.as_deref(), l.brand.as_deref(), l.sku.as_deref());
                 line_masks.push(m);
-                x.map(|x| {
-                    let (field, v) = match x {
-                        ExcludedBy::Category => ("category:", &l.category),
-                        ExcludedBy::Brand => ("brand:", &l.brand),
-                        ExcludedBy::Sku => ("sku:", &l.sku),
-                    };
-                    [field, v.as_deref().unwrap_or("")].concat()
-                })
+                x
             })
             .collect();
         let eligible_fen: i64 =
@@ -831,6 +846,8 @@ impl Program {
             below_min,
             tier_mult,
             ncols,
+            totals_only: detail == EarnDetail::Total
+                && order.lines.first().is_some_and(|f| order.lines.iter().all(|l| l.pending_until == f.pending_until)),
         };
         let fast = if c.fast { self.fast_grid(&input)? } else { None };
         let (applied, mut grid) = match fast {
@@ -949,7 +966,7 @@ impl Program {
                 paid_fen: l.paid_fen,
                 points_paid: l.points_paid,
                 points,
-                excluded: excluded.get(li).cloned().flatten(),
+                excluded: excluded.get(li).copied().flatten().map(|x| excluded_text(l, x)),
                 pending_until,
                 available_on,
                 rules,
@@ -1066,7 +1083,7 @@ impl Program {
             put_int(&mut w, core.line_totals.get(li).copied().unwrap_or(0));
             if let Some(Some(x)) = core.excluded.get(li) {
                 w.push_str(",\"excluded\":");
-                put_str(&mut w, x);
+                put_str(&mut w, &excluded_text(l, *x));
             }
             if let Some(p) = pending_until {
                 w.push_str(",\"pendingUntil\":");
@@ -1426,6 +1443,32 @@ impl Program {
                     }
                 }
             }
+            RoundScope::Order if g.totals_only && exact.iter().all(|x| *x >= 0) => {
+                // Only the column totals are asked for (see `GridInput::totals_only`): each applied column's whole
+                // points are `round(prefix) - prev`, whatever the split over lines, so the total goes to the first
+                // row and no line gets its largest-remainder share. With no negative cell, every line's points are
+                // non-negative either way, so the caps and the events (one date) come out the same.
+                let (mut prefix, mut prev) = (0i64, 0i64);
+                for k in 0..ncols {
+                    if !applied.get(k).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let mut sum = 0i64;
+                    for li in 0..nlines {
+                        let Some(s) = sum.checked_add(exact.get(li * ncols + k).copied().unwrap_or(0)) else {
+                            return Ok(None);
+                        };
+                        sum = s;
+                    }
+                    let Some(p) = prefix.checked_add(sum) else { return Ok(None) };
+                    prefix = p;
+                    let Some(r) = round(prefix) else { return Ok(None) };
+                    if let Some(cell) = grid.get_mut(k) {
+                        *cell = r - prev;
+                    }
+                    prev = r;
+                }
+            }
             RoundScope::Order => {
                 let (mut prefix, mut prev) = (0i64, 0i64);
                 // (fractional part × d, line) of each cell of the column.
@@ -1599,10 +1642,17 @@ mod tests {
             let mut slow = fast.clone();
             slow.compiled.fast = false;
             fast_programs += usize::from(fast.compiled.fast);
+            // Lines without a return window date, all with the same one, or with different ones.
+            let dates = g.next(3);
             let lines: Vec<String> = (0..1 + g.next(12))
                 .map(|_| {
+                    let pending = match dates {
+                        0 => String::new(),
+                        1 => r#","pendingUntil":"2026-05-12""#.to_string(),
+                        _ => format!(r#","pendingUntil":"2026-05-1{}""#, g.next(3)),
+                    };
                     format!(
-                        r#"{{"id":"L\"{}\u00e9\u0001\n\\\u007f\t\b\f\r/","category":"{}","brand":"B{}","sku":"S{}","paidFen":{}}}"#,
+                        r#"{{"id":"L\"{}\u00e9\u0001\n\\\u007f\t\b\f\r/","category":"{}","brand":"B{}","sku":"S{}","paidFen":{}{pending}}}"#,
                         g.next(9),
                         g.pick(&cats),
                         g.next(10),
@@ -1624,6 +1674,16 @@ mod tests {
                 let text = fast.earn_json(&order, &member, at, locale, EarnDetail::Full).ok();
                 let want = a.clone().ok().map(|r| serde_json::to_string(&r.localize(locale)).unwrap());
                 assert_eq!(text, want, "case {case}: {doc}");
+                // Detail "total" (which may skip the per-line shares) is the full answer without its lines.
+                let total = fast.earn_json(&order, &member, at, locale, EarnDetail::Total).ok();
+                let want = want.map(|w| {
+                    let mut v: serde_json::Value = serde_json::from_str(&w).unwrap();
+                    v["lines"] = serde_json::json!([]);
+                    v["detail"] = serde_json::json!("total");
+                    v
+                });
+                let total = total.map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
+                assert_eq!(total, want, "case {case}: {doc}");
             }
             compared += 1;
         }

@@ -34,7 +34,7 @@ pub(crate) struct Packed<'a> {
 }
 
 /// The largest integer an `f64` holds exactly (larger numbers take the JSON path).
-const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+const MAX_EXACT_INT: u64 = 9_007_199_254_740_992;
 
 impl<'a> Packed<'a> {
     /// A reader of `nums` (slots) and `text`; `None` when the text holds U+FFFD (the host's encoder writes it for a
@@ -66,14 +66,12 @@ impl<'a> Packed<'a> {
     #[inline]
     pub(crate) fn int(&mut self) -> Option<i64> {
         let v = self.num()?;
-        // Within ±2^53 (NaN is not), then integral: the conversion back gives the same number.
-        if v.is_nan() || v.abs() > MAX_EXACT {
-            return None;
-        }
-        #[allow(clippy::cast_possible_truncation, reason = "within ±2^53: exact when integral, checked below")]
+        // Integral when the (saturating) conversion converts back to the same number (NaN becomes 0, infinities
+        // the ends of `i64`: neither converts back), then within ±2^53.
+        #[allow(clippy::cast_possible_truncation, reason = "checked: must convert back to the same number")]
         let i = v as i64;
-        #[allow(clippy::cast_precision_loss, reason = "within ±2^53: exact")]
-        (i as f64 == v).then_some(i)
+        #[allow(clippy::cast_precision_loss, reason = "compared with the original: equal only when exact")]
+        (i as f64 == v && i.unsigned_abs() <= MAX_EXACT_INT).then_some(i)
     }
 
     /// The next `units` UTF-16 code units of text.
@@ -110,6 +108,16 @@ impl<'a> Packed<'a> {
         }
     }
 
+    /// A text slot of a field the call does not look at: `-2` (a string left out by the host, which checked that
+    /// it is well-formed) reads as absent when `skippable`, and fails otherwise; else as [`Packed::opt_str`].
+    fn opt_str_or_skip(&mut self, skippable: bool) -> Option<Option<&'a str>> {
+        match self.int()? {
+            -1 => Some(None),
+            -2 => skippable.then_some(None),
+            n => self.take(n).map(Some),
+        }
+    }
+
     /// Midnight (China time) of a packed `yyyymmdd`, remembered for the next call.
     fn day(&mut self, ymd: i64) -> Option<(Date, Timestamp)> {
         if let Some((k, d, t)) = self.day {
@@ -123,7 +131,7 @@ impl<'a> Packed<'a> {
         let part = |div: i64| u32::try_from(ymd / div % 100).ok();
         let year = i32::try_from(ymd / 10_000).ok()?;
         let date = Date::from_ymd(year, part(100)?, part(1)?).ok()?;
-        let midnight = Timestamp::at(date, 0, 0, 0).ok()?;
+        let midnight = Timestamp::at_second_of_day(date, 0).ok()?;
         self.day = Some((ymd, date, midnight));
         Some((date, midnight))
     }
@@ -151,8 +159,8 @@ impl<'a> Packed<'a> {
                     return None;
                 }
                 let (date, _) = self.day(ymd)?;
-                let part = |x: i64| u32::try_from(x).ok();
-                Timestamp::at(date, part(h)?, part(m)?, part(s)?).ok()
+                // `Timestamp::at(date, h, m, s)`, by arithmetic (a long ledger reads one per event).
+                Timestamp::at_second_of_day(date, u32::try_from(h * 3600 + m * 60 + s).ok()?).ok()
             }
             -1 => None,
             v => {
@@ -182,8 +190,8 @@ impl Program {
     ///
     /// Slots: `nlines`, `detail` (0 full, 1 lines, 2 total), locale (text; absent: `locale`), order `id`, `store`,
     /// `channel` (text), member `tier` (text), `birthday` (date), `firstPurchase` (0/1), `pointsEarnedToday`,
-    /// `availablePoints` present (0/1) and value, `at` (timestamp); per line `id`, `sku`, `category`, `brand` (text),
-    /// `paidFen`, `pointsPaid`, `pendingUntil` (date).
+    /// `availablePoints` present (0/1) and value, `at` (timestamp); per line `id`, `sku`, `category`, `brand` (text,
+    /// or `-2`: a string left out, see [`Program::earn_fields`]), `paidFen`, `pointsPaid`, `pendingUntil` (date).
     ///
     /// # Errors
     /// `None` when the packed form cannot decide or the call has a problem of any kind: the JSON path then
@@ -224,12 +232,16 @@ impl Program {
         let member = Member { available_points: has_available.then_some(available), ..member };
         let at = p.timestamp()?;
         let mut lines = Vec::with_capacity(nlines.min(nums.len() / 56));
+        // Text no part of this answer depends on may be left out (slot -2): a line's id when only the total is
+        // asked for, and the fields no rule or exclusion looks at (`Program::earn_fields`).
+        let fields = self.compiled.line_fields();
+        let skip_id = detail == EarnDetail::Total;
         for _ in 0..nlines {
             lines.push(LineIn {
-                id: cow(p.opt_str()?),
-                sku: cow(p.opt_str()?),
-                category: cow(p.opt_str()?),
-                brand: cow(p.opt_str()?),
+                id: cow(p.opt_str_or_skip(skip_id)?),
+                sku: cow(p.opt_str_or_skip(fields & 4 == 0)?),
+                category: cow(p.opt_str_or_skip(fields & 1 == 0)?),
+                brand: cow(p.opt_str_or_skip(fields & 2 == 0)?),
                 paid_fen: p.int()?,
                 points_paid: p.int()?,
                 pending_until: p.opt_date()?,
@@ -239,8 +251,26 @@ impl Program {
             return None;
         }
         let order = OrderIn { id: cow(id), store: cow(store), channel: cow(channel), lines };
-        let core = self.earn_core(&order, &member, at).ok()?;
+        let core = self.earn_core(&order, &member, at, detail).ok()?;
         self.json_of(&core, locale, detail).ok()
+    }
+
+    /// Which line fields of an order any earning rule or exclusion looks at: bit 0 `category`, bit 1 `brand`,
+    /// bit 2 `sku`. The packed form of `earn` may leave the others' text out (slot `-2`), as it may a line's `id`
+    /// when only the total is asked for: no part of the answer depends on them.
+    ///
+    /// # Errors
+    /// None.
+    ///
+    /// # Example
+    /// ```
+    /// use mallcare::points::Program;
+    /// let p = Program::load(r#"{ "version": "1", "earning": { "exclusions": { "categories": ["giftCard"] } } }"#)
+    ///     .unwrap();
+    /// assert_eq!(p.earn_fields(), 1);
+    /// ```
+    pub fn earn_fields(&self) -> u32 {
+        self.compiled.line_fields()
     }
 
     /// [`Program::balance`] over a packed ledger (see the module notes in `src/points/packed.rs`). What the npm

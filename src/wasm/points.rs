@@ -169,6 +169,13 @@ impl JsPointsProgram {
         .unwrap_or_default()
     }
 
+    /// Overlay helper of `earn` (hidden): which line fields the program's rules and exclusions look at (bit 0
+    /// category, bit 1 brand, bit 2 SKU); the overlay leaves the others' text out of the packed order.
+    #[wasm_bindgen(js_name = "__mcEarnFields", skip_typescript)]
+    pub fn earn_fields(&self) -> u32 {
+        self.inner.earn_fields()
+    }
+
     /// Overlay fast path of `balance` (hidden): the packed events are `len` bytes of slots at `offset` in the
     /// scratch buffer, their text `text` and `refs`. The answer's JSON text, or `""` (the overlay then takes the
     /// generated path).

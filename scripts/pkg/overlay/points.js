@@ -35,6 +35,16 @@ function __mcpointsSkip(v) {
   return v === undefined || v === null ? -1 : NaN;
 }
 
+/** A text slot of a line field the call does not look at: -1 for absent or null, -2 for a string left out (checked
+ * well-formed: the JSON path refuses a lone surrogate anywhere), NaN when not a string. */
+function __mcpointsLeave(v) {
+  if (typeof v === 'string') return __mcpointsWellFormed(v) ? -2 : NaN;
+  return v === undefined || v === null ? -1 : NaN;
+}
+
+/** Which line fields each program's rules look at (bit 0 category, 1 brand, 2 SKU), asked once per program. */
+const __mcpointsFieldsOf = new WeakMap();
+
 /** The two digits at `s[i..i + 2]` as a number, or a large negative number when one is not an ASCII digit. */
 function __mcpointsTwo(s, i) {
   const a = s.charCodeAt(i) - 48;
@@ -176,8 +186,17 @@ function __mcpointsEarn(program, order, member, at, options) {
     if (Object.keys(member).length !== known) return undefined;
   }
   f[12] = __mcpointsTime(at);
-  // Every line text is sent, even the fields no rule looks at: wasm sees a lone surrogate as U+FFFD and declines
-  // (checking each skipped string with isWellFormed cost more than sending it).
+  // Line text no part of the answer depends on is left out (slot -2, after an isWellFormed check, much cheaper
+  // than sending it): the id when only the total is asked for, the fields no rule or exclusion looks at.
+  let fields = __mcpointsFieldsOf.get(program);
+  if (fields === undefined) {
+    fields = program.__mcEarnFields();
+    __mcpointsFieldsOf.set(program, fields);
+  }
+  const sendId = detail !== 2;
+  const sendCat = (fields & 1) !== 0;
+  const sendBrand = (fields & 2) !== 0;
+  const sendSku = (fields & 4) !== 0;
   let j = 13;
   for (let i = 0; i < n; i++) {
     const l = lines[i];
@@ -197,10 +216,10 @@ function __mcpointsEarn(program, order, member, at, options) {
     if (category !== undefined) known++;
     if (brand !== undefined) known++;
     if (pendingUntil !== undefined) known++;
-    f[j] = __mcpointsStr(id);
-    f[j + 1] = __mcpointsStr(sku);
-    f[j + 2] = __mcpointsStr(category);
-    f[j + 3] = __mcpointsStr(brand);
+    f[j] = sendId ? __mcpointsStr(id) : __mcpointsLeave(id);
+    f[j + 1] = sendSku ? __mcpointsStr(sku) : __mcpointsLeave(sku);
+    f[j + 2] = sendCat ? __mcpointsStr(category) : __mcpointsLeave(category);
+    f[j + 3] = sendBrand ? __mcpointsStr(brand) : __mcpointsLeave(brand);
     f[j + 4] = paid;
     if (pointsPaid === undefined) f[j + 5] = 0;
     else if (typeof pointsPaid === 'number') {
@@ -313,7 +332,8 @@ function __mcpointsBalanceText(program, text, at) {
 
 {
   const proto = PointsProgram.prototype;
-  if (typeof proto.__mcEarn === 'function' && typeof proto.__mcBalance === 'function') {
+  if (typeof proto.__mcEarn === 'function' && typeof proto.__mcEarnFields === 'function' &&
+    typeof proto.__mcBalance === 'function') {
     const slowEarn = proto.earn;
     const slowBalance = proto.balance;
     proto.earn = function earn(order, member, at, options) {
