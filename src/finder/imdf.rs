@@ -667,11 +667,8 @@ pub fn import_texts(files: &BTreeMap<String, String>, options: &ImportOptions) -
             Ok(v) => {
                 values.insert(name.clone(), v);
             }
-            Err(e) if USED_FILES.contains(&key.as_str()) => {
+            Err(e) => {
                 issues.push(Issue::new("IMDF_NOT_GEOJSON", key, format!("不是 JSON：{e}"), format!("not JSON: {e}")))
-            }
-            Err(_) => {
-                values.insert(name.clone(), Value::Null);
             }
         }
     }
