@@ -839,18 +839,33 @@ impl Ctx {
     }
 
     fn rule(&self, doc: &mut Doc<'_>, rule: &Rule, value: Option<usize>, path_buf: &mut String, out: &mut Vec<Issue>) {
-        let path: &str = path_buf;
         let mut own: Vec<Issue> = Vec::new();
+        let descend = self.own_issues(doc, rule, value, path_buf, &mut own);
+        // One `finish` for every way out (a custom message replaces the rule's own issues, not nested ones).
+        self.finish(rule, own, path_buf, out);
+        if let Some(v) = descend {
+            self.nested(doc, rule, v, path_buf, out);
+        }
+    }
+
+    /// The rule's own issues at `value`; answers the value to descend into when its type is right.
+    fn own_issues(
+        &self,
+        doc: &mut Doc<'_>,
+        rule: &Rule,
+        value: Option<usize>,
+        path: &str,
+        own: &mut Vec<Issue>,
+    ) -> Option<usize> {
         let label = label_of(rule, path);
         let is_array = rule.ty == Some(Type::Array);
         if empty(doc, value, rule.ty, is_array) {
             if rule.required {
                 own.push(issue("FORM_REQUIRED", path, &["请填写", label.zh], &[label.en, " is required"]));
             }
-            self.finish(rule, own, path, out);
-            return;
+            return None;
         }
-        let Some(v) = value else { return };
+        let v = value?;
         if let Some(s) = doc.str(v) {
             if s.len() > MAX_VALUE_CHARS * 4 || s.chars().count() > MAX_VALUE_CHARS {
                 own.push(issue(
@@ -859,44 +874,39 @@ impl Ctx {
                     &[label.zh, "过长（超过 ", MAX_VALUE_TEXT, " 个字符）"],
                     &[label.en, " is too long (more than ", MAX_VALUE_TEXT, " characters)"],
                 ));
-                self.finish(rule, own, path, out);
-                return;
+                return None;
             }
             if rule.whitespace && s.trim().is_empty() {
                 own.push(issue("FORM_WHITESPACE", path, &[label.zh, "不能只有空白"], &[label.en, " cannot be blank"]));
-                self.finish(rule, own, path, out);
-                return;
+                return None;
             }
         }
-        let type_ok = self.check_type(doc, rule, v, path, &label, &mut own);
-        if type_ok {
-            self.range(doc, rule, v, path, &label, &mut own);
-            if let (Some(p), Some(s)) = (&rule.pattern, doc.str(v)) {
-                if !p.is_match(s) {
-                    own.push(issue(
-                        "FORM_PATTERN",
-                        path,
-                        &[label.zh, "格式不正确"],
-                        &[label.en, " does not match the pattern ", p.source()],
-                    ));
-                }
-            }
-            if let Some(list) = &rule.enumeration {
-                if !list.iter().any(|e| json_eq(doc, v, e)) {
-                    let shown: Vec<String> = list.iter().map(shown).collect();
-                    own.push(issue(
-                        "FORM_ENUM",
-                        path,
-                        &[label.zh, "应为以下之一：", &shown.join("、")],
-                        &[label.en, " must be one of ", &shown.join(", ")],
-                    ));
-                }
+        if !self.check_type(doc, rule, v, path, &label, own) {
+            return None;
+        }
+        self.range(doc, rule, v, path, &label, own);
+        if let (Some(p), Some(s)) = (&rule.pattern, doc.str(v)) {
+            if !p.is_match(s) {
+                own.push(issue(
+                    "FORM_PATTERN",
+                    path,
+                    &[label.zh, "格式不正确"],
+                    &[label.en, " does not match the pattern ", p.source()],
+                ));
             }
         }
-        self.finish(rule, own, path, out);
-        if type_ok {
-            self.nested(doc, rule, v, path_buf, out);
+        if let Some(list) = &rule.enumeration {
+            if !list.iter().any(|e| json_eq(doc, v, e)) {
+                let shown: Vec<String> = list.iter().map(shown).collect();
+                own.push(issue(
+                    "FORM_ENUM",
+                    path,
+                    &[label.zh, "应为以下之一：", &shown.join("、")],
+                    &[label.en, " must be one of ", &shown.join(", ")],
+                ));
+            }
         }
+        Some(v)
     }
 
     /// Applies the rule's custom message to its own issues (not to nested ones), then adds them.

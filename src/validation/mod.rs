@@ -265,14 +265,7 @@ impl FieldOptions {
     pub fn from_json(options: &serde_json::Value) -> Result<FieldOptions> {
         let mut out = FieldOptions::default();
         let Some(map) = options.as_object() else { return Ok(out) };
-        let bad = |key: &str, zh: &str, en: &str| {
-            Error::from(Issue::new(
-                "OPTIONS_INVALID",
-                format!("options.{key}"),
-                format!("选项 {key} 应为{zh}"),
-                format!("option {key} must be {en}"),
-            ))
-        };
+        let bad = option_error;
         let get = |key: &str| map.get(key).filter(|v| !v.is_null());
         if let Some(t) = get("today") {
             let text = t.as_str().ok_or_else(|| bad("today", " YYYY-MM-DD 字符串", "a YYYY-MM-DD string"))?;
@@ -289,6 +282,17 @@ impl FieldOptions {
         }
         Ok(out)
     }
+}
+
+/// The `OPTIONS_INVALID` issue of option `key`, which must be `zh` / `en` (shared with the wasm calls, which read the
+/// options property by property).
+pub(crate) fn option_error(key: &str, zh: &str, en: &str) -> Error {
+    Error::from(Issue::new(
+        "OPTIONS_INVALID",
+        format!("options.{key}"),
+        format!("选项 {key} 应为{zh}"),
+        format!("option {key} must be {en}"),
+    ))
 }
 
 /// The value of any field validator (serialises as the inner value).

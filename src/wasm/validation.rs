@@ -96,26 +96,28 @@ fn json_value(text: &str, path: &str) -> Result<Value> {
 }
 
 /// Field options from the optional JS options object: the four keys are read property by property (cheaper per call
-/// than converting the whole object) and checked by `FieldOptions::from_json`, the same rules as natively.
+/// than converting the whole object) and checked in the order and with the issues of `FieldOptions::from_json`.
 fn field_options(options: &JsValue) -> Result<FieldOptions> {
+    let mut out = FieldOptions::default();
     if !options.is_object() {
-        return Ok(FieldOptions::default());
+        return Ok(out);
     }
-    let mut map = serde_json::Map::new();
-    for (i, key) in KEYS.iter().enumerate().take(4) {
-        let Some(v) = option(options, i) else { continue };
-        let json = if let Some(s) = v.as_string() {
-            Value::String(s)
-        } else if let Some(b) = v.as_bool() {
-            Value::Bool(b)
-        } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
-            Value::Number(n)
-        } else {
-            Value::Array(Vec::new()) // any other JS value: of the wrong type for every option
-        };
-        map.insert((*key).to_string(), json);
+    if let Some(t) = option(options, 0) {
+        let text =
+            t.as_string().ok_or_else(|| v::option_error("today", " YYYY-MM-DD 字符串", "a YYYY-MM-DD string"))?;
+        out.today = Some(crate::Date::parse(&text).map_err(|e| e.under("options.today"))?);
     }
-    FieldOptions::from_json(&Value::Object(map))
+    for (i, key, slot) in
+        [(1, "allowDataOnly", &mut out.mobile.allow_data_only), (2, "allowIot", &mut out.mobile.allow_iot)]
+    {
+        if let Some(b) = option(options, i) {
+            *slot = b.as_bool().ok_or_else(|| v::option_error(key, " true 或 false", "true or false"))?;
+        }
+    }
+    if let Some(l) = option(options, 3) {
+        out.gtin.layout = Some(l.as_string().ok_or_else(|| v::option_error("layout", "字符串", "a string"))?);
+    }
+    Ok(out)
 }
 
 fn form_options(options: &JsValue) -> Result<FormOptions> {
