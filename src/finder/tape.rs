@@ -16,11 +16,7 @@
 //! total count and where the text lies).
 
 use super::directions::{Step, StepKind, Turn};
-use super::nearest::NearestHit;
-use super::parking::FindCar;
-use super::route::{Endpoint, Mode, Optimize, Route, Stop};
-use super::tour::Tour;
-use super::venue::Place;
+use super::route::{Mode, Optimize, Route, Stop};
 
 /// The flat form of a route (see the module documentation for the layout).
 ///
@@ -77,137 +73,9 @@ impl RouteTape {
     /// assert!(String::from_utf16(&t.text).unwrap().contains(&r.from.name));
     /// ```
     pub fn write(&mut self, route: &Route) {
-        self.begin();
-        self.route(route);
-    }
-
-    /// Clears the tape and writes the answer of `Venue::nearest`: `count`, then each hit
-    /// `place, metres, seconds, route` (a place: `mask (1 brand, 2 category, 4 unit, 8 hours, 16 phone, 32 pinyin),
-    /// id$, kind$, name$, nameEn$, [brand$], [category$], level$, [unit$], [hours$], [phone$], [pinyin: count, $...],
-    /// x, y`; a route as in [`RouteTape::write`]).
-    ///
-    /// # Errors
-    /// None.
-    ///
-    /// # Example
-    /// ```
-    /// use mallcare::finder::{tape::RouteTape, Venue, route::Endpoint};
-    /// let v = Venue::sample().unwrap();
-    /// let hits = v.nearest(&Endpoint::Id("s-3-01".into()), &["restroom".into()], &Default::default()).unwrap();
-    /// let mut t = RouteTape::default();
-    /// t.write_nearest(&hits);
-    /// assert_eq!(t.nums[RouteTape::HEADER], hits.len() as f64);
-    /// assert!(String::from_utf16(&t.text).unwrap().starts_with(&hits[0].place.id));
-    /// ```
-    pub fn write_nearest(&mut self, hits: &[NearestHit]) {
-        self.begin();
-        self.count(hits.len());
-        for h in hits {
-            self.place(&h.place);
-            self.num(h.metres);
-            self.num(h.seconds);
-            self.route(&h.route);
-        }
-    }
-
-    /// Clears the tape and writes the answer of `Venue::find_car`: the space
-    /// `mask (1 zone), code$, level$, levelName$, [zone$], x, y`, then the route to the car and the route back.
-    ///
-    /// # Errors
-    /// None.
-    ///
-    /// # Example
-    /// ```
-    /// use mallcare::finder::{tape::RouteTape, Venue, route::Endpoint};
-    /// let v = Venue::sample().unwrap();
-    /// let car = v.find_car(&Endpoint::Id("s-3-01".into()), "B2-A-001", &Default::default()).unwrap();
-    /// let mut t = RouteTape::default();
-    /// t.write_find_car(&car);
-    /// assert!(String::from_utf16(&t.text).unwrap().starts_with(&car.space.code));
-    /// ```
-    pub fn write_find_car(&mut self, car: &FindCar) {
-        self.begin();
-        let s = &car.space;
-        self.num(f64::from(u8::from(s.zone.is_some())));
-        self.str(&s.code);
-        self.str(&s.level);
-        self.str(&s.level_name);
-        if let Some(z) = &s.zone {
-            self.str(z);
-        }
-        self.num(s.x);
-        self.num(s.y);
-        self.route(&car.to_car);
-        self.route(&car.from_car);
-    }
-
-    /// Clears the tape and writes the answer of `Venue::tour`: `order (count, indices...), metres, seconds,
-    /// exact (0 or 1), legs (count, routes...)`.
-    ///
-    /// # Errors
-    /// None.
-    ///
-    /// # Example
-    /// ```
-    /// use mallcare::finder::{tape::RouteTape, Venue, route::Endpoint};
-    /// let v = Venue::sample().unwrap();
-    /// let stops = [Endpoint::Id("s-1-05".into()), Endpoint::Id("s-2-07".into())];
-    /// let tour = v.tour(&Endpoint::Parking("B1-B-005".into()), &stops, &Default::default()).unwrap();
-    /// let mut t = RouteTape::default();
-    /// t.write_tour(&tour);
-    /// assert_eq!(t.nums[RouteTape::HEADER], 2.0);
-    /// ```
-    pub fn write_tour(&mut self, tour: &Tour) {
-        self.begin();
-        self.count(tour.order.len());
-        for &i in &tour.order {
-            self.count(i);
-        }
-        self.num(tour.metres);
-        self.num(tour.seconds);
-        self.num(f64::from(u8::from(tour.exact)));
-        self.count(tour.legs.len());
-        for r in &tour.legs {
-            self.route(r);
-        }
-    }
-
-    fn begin(&mut self) {
         self.nums.clear();
         self.text.clear();
         self.nums.resize(Self::HEADER, 0.0);
-    }
-
-    fn place(&mut self, p: &Place) {
-        let mask = u8::from(p.brand.is_some())
-            | (u8::from(p.category.is_some()) << 1)
-            | (u8::from(p.unit.is_some()) << 2)
-            | (u8::from(p.hours.is_some()) << 3)
-            | (u8::from(p.phone.is_some()) << 4)
-            | (u8::from(p.pinyin.is_some()) << 5);
-        self.num(f64::from(mask));
-        self.str(&p.id);
-        self.str(p.kind.as_str());
-        self.str(&p.name);
-        self.str(&p.name_en);
-        for x in [&p.brand, &p.category].into_iter().flatten() {
-            self.str(x);
-        }
-        self.str(&p.level);
-        for x in [&p.unit, &p.hours, &p.phone].into_iter().flatten() {
-            self.str(x);
-        }
-        if let Some(py) = &p.pinyin {
-            self.count(py.len());
-            for x in py {
-                self.str(x);
-            }
-        }
-        self.num(p.x);
-        self.num(p.y);
-    }
-
-    fn route(&mut self, route: &Route) {
         self.num(route.metres);
         self.num(route.seconds);
         self.str(match route.optimize {
@@ -324,28 +192,5 @@ impl RouteTape {
         self.str(&s.level);
         self.str(&s.text);
         self.str(&s.text_en);
-    }
-}
-
-/// An endpoint as the package's overlay writes it for the raw calls: a kind digit (`0` a place else node id,
-/// `1` `{node}`, `2` `{place}`, `3` `{parking}`) followed by the id; `None` for anything else.
-///
-/// # Errors
-/// None; `None` when the text is not of that form.
-///
-/// # Example
-/// ```
-/// use mallcare::finder::{route::Endpoint, tape::raw_endpoint};
-/// assert_eq!(raw_endpoint("3B2-A-001"), Some(Endpoint::Parking("B2-A-001".into())));
-/// assert_eq!(raw_endpoint("9x"), None);
-/// ```
-pub fn raw_endpoint(s: &str) -> Option<Endpoint> {
-    let id = s.get(1..)?.to_string();
-    match s.as_bytes().first()? {
-        b'0' => Some(Endpoint::Id(id)),
-        b'1' => Some(Endpoint::Node(id)),
-        b'2' => Some(Endpoint::Place(id)),
-        b'3' => Some(Endpoint::Parking(id)),
-        _ => None,
     }
 }

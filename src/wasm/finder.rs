@@ -4,7 +4,6 @@
 use super::{default_locale, json_arg, locale_of, value_or_throw};
 use crate::error::{Error, Issue, Issues};
 use crate::finder::route::{Endpoint, RouteOptions};
-use crate::finder::tape::raw_endpoint;
 use crate::finder::Venue;
 use crate::Result;
 use wasm_bindgen::prelude::*;
@@ -250,7 +249,7 @@ thread_local! {
 
 /// An endpoint id of the overlay's fast path: kind 0 a place else node id (a string), 1 `{node}`, 2 `{place}`,
 /// 3 `{parking}`.
-fn raw_endpoint_of(kind: u32, id: &[u8]) -> Option<Endpoint> {
+fn raw_endpoint(kind: u32, id: &[u8]) -> Option<Endpoint> {
     let id = std::str::from_utf8(id).ok()?.to_string();
     match kind {
         0 => Some(Endpoint::Id(id)),
@@ -271,64 +270,22 @@ impl JsVenue {
     pub fn raw_route(&self, from_kind: u32, from_len: u32, to_kind: u32, to_len: u32) -> u32 {
         let ends = super::with_scratch(from_len.saturating_add(to_len), |b| {
             let (a, z) = b.split_at_checked(from_len as usize)?;
-            Some((raw_endpoint_of(from_kind, a)?, raw_endpoint_of(to_kind, z)?))
+            Some((raw_endpoint(from_kind, a)?, raw_endpoint(to_kind, z)?))
         });
         let Some(Ok(route)) = ends.map(|(a, b)| self.inner.route(&a, &b, &RouteOptions::default())) else { return 0 };
-        tape_answer(|t| t.write(&route))
+        ROUTE_TAPE.with(|t| {
+            let mut t = t.borrow_mut();
+            t.write(&route);
+            let n = t.nums.len();
+            let (text, len) = (t.text.as_ptr() as usize, t.text.len());
+            #[allow(clippy::cast_precision_loss, reason = "wasm32 addresses and lengths fit an f64 exactly")]
+            let head = [n as f64, text as f64, len as f64];
+            if let Some(h) = t.nums.get_mut(..3) {
+                h.copy_from_slice(&head);
+            }
+            super::addr32(t.nums.as_ptr() as usize)
+        })
     }
-
-    /// Overlay fast path of `nearest(from, what)` without options (hidden): the first `len` scratch bytes hold
-    /// lines (`\n`): the endpoint (`finder::tape::raw_endpoint`), then each `what`. Answers the tape's address
-    /// (`RouteTape::write_nearest`), or 0 for the generated path.
-    #[wasm_bindgen(js_name = "__mcNearest", skip_typescript)]
-    pub fn raw_nearest(&self, len: u32) -> u32 {
-        let hits = super::with_scratch(len, |b| {
-            let mut lines = std::str::from_utf8(b).ok()?.split('\n');
-            let from = raw_endpoint(lines.next()?)?;
-            let what: Vec<String> = lines.map(str::to_string).collect();
-            self.inner.nearest(&from, &what, &RouteOptions::default()).ok()
-        });
-        hits.map_or(0, |h| tape_answer(|t| t.write_nearest(&h)))
-    }
-
-    /// Overlay fast path of `findCar(from, code)` without options (hidden): scratch lines: the endpoint, the code.
-    #[wasm_bindgen(js_name = "__mcFindCar", skip_typescript)]
-    pub fn raw_find_car(&self, len: u32) -> u32 {
-        let car = super::with_scratch(len, |b| {
-            let (from, code) = std::str::from_utf8(b).ok()?.split_once('\n')?;
-            self.inner.find_car(&raw_endpoint(from)?, code, &RouteOptions::default()).ok()
-        });
-        car.map_or(0, |c| tape_answer(|t| t.write_find_car(&c)))
-    }
-
-    /// Overlay fast path of `tour(from, stops)` without options (hidden): scratch lines: the endpoint, then each
-    /// stop (an endpoint).
-    #[wasm_bindgen(js_name = "__mcTour", skip_typescript)]
-    pub fn raw_tour(&self, len: u32) -> u32 {
-        let tour = super::with_scratch(len, |b| {
-            let ends: Option<Vec<Endpoint>> = std::str::from_utf8(b).ok()?.split('\n').map(raw_endpoint).collect();
-            let (from, stops) = ends?.split_first().map(|(f, s)| (f.clone(), s.to_vec()))?;
-            self.inner.tour(&from, &stops, &RouteOptions::default()).ok()
-        });
-        tour.map_or(0, |t| tape_answer(|tape| tape.write_tour(&t)))
-    }
-}
-
-/// Writes an answer into the shared tape and answers its address (its first three numbers: count, text address,
-/// text length).
-fn tape_answer(write: impl FnOnce(&mut crate::finder::tape::RouteTape)) -> u32 {
-    ROUTE_TAPE.with(|t| {
-        let mut t = t.borrow_mut();
-        write(&mut t);
-        let n = t.nums.len();
-        let (text, len) = (t.text.as_ptr() as usize, t.text.len());
-        #[allow(clippy::cast_precision_loss, reason = "wasm32 addresses and lengths fit an f64 exactly")]
-        let head = [n as f64, text as f64, len as f64];
-        if let Some(h) = t.nums.get_mut(..3) {
-            h.copy_from_slice(&head);
-        }
-        super::addr32(t.nums.as_ptr() as usize)
-    })
 }
 
 /// Checks OSM `opening_hours` text: `{ ok: true, value: { text, alwaysOpen } } | { ok: false, issues }`.

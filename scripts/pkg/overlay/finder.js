@@ -1,11 +1,10 @@
 // @requires Venue __mcScratch
 // @exports
-// route, nearest, findCar and tour without options: the endpoint ids (and the kinds, code or stops) are written as
-// ASCII bytes into wasm memory, and the answer is read back from a tape (src/finder/tape.rs: numbers in a
-// Float64Array, all text in one UTF-16 buffer) instead of JSON text + JSON.parse. Same object as the generated path:
-// same keys in the same order, same values. Anything else (options given, non-ASCII or long ids, ids with a line
-// break, an endpoint that is not a string or a one-key {node|place|parking} object, an error to throw) takes the
-// generated path, which answers or throws as before.
+// Routes without options: the two endpoint ids are written as ASCII bytes into wasm memory, and the answer is read
+// back from the route's tape (src/finder/tape.rs: numbers in a Float64Array, all text in one UTF-16 buffer) instead
+// of JSON text + JSON.parse. Same object as the generated path: same keys in the same order, same values.
+// Anything else (options given, non-ASCII or long ids, an endpoint that is not a string or a one-key
+// {node|place|parking} object, an error to throw) takes the generated path, which answers or throws as before.
 {
   const proto = Venue.prototype;
   const slowRoute = proto.route;
@@ -102,112 +101,9 @@
     route.version = str();
     return route;
   };
-  const readPlace = () => {
-    const mask = num();
-    const o = { id: str(), kind: str(), name: str(), nameEn: str() };
-    if (mask & 1) o.brand = str();
-    if (mask & 2) o.category = str();
-    o.level = str();
-    if (mask & 4) o.unit = str();
-    if (mask & 8) o.hours = str();
-    if (mask & 16) o.phone = str();
-    if (mask & 32) {
-      const py = new Array(num());
-      for (let i = 0; i < py.length; i++) py[i] = str();
-      o.pinyin = py;
-    }
-    o.x = num();
-    o.y = num();
-    return o;
-  };
   const decode = (ptr) => {
     open(ptr);
     return readRoute();
-  };
-  const decodeNearest = (ptr) => {
-    open(ptr);
-    const hits = new Array(num());
-    for (let i = 0; i < hits.length; i++) hits[i] = { place: readPlace(), metres: num(), seconds: num(), route: readRoute() };
-    return hits;
-  };
-  const decodeFindCar = (ptr) => {
-    open(ptr);
-    const mask = num();
-    const space = { code: str(), level: str(), levelName: str() };
-    if (mask & 1) space.zone = str();
-    space.x = num();
-    space.y = num();
-    return { space, toCar: readRoute(), fromCar: readRoute() };
-  };
-  const decodeTour = (ptr) => {
-    open(ptr);
-    const order = new Array(num());
-    for (let i = 0; i < order.length; i++) order[i] = num();
-    const tour = { order, metres: num(), seconds: num(), exact: num() === 1 };
-    const legs = new Array(num());
-    for (let i = 0; i < legs.length; i++) legs[i] = readRoute();
-    tour.legs = legs;
-    return tour;
-  };
-  // Writes `s` (ASCII only) into the scratch buffer; false when a character is not ASCII. (The shared
-  // __mcWriteAscii takes at most 96 characters; a tour's stops may be more.)
-  const __mcfinderWrite = (s) => {
-    const ptr = wasm.__mcScratch(s.length);
-    const mem = getUint8ArrayMemory0();
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x7f) return false;
-      mem[ptr + i] = c;
-    }
-    return true;
-  };
-  // One line of the raw calls' text: a kind digit and the id (no line breaks in it), or null.
-  const line = (e) => {
-    const x = endpoint(e);
-    return x && x[1].indexOf('\n') < 0 ? x[0] + x[1] : null;
-  };
-  const slowNearest = proto.nearest;
-  proto.nearest = function nearest(from, what, options) {
-    if (options === undefined && this.__wbg_ptr) {
-      const a = line(from);
-      const w = typeof what === 'string' ? [what] : Array.isArray(what) && what.length > 0 ? what : null;
-      if (a !== null && w !== null && w.every((x) => typeof x === 'string' && x.indexOf('\n') < 0)) {
-        const s = a + '\n' + w.join('\n');
-        if (__mcfinderWrite(s)) {
-          const ptr = wasm.venue___mcNearest(this.__wbg_ptr, s.length);
-          if (ptr !== 0) return decodeNearest(ptr);
-        }
-      }
-    }
-    return slowNearest.call(this, from, what, options);
-  };
-  const slowFindCar = proto.findCar;
-  proto.findCar = function findCar(from, code, options) {
-    if (options === undefined && this.__wbg_ptr && typeof code === 'string' && code.indexOf('\n') < 0) {
-      const a = line(from);
-      if (a !== null) {
-        const s = a + '\n' + code;
-        if (__mcfinderWrite(s)) {
-          const ptr = wasm.venue___mcFindCar(this.__wbg_ptr, s.length);
-          if (ptr !== 0) return decodeFindCar(ptr);
-        }
-      }
-    }
-    return slowFindCar.call(this, from, code, options);
-  };
-  const slowTour = proto.tour;
-  proto.tour = function tour(from, stops, options) {
-    if (options === undefined && this.__wbg_ptr && Array.isArray(stops) && stops.length > 0) {
-      const parts = [from, ...stops].map(line);
-      if (!parts.includes(null)) {
-        const s = parts.join('\n');
-        if (__mcfinderWrite(s)) {
-          const ptr = wasm.venue___mcTour(this.__wbg_ptr, s.length);
-          if (ptr !== 0) return decodeTour(ptr);
-        }
-      }
-    }
-    return slowTour.call(this, from, stops, options);
   };
   proto.route = function route(from, to, options) {
     if (options === undefined && this.__wbg_ptr) {
