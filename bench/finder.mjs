@@ -162,6 +162,8 @@ export async function rows({ api, measure, require }) {
   out.push({ name: 'sample mall: nearest restroom',
     mallcare: { median_us: measure(() => mall.nearest('s-6-10', 'restroom'), { iterations: 2000 }) },
     native: 'finder nearest restroom sample mall' });
+  out.push({ name: 'sample mall: find my car (route to parking space B2-A-001 and back from a 7F store)',
+    mallcare: { median_us: measure(() => mall.findCar('s-6-10', 'B2-A-001'), { iterations: 500 }) } });
   out.push({ name: 'sample mall: tour of 6 stores from a parking space (exact order)',
     mallcare: { median_us: measure(() => mall.tour({ parking: 'B1-B-005' }, ['s-1-05', 's-2-07', 's-3-11', 's-4-02', 's-5-20', 's-6-03']), { iterations: 50 }) } });
   return out;

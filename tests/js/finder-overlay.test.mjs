@@ -59,3 +59,4 @@ test('finder overlay: generated venue routes equal the generated path', () => {
   const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s % ids.length; };
   for (let i = 0; i < 300; i++) assert.ok(same(venue, { node: ids[next()] }, i % 2 ? ids[next()] : { node: ids[next()] }));
 });
+
