@@ -108,7 +108,8 @@ impl<'a> Reader<'a> {
     #[inline]
     fn ws(&mut self) {
         // `JSON.stringify` writes none: one test in the common case.
-        if !matches!(self.bytes().get(self.pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        // Every byte that starts a token is above the space: one comparison.
+        if self.bytes().get(self.pos).is_none_or(|c| *c > b' ') {
             return;
         }
         let rest = self.bytes().get(self.pos..).unwrap_or(&[]);
@@ -275,13 +276,17 @@ impl<'a> Reader<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.syntax("key must be a string"));
             }
-            let raw_start = self.pos + 1;
-            let key = match self.plain_str() {
-                Some(k) => Cow::Borrowed(k),
-                None => self.str_raw()?,
+            // A key without escapes (every key `JSON.stringify` writes) is its own raw text: no second slice.
+            let (key, raw) = match self.plain_str() {
+                Some(k) => (Cow::Borrowed(k), k),
+                None => {
+                    let raw_start = self.pos + 1;
+                    let k = self.str_raw()?;
+                    (k, self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or(""))
+                }
             };
-            let raw = self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or("");
-            if self.peek() != Some(b':') {
+            // `JSON.stringify` puts the colon right after the key.
+            if self.bytes().get(self.pos) != Some(&b':') && self.peek() != Some(b':') {
                 return Err(self.syntax("expected `:`"));
             }
             self.pos += 1;
