@@ -108,8 +108,7 @@ impl<'a> Reader<'a> {
     #[inline]
     fn ws(&mut self) {
         // `JSON.stringify` writes none: one test in the common case.
-        // Every byte that starts a token is above the space: one comparison.
-        if self.bytes().get(self.pos).is_none_or(|c| *c > b' ') {
+        if !matches!(self.bytes().get(self.pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             return;
         }
         let rest = self.bytes().get(self.pos..).unwrap_or(&[]);
@@ -285,8 +284,7 @@ impl<'a> Reader<'a> {
                     (k, self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or(""))
                 }
             };
-            // `JSON.stringify` puts the colon right after the key.
-            if self.bytes().get(self.pos) != Some(&b':') && self.peek() != Some(b':') {
+            if self.peek() != Some(b':') {
                 return Err(self.syntax("expected `:`"));
             }
             self.pos += 1;
