@@ -413,3 +413,23 @@ fn syntax_errors_are_json_syntax() {
     assert_eq!(r.order.lines[0].id, "L\"1\\");
     assert_eq!(r.order.lines[0].tags, vec!["😀".to_string(), "中".to_string()]);
 }
+
+/// Whitespace anywhere JSON allows it (before and after colons and commas, tabs, CR/LF) reads as the compact text
+/// does; a key without its colon is a syntax error (the reader looks for the colon right after the key first).
+#[test]
+fn spacing_does_not_change_a_request() {
+    let (_, requests) = inputs();
+    for r in requests.iter().take(60) {
+        let compact = r.to_string();
+        let spaced = serde_json::to_string_pretty(r).unwrap().replace("\": ", "\" \t:\r\n ").replace(",\n", " ,\t\n");
+        assert_eq!(outcome(&Request::from_json(&spaced)), outcome(&Request::from_json(&compact)), "{spaced}");
+        if let (Ok(a), Ok(b)) = (Request::from_json(&spaced), Request::from_json(&compact)) {
+            assert_eq!(a, b);
+        }
+    }
+    for text in ["{\"now\" \"x\"}", "{\"now\"}", "{\"now\" ,1}", "{\"n\\u006fw\" 1}"] {
+        let e = Request::from_json(text).unwrap_err();
+        assert_eq!(e.code(), "JSON_SYNTAX", "{text}");
+        assert!(e.issues()[0].en.contains("expected `:` at line 1 column "), "{text}: {:?}", e.issues());
+    }
+}

@@ -275,12 +275,15 @@ impl<'a> Reader<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.syntax("key must be a string"));
             }
-            let raw_start = self.pos + 1;
-            let key = match self.plain_str() {
-                Some(k) => Cow::Borrowed(k),
-                None => self.str_raw()?,
+            // A key without escapes (every key `JSON.stringify` writes) is its own raw text: no second slice.
+            let (key, raw) = match self.plain_str() {
+                Some(k) => (Cow::Borrowed(k), k),
+                None => {
+                    let raw_start = self.pos + 1;
+                    let k = self.str_raw()?;
+                    (k, self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or(""))
+                }
             };
-            let raw = self.s.get(raw_start..self.pos.saturating_sub(1)).unwrap_or("");
             if self.peek() != Some(b':') {
                 return Err(self.syntax("expected `:`"));
             }
