@@ -25,7 +25,13 @@ class TextEncoder {
   }
 }
 class TextDecoder {
-  constructor() {}
+  // UTF-8 only: any other label throws a RangeError, as a real TextDecoder does for a label it does not know, so
+  // code that asks for another encoding (the finder overlay's 'utf-16le') learns it is not available here.
+  constructor(label = 'utf-8') {
+    const l = String(label).trim().toLowerCase();
+    if (l !== 'utf-8' && l !== 'utf8' && l !== 'unicode-1-1-utf-8') throw new RangeError(`TextDecoder: ${label} is not supported here`);
+    this.encoding = 'utf-8';
+  }
   decode(bytes) {
     if (!bytes) return '';
     let s = '';

@@ -33,7 +33,17 @@
   // give the same string.
   const isNode = typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
     process.versions !== null && typeof process.versions.node === 'string' && typeof Buffer === 'function';
-  const utf16 = !isNode && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+  // A TextDecoder is used only if it really decodes UTF-16LE (the mini-program glue declares a UTF-8-only stand-in
+  // under that name, which refuses the label; a decoder that accepted it wrongly is caught by the probe).
+  const utf16 = (() => {
+    if (isNode || typeof TextDecoder !== 'function') return null;
+    try {
+      const d = new TextDecoder('utf-16le', { ignoreBOM: true });
+      return d.decode(new Uint16Array([0x661f, 0x5df4, 0x20])) === '\u661f\u5df4 ' ? d : null;
+    } catch {
+      return null;
+    }
+  })();
   const textAt = (buf, ptr, len) => {
     if (isNode) return Buffer.from(buf, ptr, 2 * len).toString('utf16le');
     const units = new Uint16Array(buf, ptr, len);
