@@ -268,6 +268,10 @@ fields += [
     case('unknown field', 'validateInvoiceTitle', [{'kind': 'personal', 'name': '张三', 'fax': '1'}],
          bad(('INVOICE_TITLE_INVALID', 'fax'))),
     case('not an object', 'validateInvoiceTitle', ['张三'], bad('INPUT_NOT_OBJECT')),
+    case('an array is not an invoice title either', 'validateInvoiceTitle', [['company', '某某商贸有限公司']],
+         bad(('INPUT_NOT_OBJECT', ''))),
+    case('a null optional field is absent; a number is not a name', 'validateInvoiceTitle',
+         [{'kind': 'personal', 'name': 12, 'taxId': None}], bad(('INVOICE_TITLE_INVALID', 'name'))),
 ]
 
 # ---------------------------------------------------------------- forms
