@@ -379,16 +379,7 @@ fn imdf_files(files: &JsValue) -> Result<std::collections::BTreeMap<String, serd
         return Err(Error::from(Issue::new("INPUT_NOT_OBJECT", "files", "应为对象", "expected an object")));
     }
     // By name first (the importer's order, so issues come in the native order), then read.
-    let mut given: Vec<(String, JsValue)> = Vec::new();
-    for entry in js_sys::Object::entries(&js_sys::Object::from(files.clone())).iter() {
-        let pair = js_sys::Array::from(&entry);
-        let Some(name) = pair.get(0).as_string() else { continue };
-        let item = pair.get(1);
-        if item.is_undefined() || item.is_function() || item.is_symbol() {
-            continue; // as JSON.stringify does
-        }
-        given.push((name, item));
-    }
+    let mut given: Vec<(String, JsValue)> = super::json_entries(files).collect();
     crate::sort::heap_sort_by(&mut given, |a, b| a.0 < b.0); // keys of one object: no two equal
     let mut issues = Issues::default();
     let mut out = std::collections::BTreeMap::new();

@@ -308,13 +308,7 @@ fn js_to_value(v: &JsValue, at: &mut String, depth: u32) -> std::result::Result<
         return Ok(Value::Array(out));
     }
     let mut map = serde_json::Map::new();
-    for entry in js_sys::Object::entries(&js_sys::Object::from(v.clone())).iter() {
-        let pair = js_sys::Array::from(&entry);
-        let Some(key) = pair.get(0).as_string() else { continue };
-        let item = pair.get(1);
-        if item.is_undefined() || item.is_function() || item.is_symbol() {
-            continue; // as JSON.stringify does
-        }
+    for (key, item) in json_entries(v) {
         if !at.is_empty() {
             at.push('.');
         }
@@ -324,6 +318,17 @@ fn js_to_value(v: &JsValue, at: &mut String, depth: u32) -> std::result::Result<
         map.insert(key, value);
     }
     Ok(Value::Object(map))
+}
+
+/// The own enumerable string-keyed entries of the JS object `v` that `JSON.stringify` would write: members whose
+/// value is `undefined`, a function or a symbol are left out, as JSON.stringify leaves them out.
+pub(crate) fn json_entries(v: &JsValue) -> impl Iterator<Item = (String, JsValue)> {
+    js_sys::Object::entries(&js_sys::Object::from(v.clone())).into_iter().filter_map(|entry| {
+        let pair = js_sys::Array::from(&entry);
+        let key = pair.get(0).as_string()?;
+        let item = pair.get(1);
+        (!(item.is_undefined() || item.is_function() || item.is_symbol())).then_some((key, item))
+    })
 }
 
 #[wasm_bindgen(typescript_custom_section)]
