@@ -190,61 +190,20 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
                 }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    let e = b.get(self.pos).copied();
-                    self.pos += 1;
-                    match e {
-                        Some(b'"') => out.push('"'),
-                        Some(b'\\') => out.push('\\'),
-                        Some(b'/') => out.push('/'),
-                        Some(b'b') => out.push('\u{8}'),
-                        Some(b'f') => out.push('\u{c}'),
-                        Some(b'n') => out.push('\n'),
-                        Some(b'r') => out.push('\r'),
-                        Some(b't') => out.push('\t'),
-                        Some(b'u') => {
-                            let hi = self.hex4()?;
-                            let c = if (0xD800..0xDC00).contains(&hi) {
-                                if b.get(self.pos) != Some(&b'\\') || b.get(self.pos + 1) != Some(&b'u') {
-                                    return Err(self.syntax("unexpected end of hex escape"));
-                                }
-                                self.pos += 2;
-                                let lo = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.syntax("lone leading surrogate in hex escape"));
-                                }
-                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
-                            } else {
-                                char::from_u32(hi)
-                            };
-                            match c {
-                                Some(c) => out.push(c),
-                                None => return Err(self.syntax("lone leading surrogate in hex escape")),
-                            }
-                        }
-                        _ => return Err(self.syntax("invalid escape")),
+                Some(b'\\') => match crate::json::escape::decode_escape(b, self.pos) {
+                    Ok((c, next)) => {
+                        out.push(c);
+                        self.pos = next;
                     }
-                }
+                    Err(e) => {
+                        self.pos = e.at;
+                        return Err(self.syntax(e.what));
+                    }
+                },
                 Some(_) => return Err(self.syntax("control character found while parsing a string")),
                 None => return Err(self.syntax("EOF while parsing a string")),
             }
         }
-    }
-
-    fn hex4(&mut self) -> Result<u32> {
-        let mut v = 0u32;
-        for _ in 0..4 {
-            let d = match self.bytes().get(self.pos) {
-                Some(c @ b'0'..=b'9') => c - b'0',
-                Some(c @ b'a'..=b'f') => c - b'a' + 10,
-                Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return Err(self.syntax("invalid escape")),
-            };
-            v = v * 16 + u32::from(d);
-            self.pos += 1;
-        }
-        Ok(v)
     }
 
     /// Reads an object; `field` is called with each key (path pushed) and must read its value and return the

@@ -131,16 +131,6 @@ impl Parser<'_> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
-        let mut n = 0;
-        for _ in 0..4 {
-            let d = self.peek().and_then(|c| char::from(c).to_digit(16)).ok_or_else(|| self.fail("invalid escape"))?;
-            n = n * 16 + d;
-            self.i += 1;
-        }
-        Ok(n)
-    }
-
     /// A string at the opening quote.
     fn string(&mut self) -> Result<String, String> {
         self.i += 1;
@@ -162,38 +152,21 @@ impl Parser<'_> {
                     return String::from_utf8(out).map_err(|_| self.fail("invalid unicode"));
                 }
                 Some(b'\\') => {
-                    self.i += 1;
-                    let c = self.peek().ok_or_else(|| self.fail("EOF while parsing a string"))?;
-                    self.i += 1;
-                    let ch = match c {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) {
-                                if !(self.eat(b'\\') && self.eat(b'u')) {
-                                    return Err(self.fail("unexpected end of hex escape"));
-                                }
-                                let lo = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.fail("lone leading surrogate in hex escape"));
-                                }
-                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                            } else {
-                                hi
-                            };
-                            char::from_u32(code).ok_or_else(|| self.fail("lone leading surrogate in hex escape"))?
+                    if self.s.get(self.i + 1).is_none() {
+                        self.i += 1;
+                        return Err(self.fail("EOF while parsing a string"));
+                    }
+                    match crate::json::escape::decode_escape(self.s, self.i) {
+                        Ok((ch, next)) => {
+                            let mut buf = [0u8; 4];
+                            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                            self.i = next;
                         }
-                        _ => return Err(self.fail("invalid escape")),
-                    };
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                        Err(e) => {
+                            self.i = e.at;
+                            return Err(self.fail(e.what));
+                        }
+                    }
                 }
                 Some(_) => return Err(self.fail("control character (\\u0000-\\u001F) found while parsing a string")),
             }

@@ -11,6 +11,13 @@ use crate::error::{Error, Issue};
 use crate::Result;
 use serde::de::DeserializeOwned;
 
+#[cfg(any(
+    feature = "validation",
+    feature = "eligibility",
+    feature = "points",
+    all(feature = "finder", any(test, feature = "wasm"))
+))]
+pub(crate) mod escape;
 pub(crate) mod tracked;
 #[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) mod write;

@@ -262,55 +262,19 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
                 }
-                Some(b'\\') => {
-                    let e = self.b.get(self.pos + 1).copied();
-                    self.pos += 2;
-                    let c = match e {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => self.unicode()?,
-                        _ => return Err(self.syntax()),
-                    };
-                    out.push(c);
-                }
+                Some(b'\\') => match crate::json::escape::decode_escape(self.b, self.pos) {
+                    Ok((c, next)) => {
+                        out.push(c);
+                        self.pos = next;
+                    }
+                    Err(e) => {
+                        self.pos = e.at;
+                        return Err(self.syntax());
+                    }
+                },
                 _ => return Err(self.syntax()),
             }
         }
-    }
-
-    fn hex4(&mut self) -> Result<u32> {
-        let s = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax())?;
-        let v = u32::from_str_radix(s, 16).map_err(|_| self.syntax())?;
-        if !s.bytes().all(|c| c.is_ascii_hexdigit()) {
-            return Err(self.syntax());
-        }
-        self.pos += 4;
-        Ok(v)
-    }
-
-    /// `\uXXXX` (the reader is after the `u`), with surrogate pairs; a lone surrogate is malformed.
-    fn unicode(&mut self) -> Result<char> {
-        let hi = self.hex4()?;
-        let code = if (0xD800..0xDC00).contains(&hi) {
-            if self.b.get(self.pos) != Some(&b'\\') || self.b.get(self.pos + 1) != Some(&b'u') {
-                return Err(self.syntax());
-            }
-            self.pos += 2;
-            let lo = self.hex4()?;
-            if !(0xDC00..0xE000).contains(&lo) {
-                return Err(self.syntax());
-            }
-            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-        } else {
-            hi
-        };
-        char::from_u32(code).ok_or_else(|| self.syntax())
     }
 
     /// A string.

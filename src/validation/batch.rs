@@ -43,11 +43,6 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
-fn hex4(b: &[u8], i: usize) -> Option<u32> {
-    let h = b.get(i..i + 4)?;
-    h.iter().try_fold(0u32, |acc, &c| Some(acc * 16 + char::from(c).to_digit(16)?))
-}
-
 /// Decodes the JSON string whose quote is at `i` into `buf` (only called when it has escapes); returns the index
 /// past it. A lone surrogate becomes U+FFFD, as a JS string converted to UTF-8 does.
 fn decode_string(text: &str, i: usize, buf: &mut String) -> Option<usize> {
@@ -63,35 +58,8 @@ fn decode_string(text: &str, i: usize, buf: &mut String) -> Option<usize> {
             }
             b'\\' => {
                 buf.push_str(text.get(run..j)?);
-                let c = *b.get(j + 1)?;
-                j += 2;
-                let ch = match c {
-                    b'"' => '"',
-                    b'\\' => '\\',
-                    b'/' => '/',
-                    b'b' => '\u{8}',
-                    b'f' => '\u{c}',
-                    b'n' => '\n',
-                    b'r' => '\r',
-                    b't' => '\t',
-                    b'u' => {
-                        let hi = hex4(b, j)?;
-                        j += 4;
-                        if (0xD800..0xDC00).contains(&hi) && b.get(j..j + 2) == Some(b"\\u") {
-                            match hex4(b, j + 2) {
-                                Some(lo) if (0xDC00..0xE000).contains(&lo) => {
-                                    j += 6;
-                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
-                                        .unwrap_or('\u{FFFD}')
-                                }
-                                _ => '\u{FFFD}',
-                            }
-                        } else {
-                            char::from_u32(hi).unwrap_or('\u{FFFD}')
-                        }
-                    }
-                    _ => return None,
-                };
+                let (ch, next) = crate::json::escape::decode_escape_lenient(b, j)?;
+                j = next;
                 buf.push(ch);
                 run = j;
             }
