@@ -32,6 +32,26 @@ pub const MAX_FEN: i64 = 9_007_199_254_740_991;
 #[serde(transparent)]
 pub struct Money(i64);
 
+/// `a × b`, or `None` on overflow. `i64::checked_mul` (and `saturating_mul`) is a call to the 128-bit multiply
+/// `__multi3` in wasm, which has no overflow flag; factors of at most 63 significant bits together cannot overflow
+/// and multiply directly, so only products near the limits take the checked path.
+#[inline]
+pub(crate) fn mul_i64(a: i64, b: i64) -> Option<i64> {
+    if a.unsigned_abs().leading_zeros() + b.unsigned_abs().leading_zeros() >= 65 {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
+    }
+}
+
+/// `a × b`, saturating at the `i64` limits, without the 128-bit multiply of `saturating_mul` for ordinary factors
+/// (see [`mul_i64`]).
+#[cfg(any(feature = "eligibility", feature = "points"))]
+#[inline]
+pub(crate) fn saturating_mul_i64(a: i64, b: i64) -> i64 {
+    mul_i64(a, b).unwrap_or(if (a < 0) == (b < 0) { i64::MAX } else { i64::MIN })
+}
+
 fn out_of_range(path: &str) -> Error {
     Error::from(Issue::new(
         "AMOUNT_OUT_OF_RANGE",
@@ -155,8 +175,7 @@ impl Money {
         for g in &groups {
             for c in g.chars() {
                 let Some(d) = c.to_digit(10) else { return invalid() };
-                yuan =
-                    yuan.checked_mul(10).and_then(|v| v.checked_add(i64::from(d))).ok_or_else(|| out_of_range(""))?;
+                yuan = mul_i64(yuan, 10).and_then(|v| v.checked_add(i64::from(d))).ok_or_else(|| out_of_range(""))?;
             }
         }
         let mut fen_part: i64 = 0;
@@ -177,7 +196,7 @@ impl Money {
                 fen_part += if i == 0 { d * 10 } else { d };
             }
         }
-        let total = yuan.checked_mul(100).and_then(|v| v.checked_add(fen_part)).ok_or_else(|| out_of_range(""))?;
+        let total = mul_i64(yuan, 100).and_then(|v| v.checked_add(fen_part)).ok_or_else(|| out_of_range(""))?;
         Money::from_fen(if negative { -total } else { total })
     }
 
@@ -260,7 +279,7 @@ impl Money {
     /// assert_eq!(Money::from_fen(1999).unwrap().checked_mul(3).unwrap().fen(), 5997);
     /// ```
     pub fn checked_mul(self, n: i64) -> Result<Money> {
-        self.0.checked_mul(n).ok_or_else(|| out_of_range("")).and_then(Money::from_fen)
+        mul_i64(self.0, n).ok_or_else(|| out_of_range("")).and_then(Money::from_fen)
     }
 
     /// `self * numerator / denominator`, rounded half away from zero to the fen, computed exactly in 128 bits.
@@ -445,6 +464,26 @@ mod format_options_tests {
                 // serde's derive also read a struct from an array of its fields; the documented form is an object.
                 (Err(_), Ok(_)) if v.is_array() => {}
                 _ => panic!("{v}: ours {ours:?}, serde {theirs:?}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod mul_tests {
+    /// Factors around every power of two, the limits and zero: the same as `checked_mul` / `saturating_mul`.
+    #[test]
+    fn products_agree_with_std_at_the_edges() {
+        let mut xs = vec![0i64, 1, -1, 2, -2, 10, 100, i64::MAX, i64::MIN, i64::MAX - 1, i64::MIN + 1];
+        for k in 0..63 {
+            let p = 1i64 << k;
+            xs.extend([p, p - 1, p + 1, -p, -p + 1, -p - 1]);
+        }
+        for &a in &xs {
+            for &b in &xs {
+                assert_eq!(super::mul_i64(a, b), a.checked_mul(b), "{a} × {b}");
+                #[cfg(any(feature = "eligibility", feature = "points"))]
+                assert_eq!(super::saturating_mul_i64(a, b), a.saturating_mul(b), "{a} × {b}");
             }
         }
     }

@@ -1040,7 +1040,7 @@ fn decide_item(
     let cash_points = share(money.cash + money.points_value);
     let sub = share(money.sub);
     let mut mon = ItemMoney {
-        list_fen: share(line.unit_price_fen.saturating_mul(qty)),
+        list_fen: share(crate::money::saturating_mul_i64(line.unit_price_fen, qty)),
         line_paid_fen: sub,
         discount_fen: sub - cash_points,
         points_value_fen: cash_points - cash,
@@ -1080,7 +1080,7 @@ fn decide_item(
     let exchange = if granted && item.want == Resolution::Exchange {
         let credit = mon.paid_fen + mon.points_value_fen;
         let new_price = match &item.exchange_for {
-            Some(x) => x.unit_price_fen.saturating_mul(k),
+            Some(x) => crate::money::saturating_mul_i64(x.unit_price_fen, k),
             None => credit,
         };
         Some(Exchange { credit_fen: credit, new_price_fen: new_price, difference_fen: new_price - credit })

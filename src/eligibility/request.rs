@@ -567,7 +567,7 @@ pub(crate) fn split_into(total: i64, weights: &[i64], out: &mut [i64]) -> Result
         && total >= 0
         && sum > 0
         && sum < i64::MAX
-        && weights.iter().all(|w| *w >= 0 && w.checked_mul(total).is_some());
+        && weights.iter().all(|w| *w >= 0 && crate::money::mul_i64(*w, total).is_some());
     if !fits {
         let parts = crate::split(total, weights)?;
         for (o, p) in out.iter_mut().zip(parts) {
@@ -731,7 +731,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         if l.gift_value_fen < 0 || l.gift_value_fen > money_limit {
             issues.push(neg(format!("{p}.giftValueFen")));
         }
-        let list = l.unit_price_fen.saturating_mul(l.quantity);
+        let list = crate::money::saturating_mul_i64(l.unit_price_fen, l.quantity);
         if list > money_limit {
             issues.push(Issue::new(
                 "AMOUNT_OUT_OF_RANGE",

@@ -6,6 +6,7 @@ use super::ledger::{Event, EventKind};
 use super::ratio::{to_i64, Q};
 use super::{localize_all, Member, Program, Reason};
 use crate::error::{Issue, Issues, Locale};
+use crate::money::mul_i64 as mul;
 use crate::{Date, Result, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -228,17 +229,6 @@ impl EarnResult {
     pub fn localize(mut self, locale: Locale) -> EarnResult {
         localize_all(&mut self.notes, locale);
         self
-    }
-}
-
-/// `a × b`, or `None` on overflow. `checked_mul` on `i64` is a 128-bit library call in wasm (no overflow flag);
-/// factors of at most 63 significant bits together cannot overflow and multiply directly.
-#[inline]
-fn mul(a: i64, b: i64) -> Option<i64> {
-    if a.unsigned_abs().leading_zeros() + b.unsigned_abs().leading_zeros() >= 65 {
-        Some(a * b)
-    } else {
-        a.checked_mul(b)
     }
 }
 
@@ -1161,7 +1151,7 @@ impl Program {
         let tier_col = ncols - 1;
         let mut applied = vec![false; ncols];
         let mut exact = vec![Q::ZERO; nlines * ncols];
-        let denom = e.rate.per_yuan.checked_mul(100).ok_or_else(super::ratio::overflow)?;
+        let denom = mul(e.rate.per_yuan, 100).ok_or_else(super::ratio::overflow)?;
         let rule_ok = |ri: usize| g.order_rules.get(ri).copied().unwrap_or(false);
         if !g.below_min {
             let mut matched: Vec<usize> = Vec::with_capacity(e.rules.len());
@@ -1320,7 +1310,7 @@ impl Program {
                 order_mask |= 1u64 << ri;
             }
         }
-        let Some(rate) = i64::try_from(c.base_mul).ok().and_then(|b| e.rate.points.checked_mul(b)) else {
+        let Some(rate) = i64::try_from(c.base_mul).ok().and_then(|b| mul(e.rate.points, b)) else {
             return Ok(None);
         };
         // Exact `v × m / 100`, or None (not exact or out of range: the general path decides).

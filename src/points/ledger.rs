@@ -811,7 +811,7 @@ impl Program {
                 if let Some(t) = &request.tier {
                     self.tier_index(t, "request.tier")?;
                 }
-                let points = reward.points.checked_mul(qty).ok_or_else(super::ratio::overflow)?;
+                let points = crate::money::mul_i64(reward.points, qty).ok_or_else(super::ratio::overflow)?;
                 if !reward.tiers.is_empty() && !request.tier.as_ref().is_some_and(|t| reward.tiers.contains(t)) {
                     // Joined as `&str`s: one `join` in the wasm for every list in a message.
                     let tiers: Vec<&str> = reward.tiers.iter().map(String::as_str).collect();

@@ -326,15 +326,15 @@ impl Program {
     /// Hourly charge (per started unit, capped per calendar day) for the stay minus `free` minutes at its start.
     fn tariff(&self, s: &ParkingSession, free: i64) -> Result<i64> {
         let Some(pk) = &self.doc.parking else { return Ok(0) };
-        let mut start = s.entry_at.add_seconds(free.saturating_mul(60))?;
+        let mut start = s.entry_at.add_seconds(crate::money::saturating_mul_i64(free, 60))?;
         let mut total = 0i64;
-        let unit = pk.unit_minutes.saturating_mul(60).max(1);
+        let unit = crate::money::saturating_mul_i64(pk.unit_minutes, 60).max(1);
         while start < s.exit_at {
             let midnight = Timestamp::at(start.date().add_days(1)?, 0, 0, 0)?;
             let end = if s.exit_at < midnight { s.exit_at } else { midnight };
             let secs = start.seconds_until(end);
             let units = (secs + unit - 1) / unit;
-            let mut day = units.saturating_mul(pk.unit_fen);
+            let mut day = crate::money::saturating_mul_i64(units, pk.unit_fen);
             if let Some(cap) = pk.daily_cap_fen {
                 day = day.min(cap);
             }

@@ -353,7 +353,7 @@ impl<'a> Reader<'a> {
         let mut fits = true;
         while let Some(c) = self.b.get(self.pos).filter(|c| c.is_ascii_digit()) {
             let d = i64::from(*c - b'0');
-            match v.checked_mul(10).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) }) {
+            match crate::money::mul_i64(v, 10).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) }) {
                 Some(x) => v = x,
                 None => fits = false,
             }
