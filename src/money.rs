@@ -297,12 +297,27 @@ impl Money {
         if denominator == 0 {
             return fail("AMOUNT_INVALID", "", "比例的分母不能为零", "ratio denominator is zero");
         }
-        let n = i128::from(self.0) * i128::from(numerator);
-        let d = i128::from(denominator);
-        let q = n / d;
-        let r = n % d;
-        let q = if 2 * r.abs() >= d.abs() { q + if (n < 0) != (d < 0) { -1 } else { 1 } } else { q };
-        i64::try_from(q).map_err(|_| out_of_range("")).and_then(Money::from_fen)
+        let q = match mul_i64(self.0, numerator) {
+            // The usual case in 64 bits: wasm has no 128-bit multiply or divide (both are library calls there).
+            Some(n) if !(n == i64::MIN && denominator == -1) => {
+                let (q, r) = (n / denominator, n % denominator);
+                // |r| < |d| <= 2^63, so 2|r| fits in u64; rounding away from zero cannot leave i64 (|q| < i64::MAX
+                // whenever r != 0).
+                if r.unsigned_abs() * 2 >= denominator.unsigned_abs() {
+                    q + if (n < 0) != (denominator < 0) { -1 } else { 1 }
+                } else {
+                    q
+                }
+            }
+            _ => {
+                let n = i128::from(self.0) * i128::from(numerator);
+                let d = i128::from(denominator);
+                let (q, r) = (n / d, n % d);
+                let q = if 2 * r.abs() >= d.abs() { q + if (n < 0) != (d < 0) { -1 } else { 1 } } else { q };
+                i64::try_from(q).map_err(|_| out_of_range(""))?
+            }
+        };
+        Money::from_fen(q)
     }
 }
 
@@ -484,6 +499,28 @@ mod mul_tests {
                 assert_eq!(super::mul_i64(a, b), a.checked_mul(b), "{a} × {b}");
                 #[cfg(any(feature = "eligibility", feature = "points"))]
                 assert_eq!(super::saturating_mul_i64(a, b), a.saturating_mul(b), "{a} × {b}");
+            }
+        }
+    }
+
+    /// `mul_ratio` (64-bit path when the product fits) against the exact 128-bit rounding, half away from zero.
+    #[test]
+    fn mul_ratio_rounds_as_exact_arithmetic() {
+        let exact = |fen: i64, num: i64, den: i64| -> Option<i64> {
+            let n = i128::from(fen) * i128::from(num);
+            let d = i128::from(den);
+            let (q, r) = (n / d, n % d);
+            let q = if 2 * r.abs() >= d.abs() { q + if (n < 0) != (d < 0) { -1 } else { 1 } } else { q };
+            i64::try_from(q).ok().filter(|q| q.unsigned_abs() <= super::MAX_FEN.unsigned_abs())
+        };
+        let fens = [0i64, 1, -1, 5, -5, 99, 1005, -1005, 123_456_789, super::MAX_FEN, -super::MAX_FEN];
+        let ratios = [1i64, -1, 2, -2, 3, 7, 100, -100, 3_000_000_007, i64::MAX, i64::MIN + 1, i64::MIN];
+        for &fen in &fens {
+            for &num in &ratios {
+                for &den in &ratios {
+                    let ours = super::Money::from_fen(fen).and_then(|m| m.mul_ratio(num, den)).ok().map(|m| m.fen());
+                    assert_eq!(ours, exact(fen, num, den), "{fen} × {num} / {den}");
+                }
             }
         }
     }
