@@ -1,5 +1,5 @@
-// @requires checkIdCard IdCardChecker __mcCheckIdCard FormSchema
-// @exports checkIdCard
+// @requires checkIdCard checkIdCards IdCardChecker __mcCheckIdCard __mcCheckIdCards FormSchema
+// @exports checkIdCard checkIdCards
 // ID cards per call: the number (and `today`) are written as ASCII bytes into wasm memory, skipping wasm-bindgen's
 // string passing (about half the cost of a call). Anything else (a non-string, non-ASCII or long text, a bad
 // `today`, a `today` that is not a string) takes the generated path, which answers or throws exactly as before.
@@ -34,6 +34,112 @@ checkIdCard = function checkIdCard(text, options) {
       return wasm.idcardchecker___mcIsValid(this.__wbg_ptr, text.length) !== 0;
     }
     return slowIsValid.call(this, text);
+  };
+}
+// ID cards in batch (`checkIdCards`, `IdCardChecker.checkMany`): instead of JSON.stringify of the whole array, a
+// wasm-bindgen string copy and a JSON reader, the items are written straight into the scratch buffer as a tape (see
+// src/validation/packed.rs: per item a u16 header, the string's UTF-8 bytes after it), in chunks of about 64 KB, and
+// one raw call per chunk answers one code per item. Items get the codes the generated call gives them: a string is
+// checked as the text JSON.stringify carries (a lone surrogate as U+FFFD); a string over 512 UTF-16 units (so over
+// 256 characters) is TOO_LONG; a number, boolean, null, undefined, hole, function or symbol (written by
+// JSON.stringify as something else than a string) is NOT_STRING. An array holding an object or a BigInt (whose
+// answer depends on toJSON and on the whole array), an array with its own toJSON, a non-array, a `today` that is not
+// an ASCII string, or a `today` the wasm does not read as a date: the generated call, which answers or throws.
+/** The codes of `values` (an array) through the tape, or null for the generated call. `today` is ASCII ('' none);
+ * `call(todayLen, count, len)` runs the raw export over the scratch buffer and answers the codes' address or 0. */
+function __mcvalidationCheckMany(values, today, call) {
+  if (typeof values.toJSON === 'function') return null;
+  const CHUNK = 65536;
+  const n = values.length;
+  const out = new Uint8Array(n);
+  const tl = today.length;
+  let i = 0;
+  do {
+    const ptr = wasm.__mcScratch(tl + CHUNK);
+    const mem = getUint8ArrayMemory0();
+    for (let k = 0; k < tl; k++) mem[ptr + k] = today.charCodeAt(k);
+    const end = ptr + tl + CHUNK;
+    const start = i;
+    let p = ptr + tl;
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v === 'string') {
+        const len = v.length;
+        if (len > 512) {
+          if (p + 2 > end) break;
+          mem[p] = 0xfe; mem[p + 1] = 0xff; // TOO_LONG
+          p += 2;
+          continue;
+        }
+        if (p + 2 + 3 * len > end) break;
+        let q = p + 2;
+        for (let k = 0; k < len; k++) {
+          let c = v.charCodeAt(k);
+          if (c < 0x80) {
+            mem[q++] = c;
+          } else if (c < 0x800) {
+            mem[q++] = 0xc0 | (c >> 6);
+            mem[q++] = 0x80 | (c & 63);
+          } else {
+            if (c >= 0xd800 && c < 0xe000) {
+              const d = k + 1 < len ? v.charCodeAt(k + 1) : 0;
+              if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+                k++;
+                c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+                mem[q++] = 0xf0 | (c >> 18);
+                mem[q++] = 0x80 | ((c >> 12) & 63);
+                mem[q++] = 0x80 | ((c >> 6) & 63);
+                mem[q++] = 0x80 | (c & 63);
+                continue;
+              }
+              c = 0xfffd;
+            }
+            mem[q++] = 0xe0 | (c >> 12);
+            mem[q++] = 0x80 | ((c >> 6) & 63);
+            mem[q++] = 0x80 | (c & 63);
+          }
+        }
+        const bytes = q - p - 2;
+        mem[p] = bytes & 255; mem[p + 1] = bytes >> 8;
+        p = q;
+      } else if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+        return null;
+      } else {
+        if (p + 2 > end) break;
+        mem[p] = 0xff; mem[p + 1] = 0xff; // NOT_STRING
+        p += 2;
+      }
+    }
+    const at = call(tl, i - start, p - ptr - tl);
+    if (at === 0) return null;
+    if (i > start) out.set(getUint8ArrayMemory0().subarray(at, at + (i - start)), start);
+  } while (i < n);
+  return out;
+}
+const __mcCheckIdCardsSlow = checkIdCards;
+checkIdCards = function checkIdCards(values, options) {
+  let today = '';
+  if (options !== undefined && options !== null && typeof options === 'object') {
+    const t = options.today;
+    if (typeof t === 'string') today = t;
+    else if (t !== undefined && t !== null) return __mcCheckIdCardsSlow(values, options);
+  }
+  if (Array.isArray(values) && today.length <= 64 && /^[\x00-\x7f]*$/.test(today)) {
+    const out = __mcvalidationCheckMany(values, today, (tl, count, len) => wasm.__mcCheckIdCards(tl, count, len));
+    if (out !== null) return out;
+  }
+  return __mcCheckIdCardsSlow(values, options);
+};
+{
+  const proto = IdCardChecker.prototype;
+  const slowCheckMany = proto.checkMany;
+  proto.checkMany = function checkMany(values) {
+    if (Array.isArray(values) && this.__wbg_ptr && typeof wasm.idcardchecker___mcCheckMany === 'function') {
+      const self = this.__wbg_ptr;
+      const out = __mcvalidationCheckMany(values, '', (tl, count, len) => wasm.idcardchecker___mcCheckMany(self, count, len));
+      if (out !== null) return out;
+    }
+    return slowCheckMany.call(this, values);
   };
 }
 // IdCardChecker getters: after `check`, the facts sit as eight i32 words in the checker (see `__mcFacts` in
