@@ -2,9 +2,10 @@
 //! `IdCardChecker.checkMany`): the JS writes the array's items straight into wasm memory instead of
 //! `JSON.stringify`-ing the whole array, and this reads them back.
 //!
-//! Per item, a little-endian `u16` header, then the bytes it announces:
-//! - `0..=`[`TAPE_MAX_BYTES`]: a string, that many bytes of UTF-8 follow (a lone surrogate written as U+FFFD, as
-//!   `JSON.stringify` + the JSON reader make of it);
+//! The tape holds one little-endian `u16` header per item, then the text of the string items, one after the other
+//! (the JS joins and encodes a chunk's strings in one call). A header says:
+//! - `0..=`[`TAPE_MAX_BYTES`]: a string of that many bytes of UTF-8, the next ones of the text (a lone surrogate
+//!   written as U+FFFD, as `JSON.stringify` + the JSON reader make of it);
 //! - [`TAPE_NOT_STRING`]: an item `JSON.stringify` writes as something else than a string (a number, a boolean,
 //!   `null`, `undefined`, a hole, a function, a symbol): [`id_check::NOT_STRING`];
 //! - [`TAPE_LONG`]: a string of more than [`TAPE_MAX_UNITS`] UTF-16 units, which is more than
@@ -28,29 +29,22 @@ pub(crate) const TAPE_MAX_BYTES: usize = 3 * TAPE_MAX_UNITS;
 /// unspecified) when the tape does not hold exactly `count` well-formed items.
 pub(crate) fn check_id_card_tape(tape: &[u8], count: usize, today: Option<Date>, out: &mut Vec<u8>) -> Option<()> {
     out.clear();
-    out.reserve(count);
-    let mut rest = tape;
-    for _ in 0..count {
-        let (head, tail) = rest.split_first_chunk::<2>()?;
-        let code = match u16::from_le_bytes(*head) {
-            TAPE_NOT_STRING => {
-                rest = tail;
-                id_check::NOT_STRING
-            }
-            TAPE_LONG => {
-                rest = tail;
-                id_check::TOO_LONG
-            }
+    let (heads, mut text) = tape.split_at_checked(count.checked_mul(2)?)?;
+    out.reserve(count); // no more than the tape holds headers for
+    for head in heads.chunks_exact(2) {
+        let code = match u16::from_le_bytes([*head.first()?, *head.get(1)?]) {
+            TAPE_NOT_STRING => id_check::NOT_STRING,
+            TAPE_LONG => id_check::TOO_LONG,
             n if usize::from(n) <= TAPE_MAX_BYTES => {
-                let (text, tail) = tail.split_at_checked(usize::from(n))?;
-                rest = tail;
-                check_id_card(std::str::from_utf8(text).ok()?, today)
+                let (item, rest) = text.split_at_checked(usize::from(n))?;
+                text = rest;
+                check_id_card(std::str::from_utf8(item).ok()?, today)
             }
             _ => return None,
         };
         out.push(code);
     }
-    rest.is_empty().then_some(())
+    text.is_empty().then_some(())
 }
 
 #[cfg(test)]
@@ -59,16 +53,18 @@ mod tests {
 
     fn tape(items: &[Option<&str>]) -> Vec<u8> {
         let mut t = Vec::new();
+        let mut text = Vec::new();
         for item in items {
             match item {
                 None => t.extend_from_slice(&TAPE_NOT_STRING.to_le_bytes()),
                 Some(s) if s.encode_utf16().count() > TAPE_MAX_UNITS => t.extend_from_slice(&TAPE_LONG.to_le_bytes()),
                 Some(s) => {
                     t.extend_from_slice(&u16::try_from(s.len()).unwrap().to_le_bytes());
-                    t.extend_from_slice(s.as_bytes());
+                    text.extend_from_slice(s.as_bytes());
                 }
             }
         }
+        t.extend_from_slice(&text);
         t
     }
 
@@ -106,6 +102,7 @@ mod tests {
         assert!(check_id_card_tape(&t[..t.len() - 1], 2, None, &mut out).is_none(), "cut short");
         assert!(check_id_card_tape(&[0xFF, 0x7F], 1, None, &mut out).is_none(), "length over the bound");
         assert!(check_id_card_tape(&[1, 0, 0xFF], 1, None, &mut out).is_none(), "not UTF-8");
+        assert!(check_id_card_tape(&[1, 0], usize::MAX, None, &mut out).is_none(), "count past the tape");
         assert!(check_id_card_tape(&[], 0, None, &mut out).is_some());
     }
 }

@@ -38,82 +38,124 @@ checkIdCard = function checkIdCard(text, options) {
 }
 // ID cards in batch (`checkIdCards`, `IdCardChecker.checkMany`): instead of JSON.stringify of the whole array, a
 // wasm-bindgen string copy and a JSON reader, the items are written straight into the scratch buffer as a tape (see
-// src/validation/packed.rs: per item a u16 header, the string's UTF-8 bytes after it), in chunks of about 64 KB, and
-// one raw call per chunk answers one code per item. Items get the codes the generated call gives them: a string is
-// checked as the text JSON.stringify carries (a lone surrogate as U+FFFD); a string over 512 UTF-16 units (so over
-// 256 characters) is TOO_LONG; a number, boolean, null, undefined, hole, function or symbol (written by
-// JSON.stringify as something else than a string) is NOT_STRING. An array holding an object or a BigInt (whose
-// answer depends on toJSON and on the whole array), an array with its own toJSON, a non-array, a `today` that is not
-// an ASCII string, or a `today` the wasm does not read as a date: the generated call, which answers or throws.
+// src/validation/packed.rs: a u16 header per item, then the strings' UTF-8 bytes), in chunks of about 64 KB, and one
+// raw call per chunk answers one code per item. Where the host has TextEncoder, a chunk's strings are joined and
+// encoded in one native call (when they are all ASCII; otherwise they are written character by character, as in the
+// mini-program). Items get the codes the generated call gives them: a string is checked as the text JSON.stringify
+// carries (a lone surrogate as U+FFFD); a string over 512 UTF-16 units (so over 256 characters) is TOO_LONG; a
+// number, boolean, null, undefined, hole, function or symbol (written by JSON.stringify as something else than a
+// string) is NOT_STRING. An array holding an object or a BigInt (whose answer depends on toJSON and on the whole
+// array), an array with its own toJSON, a non-array, a `today` that is not an ASCII string, or a `today` the wasm
+// does not read as a date: the generated call, which answers or throws. Each item is read once.
+const __mcvalidationEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
 /** The codes of `values` (an array) through the tape, or null for the generated call. `today` is ASCII ('' none);
  * `call(todayLen, count, len)` runs the raw export over the scratch buffer and answers the codes' address or 0. */
 function __mcvalidationCheckMany(values, today, call) {
   if (typeof values.toJSON === 'function') return null;
   const CHUNK = 65536;
+  const NONE = {};
   const n = values.length;
   const out = new Uint8Array(n);
   const tl = today.length;
-  let i = 0;
+  const chunk = [];
+  const strs = [];
+  let carry = NONE;
+  let i = 0; // items read
+  let done = 0; // items answered
   do {
+    // the items of this chunk: each takes its header and at most 3 bytes per UTF-16 unit of text
+    chunk.length = 0;
+    strs.length = 0;
+    let used = 0;
+    while (carry !== NONE || i < n) {
+      let v;
+      if (carry !== NONE) {
+        v = carry;
+        carry = NONE;
+      } else {
+        v = values[i++];
+      }
+      let need = 2;
+      if (typeof v === 'string') {
+        if (v.length <= 512) need += 3 * v.length;
+      } else if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+        return null;
+      }
+      if (used + need > CHUNK) {
+        carry = v;
+        break;
+      }
+      used += need;
+      chunk.push(v);
+      if (typeof v === 'string' && v.length <= 512) strs.push(v);
+    }
+    const count = chunk.length;
     const ptr = wasm.__mcScratch(tl + CHUNK);
     const mem = getUint8ArrayMemory0();
     for (let k = 0; k < tl; k++) mem[ptr + k] = today.charCodeAt(k);
-    const end = ptr + tl + CHUNK;
-    const start = i;
-    let p = ptr + tl;
-    for (; i < n; i++) {
-      const v = values[i];
-      if (typeof v === 'string') {
-        const len = v.length;
-        if (len > 512) {
-          if (p + 2 > end) break;
-          mem[p] = 0xfe; mem[p + 1] = 0xff; // TOO_LONG
-          p += 2;
-          continue;
-        }
-        if (p + 2 + 3 * len > end) break;
-        let q = p + 2;
-        for (let k = 0; k < len; k++) {
-          let c = v.charCodeAt(k);
-          if (c < 0x80) {
-            mem[q++] = c;
-          } else if (c < 0x800) {
-            mem[q++] = 0xc0 | (c >> 6);
-            mem[q++] = 0x80 | (c & 63);
-          } else {
-            if (c >= 0xd800 && c < 0xe000) {
-              const d = k + 1 < len ? v.charCodeAt(k + 1) : 0;
-              if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
-                k++;
-                c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-                mem[q++] = 0xf0 | (c >> 18);
-                mem[q++] = 0x80 | ((c >> 12) & 63);
-                mem[q++] = 0x80 | ((c >> 6) & 63);
-                mem[q++] = 0x80 | (c & 63);
-                continue;
-              }
-              c = 0xfffd;
-            }
-            mem[q++] = 0xe0 | (c >> 12);
-            mem[q++] = 0x80 | ((c >> 6) & 63);
-            mem[q++] = 0x80 | (c & 63);
-          }
-        }
-        const bytes = q - p - 2;
-        mem[p] = bytes & 255; mem[p + 1] = bytes >> 8;
-        p = q;
-      } else if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
-        return null;
-      } else {
-        if (p + 2 > end) break;
-        mem[p] = 0xff; mem[p + 1] = 0xff; // NOT_STRING
-        p += 2;
+    const head = ptr + tl;
+    const text = head + 2 * count;
+    let p = text;
+    let ascii = false;
+    if (__mcvalidationEncoder !== null && strs.length > 0) {
+      const joined = strs.join('');
+      const r = __mcvalidationEncoder.encodeInto(joined, mem.subarray(text, text + 3 * joined.length));
+      if (r.written === joined.length) {
+        ascii = true; // one byte per unit: each string's length is its byte count
+        p = text + r.written;
       }
     }
-    const at = call(tl, i - start, p - ptr - tl);
+    for (let k = 0; k < count; k++) {
+      const v = chunk[k];
+      const h = head + 2 * k;
+      if (typeof v !== 'string') {
+        mem[h] = 0xff; mem[h + 1] = 0xff; // NOT_STRING
+        continue;
+      }
+      const len = v.length;
+      if (len > 512) {
+        mem[h] = 0xfe; mem[h + 1] = 0xff; // TOO_LONG
+        continue;
+      }
+      if (ascii) {
+        mem[h] = len & 255; mem[h + 1] = len >> 8;
+        continue;
+      }
+      const start = p;
+      for (let j = 0; j < len; j++) {
+        let c = v.charCodeAt(j);
+        if (c < 0x80) {
+          mem[p++] = c;
+        } else if (c < 0x800) {
+          mem[p++] = 0xc0 | (c >> 6);
+          mem[p++] = 0x80 | (c & 63);
+        } else {
+          if (c >= 0xd800 && c < 0xe000) {
+            const d = j + 1 < len ? v.charCodeAt(j + 1) : 0;
+            if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+              j++;
+              c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+              mem[p++] = 0xf0 | (c >> 18);
+              mem[p++] = 0x80 | ((c >> 12) & 63);
+              mem[p++] = 0x80 | ((c >> 6) & 63);
+              mem[p++] = 0x80 | (c & 63);
+              continue;
+            }
+            c = 0xfffd;
+          }
+          mem[p++] = 0xe0 | (c >> 12);
+          mem[p++] = 0x80 | ((c >> 6) & 63);
+          mem[p++] = 0x80 | (c & 63);
+        }
+      }
+      const bytes = p - start;
+      mem[h] = bytes & 255; mem[h + 1] = bytes >> 8;
+    }
+    const at = call(tl, count, p - head);
     if (at === 0) return null;
-    if (i > start) out.set(getUint8ArrayMemory0().subarray(at, at + (i - start)), start);
-  } while (i < n);
+    if (count > 0) out.set(getUint8ArrayMemory0().subarray(at, at + count), done);
+    done += count;
+  } while (carry !== NONE || i < n);
   return out;
 }
 const __mcCheckIdCardsSlow = checkIdCards;
