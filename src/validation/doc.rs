@@ -257,6 +257,133 @@ impl<'a> Doc<'a> {
             }
         }
     }
+
+    /// The value at token `i` as compact JSON text, ASCII only: members in the document's order, strings as
+    /// [`write_str`] writes them, numbers as serde_json writes them. (The JS fast path's answer, so JS reads it
+    /// byte by byte, TextDecoder or not.)
+    pub(crate) fn write_json(&self, i: usize, out: &mut Vec<u8>) {
+        match self.val(i) {
+            Val::Null => out.extend_from_slice(b"null"),
+            Val::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Val::Num(n) => write_number(n, out),
+            Val::Str(s) => write_str(s, out),
+            Val::Arr => {
+                out.push(b'[');
+                for (k, c) in self.children(i).enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    self.write_json(c, out);
+                }
+                out.push(b']');
+            }
+            Val::Obj => {
+                out.push(b'{');
+                for (k, c) in self.children(i).enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    write_str(self.key(c), out);
+                    out.push(b':');
+                    self.write_json(c, out);
+                }
+                out.push(b'}');
+            }
+        }
+    }
+
+    /// The edits (see [`Doc::for_each_edit`]) as JSON text: `[[step, …, new value], …]`, steps being keys and
+    /// indices (ASCII, as [`write_str`] writes them).
+    pub(crate) fn write_edits(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        let mut first = true;
+        self.for_each_edit(|steps, val| {
+            out.extend_from_slice(if first { b"[" } else { b",[" });
+            first = false;
+            for step in steps {
+                match step {
+                    Step::Key(k) => write_str(k, out),
+                    Step::Index(i) => write_int(i64::try_from(*i).unwrap_or(0), out),
+                }
+                out.push(b',');
+            }
+            match val {
+                Val::Str(s) => write_str(s, out),
+                Val::Num(n) => write_number(n, out),
+                _ => out.extend_from_slice(b"null"),
+            }
+            out.push(b']');
+        });
+        out.push(b']');
+    }
+}
+
+/// A JSON string (quotes included), escaped as serde_json escapes it, except that every non-ASCII character is
+/// written as `\uXXXX` (UTF-16 units, as JSON has them): the text is ASCII, and JSON.parse gives the same string.
+/// (`json::write::escape_str` is not built without eligibility or points, hence this copy.)
+pub(crate) fn write_str(s: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii() && c >= ' ' && c != '"' && c != '\\' {
+            continue;
+        }
+        out.extend_from_slice(s.as_bytes().get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        let short: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\r' => b"\\r",
+            '\t' => b"\\t",
+            '\u{8}' => b"\\b",
+            '\u{c}' => b"\\f",
+            _ => b"",
+        };
+        if !short.is_empty() {
+            out.extend_from_slice(short);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units).iter() {
+            out.extend_from_slice(b"\\u");
+            for shift in [12u16, 8, 4, 0] {
+                out.push(HEX.get(usize::from((u >> shift) & 15)).copied().unwrap_or(b'0'));
+            }
+        }
+    }
+    out.extend_from_slice(s.as_bytes().get(run..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// `i` in decimal.
+pub(crate) fn write_int(i: i64, out: &mut Vec<u8>) {
+    if i < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut k = digits.len();
+    while k > 0 {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(k..).unwrap_or_default());
+}
+
+/// A number as serde_json writes it.
+pub(crate) fn write_number(n: &Number, out: &mut Vec<u8>) {
+    match n.as_i64() {
+        Some(i) => write_int(i, out),
+        None => out.extend_from_slice(serde_json::to_string(n).unwrap_or_default().as_bytes()),
+    }
 }
 
 /// The children of a container.
@@ -450,5 +577,40 @@ mod tests {
         d.for_each_edit(|steps, v| seen.push((format!("{steps:?}"), v.clone())));
         assert_eq!(seen, [("[Key(\"a\"), Index(1), Key(\"x\")]".to_string(), Val::Str(Cow::Borrowed("z")))]);
         assert!(d.eq_value(obj, &serde_json::json!({"x": "z"})));
+    }
+
+    #[test]
+    fn writes_back_the_json_it_read() {
+        let texts = [
+            r#"{"a":1,"b":[true,false,null,"x y z"],"c":{"d":-2.5e3,"e":""}}"#,
+            r#"["q\"uote","back\\slash","\n\r\t\b\f","\u0001\u001f","/","é李😀","\ud83d\ude00"]"#,
+            r#"[0,-1,12345678901234567890,-9223372036854775808,1.5,-0.0,1e300,[[[{"k":[{}]}]]]]"#,
+            r#" { "k" : [ ] , "l" : { } , "李" : "雷" } "#,
+        ];
+        for t in texts {
+            let v: Value = serde_json::from_str(t).unwrap();
+            // the text reader leaves strings with escapes to serde_json: those documents are read from the `Value`
+            let parsed = Doc::parse(t);
+            assert_eq!(parsed.is_some(), !t.contains('\\'), "{t}");
+            let d = parsed.unwrap_or_else(|| Doc::from_value(&v));
+            let mut out = Vec::new();
+            d.write_json(0, &mut out);
+            assert!(out.is_ascii(), "{t}");
+            let back: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(back, v, "{t}");
+        }
+        let d = Doc::parse(r#"{"s":"é😀李","n":[-12,3.25,1e2]}"#).unwrap();
+        let mut out = Vec::new();
+        d.write_json(0, &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), r#"{"s":"\u00e9\ud83d\ude00\u674e","n":[-12,3.25,100.0]}"#);
+        let mut out = Vec::new();
+        write_str("a\"b\\\u{7}\n/", &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), r#""a\"b\\\u0007\n/""#);
+        let mut d = Doc::parse(r#"{"a":[{"x":" y "}]}"#).unwrap();
+        let x = d.children(0).next().and_then(|a| d.children(a).next()).and_then(|o| d.get(o, "x")).unwrap();
+        d.set(x, Val::Str(Cow::Borrowed("李")));
+        let mut out = Vec::new();
+        d.write_edits(&mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), r#"[["a",0,"x","\u674e"]]"#);
     }
 }

@@ -1272,4 +1272,27 @@ mod tests {
         assert_eq!(MAX_VALUE_TEXT, MAX_VALUE_CHARS.to_string());
         assert_eq!((MAX_DEPTH, MAX_RULES), (16, 2000), "the TOO_DEEP / TOO_LARGE messages spell these out");
     }
+
+    /// The JS fast path's work on the benchmark's return application (token read, check, edits written), looped
+    /// for a profiler: `valgrind --tool=callgrind <lib test binary> --ignored --exact
+    /// validation::form::tests::profile_text_path` (instruction counts stay stable under load). Checks the answer.
+    #[test]
+    #[ignore = "a profiling loop, run by hand"]
+    fn profile_text_path() {
+        let text = r#"{"orderNo":"SO-20260428-0001","purchaseDate":"2026-04-28","requestDate":"2026-05-01","contactName":"李雷","mobile":"13800138000","kind":"return","refundMethod":"original","items":[{"gtin":"6901234567892","quantity":1,"paidAmount":"199.00","reason":"quality"},{"gtin":"6901234567892","quantity":2,"paidAmount":"12.34","reason":"other","note":"包装破损"}]}"#;
+        let schema = FormSchema::builtin("returnApplication").unwrap();
+        let opts = FormOptions { today: Date::parse("2026-05-01").ok(), locale: None };
+        let n: usize = std::env::var("PROFILE_N").ok().and_then(|n| n.parse().ok()).unwrap_or(2000);
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let mut doc = Doc::parse(std::hint::black_box(text)).unwrap();
+            schema.check(&mut doc, 0, &opts).unwrap();
+            out.clear();
+            doc.write_edits(&mut out);
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"[["items",0,"paidAmount",19900],["items",1,"paidAmount",1234]]"#
+        );
+    }
 }

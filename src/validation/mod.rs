@@ -43,6 +43,8 @@ mod idcard;
 mod invoice;
 mod mobile;
 mod name;
+#[cfg(any(test, feature = "wasm"))]
+pub(crate) mod packed;
 mod postal;
 mod regex;
 mod regions;

@@ -6,7 +6,7 @@
 
 use super::{default_locale, outcome, string_arg, throw, to_js_json, value_or_throw};
 use crate::error::{Error, Issue, LocalizedIssue};
-use crate::validation::doc::{Doc, Step, Val};
+use crate::validation::doc::{write_str, Doc, Val};
 use crate::validation::{self as v, FieldOptions, FormOptions, FormSchema, InvoiceTitleInput, Kind};
 use crate::{Locale, Result};
 use serde::Serialize;
@@ -298,6 +298,45 @@ pub fn scratch_check_id_card(text_len: u32, today_len: u32) -> u8 {
 }
 
 thread_local! {
+    /// The codes of the last tape checked by `__mcCheckIdCards` / `IdCardChecker.__mcCheckMany`.
+    static TAPE_CODES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The codes of the `count` items on the tape in the scratch buffer after its first `skip` bytes, up to byte `end`
+/// (see `crate::validation::packed`): the address of `count` code bytes, or 0 when the tape is not well formed.
+fn tape_codes(today: Option<crate::Date>, skip: u32, count: u32, end: u32) -> u32 {
+    super::with_scratch(end, |b| {
+        TAPE_CODES.with(|c| {
+            let mut out = c.borrow_mut();
+            let tape = b.get(skip as usize..).unwrap_or_default();
+            match v::packed::check_id_card_tape(tape, count as usize, today, &mut out) {
+                Some(()) => super::addr32(out.as_ptr() as usize),
+                None => 0,
+            }
+        })
+    })
+}
+
+/// Overlay fast path of `checkIdCards` (hidden; see `scripts/pkg/overlay/validation.js`): `today` is the first
+/// `today_len` bytes of the scratch buffer (0: none), the item tape of `count` items the next `len` bytes. Answers
+/// the address of the `count` codes (good until the next call into wasm), or 0 when `today` is not a date or the
+/// tape is not well formed (the overlay then calls the generated `checkIdCards`, which throws or answers).
+#[wasm_bindgen(js_name = "__mcCheckIdCards", skip_typescript)]
+pub fn scratch_check_id_cards(today_len: u32, count: u32, len: u32) -> u32 {
+    let today = if today_len == 0 {
+        None
+    } else {
+        let parsed =
+            super::with_scratch(today_len, |b| std::str::from_utf8(b).ok().and_then(|t| crate::Date::parse(t).ok()));
+        match parsed {
+            Some(d) => Some(d),
+            None => return 0,
+        }
+    };
+    tape_codes(today, today_len, count, today_len.saturating_add(len))
+}
+
+thread_local! {
     static FACT_WORDS: [JsValue; 6] = ["male", "female", "resident", "hongKongPermit", "macaoPermit", "taiwanPermit"]
         .map(JsValue::from_str);
 }
@@ -397,6 +436,13 @@ impl JsIdCardChecker {
     #[wasm_bindgen(js_name = "__mcIsValid", skip_typescript)]
     pub fn scratch_is_valid(&self, len: u32) -> bool {
         super::with_scratch(len, |b| std::str::from_utf8(b).is_ok_and(|t| v::check_id_card(t, self.today) == 0))
+    }
+
+    /// Overlay fast path of `checkMany` (hidden): the item tape of `count` items is the first `len` bytes of the
+    /// scratch buffer (see `__mcCheckIdCards`); answers the address of the codes, or 0 for a malformed tape.
+    #[wasm_bindgen(js_name = "__mcCheckMany", skip_typescript)]
+    pub fn scratch_check_many(&self, count: u32, len: u32) -> u32 {
+        tape_codes(self.today, 0, count, len)
     }
 
     /// `check` over an array, crossing once: a `Uint8Array` of codes (as `checkIdCards`).
@@ -613,7 +659,7 @@ fn validate_js(schema: &FormSchema, value: &JsValue, options: &JsValue, many: bo
     let answer = |doc: &mut Doc<'_>, at: usize| {
         schema.check(doc, at, &opts).map(|()| {
             let mut out = Vec::with_capacity(text.len() + 16);
-            put_doc(doc, at, &mut out);
+            doc.write_json(at, &mut out);
             out
         })
     };
@@ -632,38 +678,6 @@ fn validate_with(schema: &FormSchema, value: &JsValue, options: &JsValue) -> Res
     validate_js(schema, value, options, false).and_then(|mut all| all.pop().unwrap_or(Ok(Vec::new())))
 }
 
-/// The value at token `i` as compact JSON (members in the document's order; non-ASCII escaped as `put_str` does).
-fn put_doc(doc: &Doc<'_>, i: usize, out: &mut Vec<u8>) {
-    match doc.val(i) {
-        Val::Null => out.extend_from_slice(b"null"),
-        Val::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Val::Num(n) => put_number(n, out),
-        Val::Str(s) => put_str(s, out),
-        Val::Arr => {
-            out.push(b'[');
-            for (k, c) in doc.children(i).enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                put_doc(doc, c, out);
-            }
-            out.push(b']');
-        }
-        Val::Obj => {
-            out.push(b'{');
-            for (k, c) in doc.children(i).enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                put_str(doc.key(c), out);
-                out.push(b':');
-                put_doc(doc, c, out);
-            }
-            out.push(b'}');
-        }
-    }
-}
-
 thread_local! {
     /// The answer of the last `__mcValidate`: its length (u32, little-endian), then its JSON text, ASCII only.
     static FORM_OUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -674,75 +688,6 @@ fn part(b: &[u8], n: u32) -> (Option<&str>, &[u8]) {
     let len = (n.saturating_sub(1) as usize).min(b.len());
     let (head, rest) = b.split_at(len);
     (if n == 0 { None } else { Some(std::str::from_utf8(head).unwrap_or("\u{FFFD}")) }, rest)
-}
-
-/// A JSON string (quotes included), escaped as serde_json escapes it, except that every non-ASCII character is
-/// written as `\uXXXX` (UTF-16 units, as JSON has them): the answer is ASCII, so JS reads it byte by byte, TextDecoder
-/// or not, and JSON.parse gives the same string. (`json::write::escape_str` is not built without eligibility or
-/// points, hence this copy.)
-fn put_str(s: &str, out: &mut Vec<u8>) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push(b'"');
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() && c >= ' ' && c != '"' && c != '\\' {
-            continue;
-        }
-        out.extend_from_slice(s.as_bytes().get(run..i).unwrap_or_default());
-        run = i + c.len_utf8();
-        let short: &[u8] = match c {
-            '"' => b"\\\"",
-            '\\' => b"\\\\",
-            '\n' => b"\\n",
-            '\r' => b"\\r",
-            '\t' => b"\\t",
-            '\u{8}' => b"\\b",
-            '\u{c}' => b"\\f",
-            _ => b"",
-        };
-        if !short.is_empty() {
-            out.extend_from_slice(short);
-            continue;
-        }
-        let mut units = [0u16; 2];
-        for u in c.encode_utf16(&mut units).iter() {
-            out.extend_from_slice(b"\\u");
-            for shift in [12u16, 8, 4, 0] {
-                out.push(HEX.get(usize::from((u >> shift) & 15)).copied().unwrap_or(b'0'));
-            }
-        }
-    }
-    out.extend_from_slice(s.as_bytes().get(run..).unwrap_or_default());
-    out.push(b'"');
-}
-
-/// `i` in decimal.
-fn put_int(i: i64, out: &mut Vec<u8>) {
-    if i < 0 {
-        out.push(b'-');
-    }
-    let mut digits = [0u8; 20];
-    let mut n = i.unsigned_abs();
-    let mut k = digits.len();
-    while k > 0 {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(k..).unwrap_or_default());
-}
-
-/// A number as serde_json writes it.
-fn put_number(n: &serde_json::Number, out: &mut Vec<u8>) {
-    match n.as_i64() {
-        Some(i) => put_int(i, out),
-        None => out.extend_from_slice(serde_json::to_string(n).unwrap_or_default().as_bytes()),
-    }
 }
 
 /// The outcome `validate` answers, as the JSON text `outcome` writes (non-ASCII escaped). Not inlined: one copy
@@ -758,11 +703,11 @@ fn put_outcome(r: &Result<Vec<u8>>, locale: Locale, out: &mut Vec<u8>) {
             out.extend_from_slice(b"{\"ok\":false,\"issues\":[");
             for (i, issue) in e.issues().iter().enumerate() {
                 out.extend_from_slice(if i > 0 { b",{\"code\":" } else { b"{\"code\":" });
-                put_str(&issue.code, out);
+                write_str(&issue.code, out);
                 out.extend_from_slice(b",\"path\":");
-                put_str(&issue.path, out);
+                write_str(&issue.path, out);
                 out.extend_from_slice(b",\"message\":");
-                put_str(issue.message(locale), out);
+                write_str(issue.message(locale), out);
                 out.push(b'}');
             }
             out.push(b']');
@@ -814,7 +759,7 @@ impl JsFormSchema {
                 };
                 let Some(mut doc) = Doc::parse(text.unwrap_or_default()) else { return false };
                 match opts.and_then(|o| self.inner.check(&mut doc, 0, &o)) {
-                    Ok(()) => put_edits(&doc, &mut out),
+                    Ok(()) => doc.write_edits(&mut out),
                     Err(e) => put_outcome(&Err(e), locale, &mut out),
                 }
                 true
@@ -831,30 +776,6 @@ impl JsFormSchema {
     }
 }
 
-/// The edits of a validated document as JSON: `[[step, …, new value], …]` (ASCII, as `put_str` writes).
-fn put_edits(doc: &Doc<'_>, out: &mut Vec<u8>) {
-    out.push(b'[');
-    let mut first = true;
-    doc.for_each_edit(|steps, val| {
-        out.extend_from_slice(if first { b"[" } else { b",[" });
-        first = false;
-        for step in steps {
-            match step {
-                Step::Key(k) => put_str(k, out),
-                Step::Index(i) => put_int(i64::try_from(*i).unwrap_or(0), out),
-            }
-            out.push(b',');
-        }
-        match val {
-            Val::Str(s) => put_str(s, out),
-            Val::Num(n) => put_number(n, out),
-            _ => out.extend_from_slice(b"null"),
-        }
-        out.push(b']');
-    });
-    out.push(b']');
-}
-
 /// The JSON of a ready descriptor (`"returnApplication" | "memberSignUp" | "invoiceRequest" | "deliveryAddress"`),
 /// as an object to copy, extend or pass to `validateForm`. Throws `MallcareError` (`FORM_UNKNOWN`).
 #[wasm_bindgen(js_name = "formDescriptor", unchecked_return_type = "FormDocument")]
@@ -862,7 +783,7 @@ pub fn js_form_descriptor(#[wasm_bindgen(unchecked_param_type = "ReadyFormName")
     match string_arg(&name, "").and_then(|n| v::form_descriptor(&n)).and_then(v::parse_json) {
         Ok(v) => {
             let mut out = Vec::new();
-            put_doc(&Doc::from_value(&v), 0, &mut out); // members in key order, as the `Value` holds them
+            Doc::from_value(&v).write_json(0, &mut out); // members in key order, as the `Value` holds them
             parse_ascii(&out)
         }
         Err(e) => Err(throw(e, default_locale())),

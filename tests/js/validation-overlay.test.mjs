@@ -208,6 +208,85 @@ test('IdCardChecker: two checkers keep their own facts; a freed one fails as the
     }
   });
 
+  // checkIdCards / IdCardChecker.checkMany: the overlay writes the items as a tape into wasm memory in ~64 KB chunks;
+  // every array must get the same codes (or the same throw) as the generated call, which JSON.stringify-es it.
+  test('checkIdCards / checkMany: the overlay answers as the generated call on mixed arrays', () => {
+    const codes = (fn) => {
+      try {
+        const r = fn();
+        assert.ok(r instanceof Uint8Array, 'a Uint8Array');
+        return Array.from(r).join(',');
+      } catch (e) {
+        assert.equal(e.name, 'MallcareError', `unexpected ${e}`);
+        return `throw:${e.code}:${JSON.stringify(e.issues)}`;
+      }
+    };
+    const ids = sampleIds(20000);
+    const megabyte = '1'.repeat(1 << 20);
+    const odd = [
+      '11010519491231002X', '11010519491231002x', ' 11010519491231002X ', '１１０１０５１９４９１２３１００２Ｘ', '110105491231002',
+      withCheck('81000019900101001'), '11010520300101001X', '', ' ', '身份证', '\ud800', '1101051949\ud83d\ude0012310', '\udc00\ud800x',
+      '11010519491231002X\u0000', 'a"b\\c\n', '1'.repeat(256), '1'.repeat(257), '１'.repeat(256), '１'.repeat(257), '1'.repeat(512),
+      '1'.repeat(513), '😀'.repeat(256), '😀'.repeat(257), '\ud800'.repeat(256), '\ud800'.repeat(257), ' '.repeat(600) + '11010519491231002X',
+      42, 0, -0, NaN, Infinity, 1.5, true, false, null, undefined, () => 1, Symbol('s'),
+    ];
+    const objects = [{}, [], ['11010519491231002X'], new String('11010519491231002X'), new Date(0), 10n,
+      { toJSON: () => '11010519491231002X' }, Object.create(null), new Number(5)];
+    const holes = ['11010519491231002X', , '110105194912310021', , ,];
+    const rnd = (() => { let x = 99; return (m) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % m; }; })();
+    const arrays = [[], ids, odd, holes, [megabyte, megabyte, '11010519491231002X'], [...odd, megabyte], new Array(5), Array(70000).fill('11010519491231002X')];
+    for (const o of objects) arrays.push([...odd, o], [o]);
+    for (let i = 0; i < 120; i++) {
+      const n = rnd(8) === 0 ? rnd(40000) : rnd(60);
+      const a = [];
+      for (let k = 0; k < n; k++) a.push(rnd(4) === 0 ? odd[rnd(odd.length)] : ids[rnd(ids.length)]);
+      if (rnd(10) === 0) a.push(objects[rnd(objects.length)]);
+      arrays.push(a);
+    }
+    const withToJSON = ['11010519491231002X'];
+    withToJSON.toJSON = () => ['110105194912310021'];
+    arrays.push(withToJSON);
+    const options = [undefined, null, { today: '2026-05-01' }, { today: '2026-05-01', locale: 'en' }, { today: null }, {},
+      { today: '1949-12-30' }, { today: '2026-02-30' }, { today: 'soon' }, { today: '２０２６-05-01' }, { today: 20260501 },
+      { today: new Date(0) }, '2026-05-01', 5, () => 1];
+    let compared = 0;
+    for (const a of arrays) {
+      for (const o of a.length > 1000 ? options.slice(0, 4) : options) {
+        assert.equal(codes(() => fast.checkIdCards(a, o)), codes(() => plain.checkIdCards(a, o)),
+          `checkIdCards(${JSON.stringify(a.slice(0, 8), (k, v) => (typeof v === 'bigint' ? `${v}n` : v))}..., ${JSON.stringify(o)})`);
+        compared++;
+      }
+    }
+    for (const notArray of [undefined, null, 'x', 42, {}, { length: 1, 0: '11010519491231002X' }, new Uint8Array(2)]) {
+      assert.equal(codes(() => fast.checkIdCards(notArray)), codes(() => plain.checkIdCards(notArray)));
+    }
+    for (const today of ['2026-05-01', undefined]) {
+      const f = new fast.IdCardChecker(today);
+      const p = new plain.IdCardChecker(today);
+      for (const a of arrays) assert.equal(codes(() => f.checkMany(a)), codes(() => p.checkMany(a)), `checkMany (today ${today})`);
+      for (const notArray of [undefined, 'x', {}]) assert.equal(codes(() => f.checkMany(notArray)), codes(() => p.checkMany(notArray)));
+      f.free();
+      p.free();
+      assert.throws(() => f.checkMany(ids.slice(0, 3)));
+    }
+    assert.ok(compared > 1000, `only ${compared} arrays compared`);
+    // The fast path is taken (each item read once) for strings and primitives, and an array holding an object is
+    // handed to the generated call (read again by JSON.stringify): counted through a Proxy.
+    const reads = (items) => {
+      let n = 0;
+      const proxy = new Proxy(items, { get: (t, k, r) => { if (typeof k === 'string' && /^\d+$/.test(k)) n++; return Reflect.get(t, k, r); } });
+      const a = Array.from(fast.checkIdCards(proxy, { today: '2026-05-01' }));
+      assert.deepEqual(a, Array.from(plain.checkIdCards(items, { today: '2026-05-01' })));
+      return n;
+    };
+    assert.equal(reads([...ids.slice(0, 50), 42, null, '１２', 'x'.repeat(600)]), 54);
+    assert.equal(reads(['11010519491231002X', {}]), 4);
+    // the verdicts are real: a quarter of the sample IDs carry a wrong check character
+    const r = fast.checkIdCards(ids, { today: '2026-05-01' });
+    const bad = r.reduce((n, c) => n + (c !== 0), 0);
+    assert.ok(bad >= 4900 && bad <= 5100, `${bad} invalid of 20000`);
+  });
+
   test('FormSchema.validate: a freed schema fails as the generated call does', () => {
     const f = fast.FormSchema.load('returnApplication');
     f.free();

@@ -1,5 +1,5 @@
-// @requires checkIdCard IdCardChecker __mcCheckIdCard FormSchema
-// @exports checkIdCard
+// @requires checkIdCard checkIdCards IdCardChecker __mcCheckIdCard __mcCheckIdCards FormSchema
+// @exports checkIdCard checkIdCards
 // ID cards per call: the number (and `today`) are written as ASCII bytes into wasm memory, skipping wasm-bindgen's
 // string passing (about half the cost of a call). Anything else (a non-string, non-ASCII or long text, a bad
 // `today`, a `today` that is not a string) takes the generated path, which answers or throws exactly as before.
@@ -34,6 +34,154 @@ checkIdCard = function checkIdCard(text, options) {
       return wasm.idcardchecker___mcIsValid(this.__wbg_ptr, text.length) !== 0;
     }
     return slowIsValid.call(this, text);
+  };
+}
+// ID cards in batch (`checkIdCards`, `IdCardChecker.checkMany`): instead of JSON.stringify of the whole array, a
+// wasm-bindgen string copy and a JSON reader, the items are written straight into the scratch buffer as a tape (see
+// src/validation/packed.rs: a u16 header per item, then the strings' UTF-8 bytes), in chunks of about 64 KB, and one
+// raw call per chunk answers one code per item. Where the host has TextEncoder, a chunk's strings are joined and
+// encoded in one native call (when they are all ASCII; otherwise they are written character by character, as in the
+// mini-program). Items get the codes the generated call gives them: a string is checked as the text JSON.stringify
+// carries (a lone surrogate as U+FFFD); a string over 512 UTF-16 units (so over 256 characters) is TOO_LONG; a
+// number, boolean, null, undefined, hole, function or symbol (written by JSON.stringify as something else than a
+// string) is NOT_STRING. An array holding an object or a BigInt (whose answer depends on toJSON and on the whole
+// array), an array with its own toJSON, a non-array, a `today` that is not an ASCII string, or a `today` the wasm
+// does not read as a date: the generated call, which answers or throws. Each item is read once.
+const __mcvalidationEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+/** The codes of `values` (an array) through the tape, or null for the generated call. `today` is ASCII ('' none);
+ * `call(todayLen, count, len)` runs the raw export over the scratch buffer and answers the codes' address or 0. */
+function __mcvalidationCheckMany(values, today, call) {
+  if (typeof values.toJSON === 'function') return null;
+  const CHUNK = 65536;
+  const NONE = {};
+  const n = values.length;
+  const out = new Uint8Array(n);
+  const tl = today.length;
+  const chunk = [];
+  const strs = [];
+  let carry = NONE;
+  let i = 0; // items read
+  let done = 0; // items answered
+  do {
+    // the items of this chunk: each takes its header and at most 3 bytes per UTF-16 unit of text
+    chunk.length = 0;
+    strs.length = 0;
+    let used = 0;
+    while (carry !== NONE || i < n) {
+      let v;
+      if (carry !== NONE) {
+        v = carry;
+        carry = NONE;
+      } else {
+        v = values[i++];
+      }
+      let need = 2;
+      if (typeof v === 'string') {
+        if (v.length <= 512) need += 3 * v.length;
+      } else if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+        return null;
+      }
+      if (used + need > CHUNK) {
+        carry = v;
+        break;
+      }
+      used += need;
+      chunk.push(v);
+      if (typeof v === 'string' && v.length <= 512) strs.push(v);
+    }
+    const count = chunk.length;
+    const ptr = wasm.__mcScratch(tl + CHUNK);
+    const mem = getUint8ArrayMemory0();
+    for (let k = 0; k < tl; k++) mem[ptr + k] = today.charCodeAt(k);
+    const head = ptr + tl;
+    const text = head + 2 * count;
+    let p = text;
+    let ascii = false;
+    if (__mcvalidationEncoder !== null && strs.length > 0) {
+      const joined = strs.join('');
+      const r = __mcvalidationEncoder.encodeInto(joined, mem.subarray(text, text + 3 * joined.length));
+      if (r.written === joined.length) {
+        ascii = true; // one byte per unit: each string's length is its byte count
+        p = text + r.written;
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const v = chunk[k];
+      const h = head + 2 * k;
+      if (typeof v !== 'string') {
+        mem[h] = 0xff; mem[h + 1] = 0xff; // NOT_STRING
+        continue;
+      }
+      const len = v.length;
+      if (len > 512) {
+        mem[h] = 0xfe; mem[h + 1] = 0xff; // TOO_LONG
+        continue;
+      }
+      if (ascii) {
+        mem[h] = len & 255; mem[h + 1] = len >> 8;
+        continue;
+      }
+      const start = p;
+      for (let j = 0; j < len; j++) {
+        let c = v.charCodeAt(j);
+        if (c < 0x80) {
+          mem[p++] = c;
+        } else if (c < 0x800) {
+          mem[p++] = 0xc0 | (c >> 6);
+          mem[p++] = 0x80 | (c & 63);
+        } else {
+          if (c >= 0xd800 && c < 0xe000) {
+            const d = j + 1 < len ? v.charCodeAt(j + 1) : 0;
+            if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+              j++;
+              c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+              mem[p++] = 0xf0 | (c >> 18);
+              mem[p++] = 0x80 | ((c >> 12) & 63);
+              mem[p++] = 0x80 | ((c >> 6) & 63);
+              mem[p++] = 0x80 | (c & 63);
+              continue;
+            }
+            c = 0xfffd;
+          }
+          mem[p++] = 0xe0 | (c >> 12);
+          mem[p++] = 0x80 | ((c >> 6) & 63);
+          mem[p++] = 0x80 | (c & 63);
+        }
+      }
+      const bytes = p - start;
+      mem[h] = bytes & 255; mem[h + 1] = bytes >> 8;
+    }
+    const at = call(tl, count, p - head);
+    if (at === 0) return null;
+    if (count > 0) out.set(getUint8ArrayMemory0().subarray(at, at + count), done);
+    done += count;
+  } while (carry !== NONE || i < n);
+  return out;
+}
+const __mcCheckIdCardsSlow = checkIdCards;
+checkIdCards = function checkIdCards(values, options) {
+  let today = '';
+  if (options !== undefined && options !== null && typeof options === 'object') {
+    const t = options.today;
+    if (typeof t === 'string') today = t;
+    else if (t !== undefined && t !== null) return __mcCheckIdCardsSlow(values, options);
+  }
+  if (Array.isArray(values) && today.length <= 64 && /^[\x00-\x7f]*$/.test(today)) {
+    const out = __mcvalidationCheckMany(values, today, (tl, count, len) => wasm.__mcCheckIdCards(tl, count, len));
+    if (out !== null) return out;
+  }
+  return __mcCheckIdCardsSlow(values, options);
+};
+{
+  const proto = IdCardChecker.prototype;
+  const slowCheckMany = proto.checkMany;
+  proto.checkMany = function checkMany(values) {
+    if (Array.isArray(values) && this.__wbg_ptr && typeof wasm.idcardchecker___mcCheckMany === 'function') {
+      const self = this.__wbg_ptr;
+      const out = __mcvalidationCheckMany(values, '', (tl, count, len) => wasm.idcardchecker___mcCheckMany(self, count, len));
+      if (out !== null) return out;
+    }
+    return slowCheckMany.call(this, values);
   };
 }
 // IdCardChecker getters: after `check`, the facts sit as eight i32 words in the checker (see `__mcFacts` in
