@@ -1567,33 +1567,37 @@ impl Request {
     }
 
     /// Gives the request's strings to `pool` for [`Request::from_json_reusing`].
-    pub(crate) fn recycle(self, pool: &mut Vec<String>) {
-        let o = self.order;
-        pool.extend(o.id);
-        if let Some(m) = o.member {
-            pool.extend(m.id);
-            pool.extend(m.tier);
+    pub(crate) fn recycle(mut self, pool: &mut Vec<String>) {
+        // Taken in place (one small out-of-line push) rather than moved out field by field: the moves inlined a
+        // partial drop of every struct, ~2 KB of wasm. The emptied request is then dropped as any other.
+        #[inline(never)]
+        fn keep(pool: &mut Vec<String>, s: &mut String) {
+            pool.push(std::mem::take(s));
         }
-        for l in o.lines {
-            pool.push(l.id);
-            pool.extend(l.sku);
-            pool.extend(l.brand);
-            pool.push(l.category);
-            pool.extend(l.tags);
-            pool.extend(l.gift_of);
+        let o = &mut self.order;
+        o.id.iter_mut().for_each(|s| keep(pool, s));
+        if let Some(m) = &mut o.member {
+            m.id.iter_mut().chain(m.tier.iter_mut()).for_each(|s| keep(pool, s));
         }
-        for d in o.discounts {
-            pool.extend(d.id);
-            pool.extend(d.lines.into_iter().flatten());
+        for l in &mut o.lines {
+            keep(pool, &mut l.id);
+            l.sku.iter_mut().chain(l.brand.iter_mut()).for_each(|s| keep(pool, s));
+            keep(pool, &mut l.category);
+            l.tags.iter_mut().chain(l.gift_of.iter_mut()).for_each(|s| keep(pool, s));
         }
-        for p in o.payments {
-            pool.push(p.method);
+        for d in &mut o.discounts {
+            d.id.iter_mut().chain(d.lines.iter_mut().flatten()).for_each(|s| keep(pool, s));
         }
-        for it in self.items {
-            pool.push(it.line_id);
-            pool.extend(it.exchange_for.and_then(|x| x.sku));
+        for p in &mut o.payments {
+            keep(pool, &mut p.method);
         }
-        pool.extend(self.risk_flags);
+        for it in &mut self.items {
+            keep(pool, &mut it.line_id);
+            if let Some(x) = &mut it.exchange_for {
+                x.sku.iter_mut().for_each(|s| keep(pool, s));
+            }
+        }
+        self.risk_flags.iter_mut().for_each(|s| keep(pool, s));
     }
 
     /// The reader of both entry points (one copy in the wasm).

@@ -6,7 +6,7 @@
 
 use super::{addr32, default_locale, json_text_arg, throw};
 use crate::eligibility::write::{self, WriteOptions};
-use crate::eligibility::{Request, ReturnPolicy};
+use crate::eligibility::ReturnPolicy;
 use crate::error::{Error, Issue};
 use crate::Result;
 use wasm_bindgen::prelude::*;
@@ -43,9 +43,7 @@ fn read_options(v: &JsValue) -> Result<WriteOptions> {
 /// Decides one request given as JSON text and writes the decision's tape for the overlay to read (see
 /// `src/eligibility/packed.rs`); the tape's length.
 fn decide_tape(policy: &ReturnPolicy, text: &str, o: WriteOptions) -> Result<usize> {
-    let req = Request::from_json(text)?;
-    let d = super::foundation::with_calendar(|cal| policy.evaluate(&req, cal))?;
-    Ok(PACKED.with(|p| p.borrow_mut().write(policy, &d, o)))
+    super::foundation::with_calendar(|cal| PACKED.with(|p| p.borrow_mut().evaluate_text(policy, cal, text, o)))
 }
 
 fn parse_json(text: &str) -> JsResult {
