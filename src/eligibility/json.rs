@@ -318,6 +318,20 @@ impl<'a> Reader<'a> {
         self.fail(format!("unknown field `{key}`, expected one of {list}"))
     }
 
+    /// The number of `key` among `names` (a type's fields in declaration order, the field numbers of
+    /// [`Reader::object`]), or the issue for an unknown key. One search for the policy readers instead of a string
+    /// `match` each: the inlined compares of a `match` are wasm with constants that hardly compress. (The request
+    /// readers keep their `match`: it is faster, and a request is read on every decision.)
+    #[inline(never)]
+    pub(crate) fn key(&self, key: &str, names: &[&str]) -> Result<usize> {
+        // Length and first byte before the bytes: most names differ there, without a call to compare.
+        let first = key.as_bytes().first();
+        match names.iter().position(|n| n.len() == key.len() && n.as_bytes().first() == first && *n == key) {
+            Some(i) => Ok(i),
+            None => Err(self.unknown(key, names)),
+        }
+    }
+
     /// The issue for a required field that was not there (at the object's path).
     pub(crate) fn missing(&self, name: &str) -> Error {
         self.fail(format!("missing field `{name}`"))

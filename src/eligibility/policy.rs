@@ -1366,16 +1366,16 @@ fn strings(r: &mut Reader<'_>) -> Result<Vec<String>> {
 fn read_window(r: &mut Reader<'_>) -> Result<Window> {
     let (mut days, mut unit, mut clock) = (None, Unit::Days, Clock::Delivery);
     r.object(|r, k| {
-        Ok(match k {
-            "days" => {
+        Ok(match r.key(k, &["days", "unit", "clock"])? {
+            0 => {
                 days = Some(r.i64()?);
                 0
             }
-            "unit" => {
+            1 => {
                 unit = if r.variant(&["days", "businessDays"])? == 0 { Unit::Days } else { Unit::BusinessDays };
                 1
             }
-            "clock" => {
+            2 => {
                 clock = clock_of(r.variant(&CLOCKS)?);
                 2
             }
@@ -1401,8 +1401,8 @@ fn read_conditions(r: &mut Reader<'_>) -> Result<Vec<ConditionKind>> {
 fn read_exclusion(r: &mut Reader<'_>) -> Result<Exclusion> {
     let (mut kind, mut needs) = (None, false);
     r.object(|r, k| {
-        Ok(match k {
-            "kind" => {
+        Ok(match r.key(k, &["kind", "needsConfirmation"])? {
+            0 => {
                 kind = Some(match r.variant(&EXCLUSIONS)? {
                     0 => ExclusionKind::MadeToOrder,
                     1 => ExclusionKind::Perishable,
@@ -1416,7 +1416,7 @@ fn read_exclusion(r: &mut Reader<'_>) -> Result<Exclusion> {
                 });
                 0
             }
-            "needsConfirmation" => {
+            1 => {
                 needs = r.boolean()?;
                 1
             }
@@ -1491,12 +1491,12 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.restocking_fee = r.opt(|r| {
                     let mut fee = Fee::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "fixedFen" => {
+                        Ok(match r.key(k, &["fixedFen", "percent"])? {
+                            0 => {
                                 fee.fixed_fen = r.i64()?;
                                 0
                             }
-                            "percent" => {
+                            1 => {
                                 fee.percent = r.i64()?;
                                 1
                             }
@@ -1512,12 +1512,12 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.evidence = r.opt(|r| {
                     let (mut photos, mut reasons) = (None, Vec::new());
                     r.object(|r, k| {
-                        Ok(match k {
-                            "photos" => {
+                        Ok(match r.key(k, &["photos", "reasons"])? {
+                            0 => {
                                 photos = Some(r.u32()?);
                                 0
                             }
-                            "reasons" => {
+                            1 => {
                                 reasons = r.list(read_reason)?;
                                 1
                             }
@@ -1532,16 +1532,16 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.warranty = r.opt(|r| {
                     let (mut months, mut ext, mut clock) = (None, 0, Clock::Invoice);
                     r.object(|r, k| {
-                        Ok(match k {
-                            "months" => {
+                        Ok(match r.key(k, &["months", "extendedMonths", "clock"])? {
+                            0 => {
                                 months = Some(r.i64()?);
                                 0
                             }
-                            "extendedMonths" => {
+                            1 => {
                                 ext = r.i64()?;
                                 1
                             }
-                            "clock" => {
+                            2 => {
                                 clock = clock_of(r.variant(&CLOCKS)?);
                                 2
                             }
@@ -1575,12 +1575,12 @@ fn read_selector(r: &mut Reader<'_>) -> Result<Selector> {
                 s.price = r.opt(|r| {
                     let mut p = PriceBand::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "minFen" => {
+                        Ok(match r.key(k, &["minFen", "maxFen"])? {
+                            0 => {
                                 p.min_fen = r.opt(Reader::i64)?;
                                 0
                             }
-                            "maxFen" => {
+                            1 => {
                                 p.max_fen = r.opt(Reader::i64)?;
                                 1
                             }
@@ -1594,12 +1594,12 @@ fn read_selector(r: &mut Reader<'_>) -> Result<Selector> {
                 s.purchased = r.opt(|r| {
                     let mut d = DateRange::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "from" => {
+                        Ok(match r.key(k, &["from", "to"])? {
+                            0 => {
                                 d.from = r.opt(Reader::date)?;
                                 0
                             }
-                            "to" => {
+                            1 => {
                                 d.to = r.opt(Reader::date)?;
                                 1
                             }
@@ -1620,24 +1620,24 @@ fn read_rule(r: &mut Reader<'_>) -> Result<Rule> {
     let (mut id, mut priority, mut description, mut when, mut then) =
         (None, None, None, Selector::default(), Effects::default());
     r.object(|r, k| {
-        Ok(match k {
-            "id" => {
+        Ok(match r.key(k, &["id", "priority", "description", "when", "then"])? {
+            0 => {
                 id = Some(r.string()?);
                 0
             }
-            "priority" => {
+            1 => {
                 priority = Some(r.i64()?);
                 1
             }
-            "description" => {
+            2 => {
                 description = r.opt(Reader::string)?;
                 2
             }
-            "when" => {
+            3 => {
                 when = read_selector(r)?;
                 3
             }
-            "then" => {
+            4 => {
                 then = read_effects(r)?;
                 4
             }
@@ -1695,16 +1695,16 @@ fn read_settings(r: &mut Reader<'_>) -> Result<Settings> {
                 s.approval = r.opt(|r| {
                     let mut a = ApprovalThresholds::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "autoMaxFen" => {
+                        Ok(match r.key(k, &["autoMaxFen", "staffMaxFen", "risk"])? {
+                            0 => {
                                 a.auto_max_fen = r.i64()?;
                                 0
                             }
-                            "staffMaxFen" => {
+                            1 => {
                                 a.staff_max_fen = r.i64()?;
                                 1
                             }
-                            "risk" => {
+                            2 => {
                                 a.risk = level(r)?;
                                 2
                             }
@@ -1740,24 +1740,24 @@ impl PolicyDoc {
         let (mut version, mut name, mut description, mut settings, mut rules) =
             (None, None, None, Settings::default(), Vec::new());
         r.object(|r, k| {
-            Ok(match k {
-                "version" => {
+            Ok(match r.key(k, &["version", "name", "description", "settings", "rules"])? {
+                0 => {
                     version = Some(r.string()?);
                     0
                 }
-                "name" => {
+                1 => {
                     name = r.opt(Reader::string)?;
                     1
                 }
-                "description" => {
+                2 => {
                     description = r.opt(Reader::string)?;
                     2
                 }
-                "settings" => {
+                3 => {
                     settings = read_settings(r)?;
                     3
                 }
-                "rules" => {
+                4 => {
                     rules = r.list(read_rule)?;
                     4
                 }
