@@ -277,6 +277,20 @@ impl<'a> Reader<'a> {
         self.fail(format!("unknown field `{key}`, expected one of {list}"))
     }
 
+    /// The number of `key` among `names` (a type's fields in declaration order, the field numbers of
+    /// [`Reader::object`]), or the issue for an unknown key. One search for the policy readers instead of a string
+    /// `match` each: the inlined compares of a `match` are wasm with constants that hardly compress. (The request
+    /// readers keep their `match`: it is faster, and a request is read on every decision.)
+    #[inline(never)]
+    pub(crate) fn key(&self, key: &str, names: &[&str]) -> Result<usize> {
+        // Length and first byte before the bytes: most names differ there, without a call to compare.
+        let first = key.as_bytes().first();
+        match names.iter().position(|n| n.len() == key.len() && n.as_bytes().first() == first && *n == key) {
+            Some(i) => Ok(i),
+            None => Err(self.unknown(key, names)),
+        }
+    }
+
     /// The issue for a required field that was not there (at the object's path).
     pub(crate) fn missing(&self, name: &str) -> Error {
         self.fail(format!("missing field `{name}`"))
@@ -524,35 +538,17 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             Some(b'{') => {
-                self.pos += 1;
-                let mut members: Vec<(Cow<'a, str>, Vec<u8>)> = Vec::new();
-                if self.peek() == Some(b'}') {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        if self.peek() != Some(b'"') {
-                            return Err(self.syntax("key must be a string"));
-                        }
-                        let k = self.str_raw()?;
-                        if self.peek() != Some(b':') {
-                            return Err(self.syntax("expected `:`"));
-                        }
-                        self.pos += 1;
-                        let mut v = Vec::new();
-                        self.canonical(&mut v, depth + 1)?;
-                        // As a JSON object map: a repeated key keeps its last value.
-                        members.retain(|(x, _)| *x != k);
-                        members.push((k, v));
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            Some(b'}') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ => return Err(self.syntax("expected `,` or `}`")),
-                        }
-                    }
-                }
+                // The reader's own object and array loops (one copy of the syntax checks in the wasm); their depth
+                // limit (128 open containers, the one every document read meets first) applies here too.
+                let mut members: Vec<(String, Vec<u8>)> = Vec::new();
+                self.object_dyn(&mut |r, k| {
+                    let mut v = Vec::new();
+                    r.canonical(&mut v, depth + 1)?;
+                    // As a JSON object map: a repeated key keeps its last value.
+                    members.retain(|(x, _)| x != k);
+                    members.push((k.to_owned(), v));
+                    Ok(64)
+                })?;
                 // Insertion sort (objects are small; no generic sort code in the wasm).
                 for i in 1..members.len() {
                     let mut j = i;
@@ -574,28 +570,15 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             Some(b'[') => {
-                self.pos += 1;
                 out.push(b'[');
-                if self.peek() == Some(b']') {
-                    self.pos += 1;
-                } else {
-                    let mut first = true;
-                    loop {
-                        if !first {
-                            out.push(b',');
-                        }
-                        first = false;
-                        self.canonical(out, depth + 1)?;
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            Some(b']') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ => return Err(self.syntax("expected `,` or `]`")),
-                        }
+                let mut first = true;
+                self.array_dyn(&mut |r| {
+                    if !first {
+                        out.push(b',');
                     }
-                }
+                    first = false;
+                    r.canonical(out, depth + 1)
+                })?;
                 out.push(b']');
                 Ok(())
             }
@@ -643,4 +626,39 @@ pub(crate) fn fnv_hex(canon: &[u8]) -> String {
         out.push(char::from_digit(d, 16).unwrap_or('0'));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::Reader;
+
+    /// The canonical text of the reader (through the reader's own object and array loops) is the shared one of the
+    /// parsed value: keys sorted, a repeated key keeping its last value, escapes decoded and re-escaped, numbers
+    /// kept, whitespace dropped, at any nesting. (Floats are kept as written, unlike the shared form: not here.)
+    #[test]
+    fn canonical_text_is_the_shared_canonical_form() {
+        let docs = [
+            r#"{"b": [1, {"z": "x", "a": -7}], "a": {"k": "\u00e9\n\"", "k": [[], {}, [true, null, false]]}}"#,
+            r#" [ { "\u0062": 2 , "a" : [ "é", "\ud83d\ude00" ] } , 18446744073709551615 , -9007199254740993 ] "#,
+            r#"{"version": "1", "rules": [{"id": "r", "priority": 1, "then": {"refund": {"days": 30}}}]}"#,
+            r#"{}"#,
+            r#"[[[[["deep"]]]]]"#,
+        ];
+        for d in docs {
+            let mut out = Vec::new();
+            let mut r = Reader::new(d, "");
+            r.canonical(&mut out, 0).unwrap();
+            r.end().unwrap();
+            let mut shared = String::new();
+            crate::json::canonical(&serde_json::from_str(d).unwrap(), &mut shared);
+            assert_eq!(String::from_utf8(out).unwrap(), shared, "{d}");
+        }
+        // Syntax errors are still found inside objects and arrays, with their place.
+        for bad in [r#"{"a": [1, 2}"#, r#"{"a" 1}"#, r#"[1, {"a": 1,}]"#, r#"{1: 2}"#, r#"[1 2]"#] {
+            let e = super::check_syntax(bad).unwrap_err();
+            assert_eq!(e.code(), "JSON_SYNTAX", "{bad}");
+            assert!(e.issues()[0].en.contains("at line 1 column"), "{bad}: {}", e.issues()[0].en);
+        }
+    }
 }

@@ -203,6 +203,25 @@ pub(crate) fn write_tape(
     t.rules(&d.rules);
 }
 
+/// Reads a request's JSON text with the strings of the previous one, decides it and writes its tape: the one body
+/// of both entry points ([`Packed::evaluate`], [`Packed::evaluate_text`]); the tape's length.
+#[inline(never)]
+fn decide(
+    pool: &mut Vec<String>,
+    tape: &mut Vec<f64>,
+    bytes: &mut Vec<u8>,
+    policy: &ReturnPolicy,
+    cal: &crate::Calendar,
+    text: &str,
+    o: WriteOptions,
+) -> crate::Result<usize> {
+    let req = Request::from_json_reusing(text, pool)?;
+    let d = policy.evaluate(&req, cal);
+    req.recycle(pool);
+    write_tape(tape, bytes, policy, &d?, o);
+    Ok(tape.len())
+}
+
 /// The buffers of the tape crossing, kept between calls (one set per thread).
 pub(crate) struct Packed {
     text: Vec<u8>,
@@ -238,21 +257,25 @@ impl Packed {
         len: usize,
         o: WriteOptions,
     ) -> usize {
-        let Some(bytes) = self.text.get(..len) else { return 0 };
+        let Packed { text, tape, tape_bytes, pool } = self;
+        let Some(bytes) = text.get(..len) else { return 0 };
         let Ok(text) = std::str::from_utf8(bytes) else { return 0 };
-        let Ok(req) = Request::from_json_reusing(text, &mut self.pool) else { return 0 };
-        let n = match policy.evaluate(&req, cal) {
-            Ok(d) => self.write(policy, &d, o),
-            Err(_) => 0,
-        };
-        req.recycle(&mut self.pool);
-        n
+        decide(pool, tape, tape_bytes, policy, cal, text, o).unwrap_or(0)
     }
 
-    /// Writes the tape of a decision (for the calls that read the request as JSON); its length (never 0).
-    pub(crate) fn write(&mut self, policy: &ReturnPolicy, d: &Decision, o: WriteOptions) -> usize {
-        write_tape(&mut self.tape, &mut self.tape_bytes, policy, d, o);
-        self.tape.len()
+    /// Decides a request given as JSON text (the generated calls) and writes its tape; the tape's length (never 0).
+    ///
+    /// # Errors
+    /// The request's issues, as [`Request::from_json`] and [`ReturnPolicy::evaluate`] report them.
+    pub(crate) fn evaluate_text(
+        &mut self,
+        policy: &ReturnPolicy,
+        cal: &crate::Calendar,
+        text: &str,
+        o: WriteOptions,
+    ) -> crate::Result<usize> {
+        let Packed { tape, tape_bytes, pool, .. } = self;
+        decide(pool, tape, tape_bytes, policy, cal, text, o)
     }
 
     /// The address of the last tape.

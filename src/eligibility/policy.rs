@@ -14,8 +14,9 @@
 //! (`POLICY_PRIORITY_CONFLICT`): the document, not the order it was edited in, decides.
 
 use super::category;
+use super::put;
 use super::reason::RuleId;
-use crate::error::{Issue, Issues};
+use crate::error::Issues;
 use crate::{Date, Result};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -1089,73 +1090,85 @@ const MAX_DAYS: i64 = 3650;
 
 fn check_window(w: &Window, path: &str, issues: &mut Issues) {
     if w.days < 0 {
-        issues.push(Issue::new(
+        put(
+            issues,
             "POLICY_WINDOW_NEGATIVE",
             format!("{path}.days"),
-            format!("期限不能为负数：{} 天", w.days),
-            format!("a window cannot be negative: {} days", w.days),
-        ));
+            format!("期限不能为负数：{} 天", w.days).into(),
+            format!("a window cannot be negative: {} days", w.days).into(),
+        );
     } else if w.days > MAX_DAYS {
-        issues.push(Issue::new(
+        put(
+            issues,
             "POLICY_WINDOW_TOO_LONG",
             format!("{path}.days"),
-            format!("期限超过 {MAX_DAYS} 天"),
-            format!("a window longer than {MAX_DAYS} days"),
-        ));
+            format!("期限超过 {MAX_DAYS} 天").into(),
+            format!("a window longer than {MAX_DAYS} days").into(),
+        );
     }
 }
 
-fn range_issue(path: String, what_zh: &str, what_en: &str) -> Issue {
-    Issue::new(
+fn range_issue(issues: &mut Issues, path: String, what_zh: &str, what_en: &str) {
+    put(
+        issues,
         "POLICY_RANGE_EMPTY",
         path,
-        format!("{what_zh}的下限大于上限，规则永远不会生效"),
-        format!("{what_en}: the lower bound is above the upper bound, so the rule can never match"),
-    )
+        format!("{what_zh}的下限大于上限，规则永远不会生效").into(),
+        format!("{what_en}: the lower bound is above the upper bound, so the rule can never match").into(),
+    );
 }
 
 /// Checks a parsed document and returns the rules sorted by priority (highest first).
 pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
     let mut issues = Issues::default();
     if doc.version.chars().all(char::is_whitespace) {
-        issues.push(Issue::new("POLICY_VERSION_EMPTY", "version", "政策版本不能为空", "the policy version is empty"));
+        put(
+            &mut issues,
+            "POLICY_VERSION_EMPTY",
+            "version".into(),
+            "政策版本不能为空".into(),
+            "the policy version is empty".into(),
+        );
     }
     for (i, rule) in doc.rules.iter().enumerate() {
         let p = format!("rules[{i}]");
         if rule.id.chars().all(char::is_whitespace) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "POLICY_RULE_ID_EMPTY",
                 format!("{p}.id"),
-                "规则 id 不能为空",
-                "a rule id is empty",
-            ));
+                "规则 id 不能为空".into(),
+                "a rule id is empty".into(),
+            );
         }
         if let Some(j) = doc.rules.iter().take(i).position(|r| r.id == rule.id) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "POLICY_RULE_ID_DUPLICATE",
                 format!("{p}.id"),
-                format!("规则 id “{}” 与 rules[{j}] 重复", rule.id),
-                format!("rule id \"{}\" repeats rules[{j}]", rule.id),
-            ));
+                format!("规则 id “{}” 与 rules[{j}] 重复", rule.id).into(),
+                format!("rule id \"{}\" repeats rules[{j}]", rule.id).into(),
+            );
         }
         for (k, cat) in rule.when.categories.iter().enumerate() {
             if category::lookup(cat).is_none() {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "POLICY_CATEGORY_UNKNOWN",
                     format!("{p}.when.categories[{k}]"),
-                    format!("未知的品类路径“{cat}”（见品类表）"),
-                    format!("unknown category path \"{cat}\" (see the taxonomy)"),
-                ));
+                    format!("未知的品类路径“{cat}”（见品类表）").into(),
+                    format!("unknown category path \"{cat}\" (see the taxonomy)").into(),
+                );
             }
         }
         if let Some(PriceBand { min_fen: Some(lo), max_fen: Some(hi) }) = rule.when.price {
             if lo > hi {
-                issues.push(range_issue(format!("{p}.when.price"), "价格区间", "price band"));
+                range_issue(&mut issues, format!("{p}.when.price"), "价格区间", "price band");
             }
         }
         if let Some(DateRange { from: Some(a), to: Some(b) }) = rule.when.purchased {
             if a > b {
-                issues.push(range_issue(format!("{p}.when.purchased"), "购买日期区间", "purchase-date range"));
+                range_issue(&mut issues, format!("{p}.when.purchased"), "购买日期区间", "purchase-date range");
             }
         }
         let t = &rule.then;
@@ -1166,82 +1179,83 @@ pub(crate) fn check(doc: &PolicyDoc) -> Result<Vec<Compiled>> {
         }
         if let Some(r) = t.refund_percent {
             if !(0..=100).contains(&r) {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "POLICY_PERCENT_INVALID",
                     format!("{p}.then.refundPercent"),
-                    "退款比例应在 0 到 100 之间",
-                    "refundPercent must be between 0 and 100",
-                ));
+                    "退款比例应在 0 到 100 之间".into(),
+                    "refundPercent must be between 0 and 100".into(),
+                );
             }
         }
         if let Some(f) = t.restocking_fee {
             if f.fixed_fen < 0 || !(0..=100).contains(&f.percent) {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "POLICY_FEE_INVALID",
                     format!("{p}.then.restockingFee"),
-                    "手续费不能为负数，百分比应在 0 到 100 之间",
-                    "a fee cannot be negative and its percent must be between 0 and 100",
-                ));
+                    "手续费不能为负数，百分比应在 0 到 100 之间".into(),
+                    "a fee cannot be negative and its percent must be between 0 and 100".into(),
+                );
             }
         }
         if let Some(w) = t.warranty {
             if w.months < 0 || w.extended_months < 0 || w.months + w.extended_months > 1200 {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "POLICY_WARRANTY_INVALID",
                     format!("{p}.then.warranty"),
-                    "保修月数应在 0 到 1200 之间",
-                    "warranty months must be between 0 and 1200",
-                ));
+                    "保修月数应在 0 到 1200 之间".into(),
+                    "warranty months must be between 0 and 1200".into(),
+                );
             }
         }
     }
     let s = &doc.settings;
     for (name, v) in [("reviewBusinessDays", s.review_business_days), ("refundIssueDays", s.refund_issue_days)] {
         if v.is_some_and(|d| !(0..=MAX_DAYS).contains(&d)) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "POLICY_WINDOW_NEGATIVE",
                 format!("settings.{name}"),
-                "天数应在 0 到 3650 之间",
-                "days must be between 0 and 3650",
-            ));
+                "天数应在 0 到 3650 之间".into(),
+                "days must be between 0 and 3650".into(),
+            );
         }
     }
     for (m, d) in &s.refund_business_days {
         if !(0..=MAX_DAYS).contains(d) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "POLICY_WINDOW_NEGATIVE",
                 format!("settings.refundBusinessDays.{m}"),
-                "天数应在 0 到 3650 之间",
-                "days must be between 0 and 3650",
-            ));
+                "天数应在 0 到 3650 之间".into(),
+                "days must be between 0 and 3650".into(),
+            );
         }
     }
     if let Some(a) = s.approval {
         if a.auto_max_fen < 0 || a.staff_max_fen < a.auto_max_fen {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "POLICY_RANGE_EMPTY",
-                "settings.approval",
-                "审批金额门槛应满足 0 ≤ autoMaxFen ≤ staffMaxFen",
-                "approval thresholds must satisfy 0 <= autoMaxFen <= staffMaxFen",
-            ));
+                "settings.approval".into(),
+                "审批金额门槛应满足 0 ≤ autoMaxFen ≤ staffMaxFen".into(),
+                "approval thresholds must satisfy 0 <= autoMaxFen <= staffMaxFen".into(),
+            );
         }
     }
     // Equal priority with overlapping selectors: ambiguous, refuse.
     for (i, a) in doc.rules.iter().enumerate() {
         for (j, b) in doc.rules.iter().enumerate().skip(i + 1) {
             if a.priority == b.priority && overlaps(&a.when, &b.when) {
-                issues.push(Issue::new(
-                    "POLICY_PRIORITY_CONFLICT",
-                    format!("rules[{j}].priority"),
-                    format!(
+                put(&mut issues, "POLICY_PRIORITY_CONFLICT", format!("rules[{j}].priority"), format!(
                         "规则“{}”与 rules[{i}]“{}”优先级相同（{}）且适用范围重叠，无法确定谁优先；请设不同的优先级",
                         b.id, a.id, b.priority
-                    ),
-                    format!(
+                    ).into(), format!(
                         "rule \"{}\" and rules[{i}] \"{}\" share priority {} and can match the same line; give them different priorities",
                         b.id, a.id, b.priority
-                    ),
-                ));
+                    ).into());
             }
         }
     }
@@ -1352,16 +1366,16 @@ fn strings(r: &mut Reader<'_>) -> Result<Vec<String>> {
 fn read_window(r: &mut Reader<'_>) -> Result<Window> {
     let (mut days, mut unit, mut clock) = (None, Unit::Days, Clock::Delivery);
     r.object(|r, k| {
-        Ok(match k {
-            "days" => {
+        Ok(match r.key(k, &["days", "unit", "clock"])? {
+            0 => {
                 days = Some(r.i64()?);
                 0
             }
-            "unit" => {
+            1 => {
                 unit = if r.variant(&["days", "businessDays"])? == 0 { Unit::Days } else { Unit::BusinessDays };
                 1
             }
-            "clock" => {
+            2 => {
                 clock = clock_of(r.variant(&CLOCKS)?);
                 2
             }
@@ -1387,8 +1401,8 @@ fn read_conditions(r: &mut Reader<'_>) -> Result<Vec<ConditionKind>> {
 fn read_exclusion(r: &mut Reader<'_>) -> Result<Exclusion> {
     let (mut kind, mut needs) = (None, false);
     r.object(|r, k| {
-        Ok(match k {
-            "kind" => {
+        Ok(match r.key(k, &["kind", "needsConfirmation"])? {
+            0 => {
                 kind = Some(match r.variant(&EXCLUSIONS)? {
                     0 => ExclusionKind::MadeToOrder,
                     1 => ExclusionKind::Perishable,
@@ -1402,7 +1416,7 @@ fn read_exclusion(r: &mut Reader<'_>) -> Result<Exclusion> {
                 });
                 0
             }
-            "needsConfirmation" => {
+            1 => {
                 needs = r.boolean()?;
                 1
             }
@@ -1477,12 +1491,12 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.restocking_fee = r.opt(|r| {
                     let mut fee = Fee::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "fixedFen" => {
+                        Ok(match r.key(k, &["fixedFen", "percent"])? {
+                            0 => {
                                 fee.fixed_fen = r.i64()?;
                                 0
                             }
-                            "percent" => {
+                            1 => {
                                 fee.percent = r.i64()?;
                                 1
                             }
@@ -1498,12 +1512,12 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.evidence = r.opt(|r| {
                     let (mut photos, mut reasons) = (None, Vec::new());
                     r.object(|r, k| {
-                        Ok(match k {
-                            "photos" => {
+                        Ok(match r.key(k, &["photos", "reasons"])? {
+                            0 => {
                                 photos = Some(r.u32()?);
                                 0
                             }
-                            "reasons" => {
+                            1 => {
                                 reasons = r.list(read_reason)?;
                                 1
                             }
@@ -1518,16 +1532,16 @@ fn read_effects(r: &mut Reader<'_>) -> Result<Effects> {
                 e.warranty = r.opt(|r| {
                     let (mut months, mut ext, mut clock) = (None, 0, Clock::Invoice);
                     r.object(|r, k| {
-                        Ok(match k {
-                            "months" => {
+                        Ok(match r.key(k, &["months", "extendedMonths", "clock"])? {
+                            0 => {
                                 months = Some(r.i64()?);
                                 0
                             }
-                            "extendedMonths" => {
+                            1 => {
                                 ext = r.i64()?;
                                 1
                             }
-                            "clock" => {
+                            2 => {
                                 clock = clock_of(r.variant(&CLOCKS)?);
                                 2
                             }
@@ -1561,12 +1575,12 @@ fn read_selector(r: &mut Reader<'_>) -> Result<Selector> {
                 s.price = r.opt(|r| {
                     let mut p = PriceBand::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "minFen" => {
+                        Ok(match r.key(k, &["minFen", "maxFen"])? {
+                            0 => {
                                 p.min_fen = r.opt(Reader::i64)?;
                                 0
                             }
-                            "maxFen" => {
+                            1 => {
                                 p.max_fen = r.opt(Reader::i64)?;
                                 1
                             }
@@ -1580,12 +1594,12 @@ fn read_selector(r: &mut Reader<'_>) -> Result<Selector> {
                 s.purchased = r.opt(|r| {
                     let mut d = DateRange::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "from" => {
+                        Ok(match r.key(k, &["from", "to"])? {
+                            0 => {
                                 d.from = r.opt(Reader::date)?;
                                 0
                             }
-                            "to" => {
+                            1 => {
                                 d.to = r.opt(Reader::date)?;
                                 1
                             }
@@ -1606,24 +1620,24 @@ fn read_rule(r: &mut Reader<'_>) -> Result<Rule> {
     let (mut id, mut priority, mut description, mut when, mut then) =
         (None, None, None, Selector::default(), Effects::default());
     r.object(|r, k| {
-        Ok(match k {
-            "id" => {
+        Ok(match r.key(k, &["id", "priority", "description", "when", "then"])? {
+            0 => {
                 id = Some(r.string()?);
                 0
             }
-            "priority" => {
+            1 => {
                 priority = Some(r.i64()?);
                 1
             }
-            "description" => {
+            2 => {
                 description = r.opt(Reader::string)?;
                 2
             }
-            "when" => {
+            3 => {
                 when = read_selector(r)?;
                 3
             }
-            "then" => {
+            4 => {
                 then = read_effects(r)?;
                 4
             }
@@ -1681,16 +1695,16 @@ fn read_settings(r: &mut Reader<'_>) -> Result<Settings> {
                 s.approval = r.opt(|r| {
                     let mut a = ApprovalThresholds::default();
                     r.object(|r, k| {
-                        Ok(match k {
-                            "autoMaxFen" => {
+                        Ok(match r.key(k, &["autoMaxFen", "staffMaxFen", "risk"])? {
+                            0 => {
                                 a.auto_max_fen = r.i64()?;
                                 0
                             }
-                            "staffMaxFen" => {
+                            1 => {
                                 a.staff_max_fen = r.i64()?;
                                 1
                             }
-                            "risk" => {
+                            2 => {
                                 a.risk = level(r)?;
                                 2
                             }
@@ -1726,24 +1740,24 @@ impl PolicyDoc {
         let (mut version, mut name, mut description, mut settings, mut rules) =
             (None, None, None, Settings::default(), Vec::new());
         r.object(|r, k| {
-            Ok(match k {
-                "version" => {
+            Ok(match r.key(k, &["version", "name", "description", "settings", "rules"])? {
+                0 => {
                     version = Some(r.string()?);
                     0
                 }
-                "name" => {
+                1 => {
                     name = r.opt(Reader::string)?;
                     1
                 }
-                "description" => {
+                2 => {
                     description = r.opt(Reader::string)?;
                     2
                 }
-                "settings" => {
+                3 => {
                     settings = read_settings(r)?;
                     3
                 }
-                "rules" => {
+                4 => {
                     rules = r.list(read_rule)?;
                     4
                 }

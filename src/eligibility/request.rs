@@ -7,7 +7,8 @@
 
 use super::category;
 use super::policy::{Channel, Fulfilment, Resolution, ReturnReason};
-use crate::error::{Issue, Issues};
+use super::put;
+use crate::error::Issues;
 use crate::{Result, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -615,17 +616,20 @@ impl std::fmt::Display for At {
     }
 }
 
-fn neg(path: String) -> Issue {
-    Issue::new(
+#[inline(never)]
+fn neg(issues: &mut Issues, path: String) {
+    put(
+        issues,
         "REQUEST_AMOUNT_INVALID",
         path,
-        "金额应在 0 到 1000000000000 分（100 亿元）之间",
-        "an amount must be between 0 and 1000000000000 fen (¥10 billion)",
-    )
+        "金额应在 0 到 1000000000000 分（100 亿元）之间".into(),
+        "an amount must be between 0 and 1000000000000 fen (¥10 billion)".into(),
+    );
 }
 
-fn time_order(path: String, zh: &str, en: &str) -> Issue {
-    Issue::new("REQUEST_TIME_ORDER", path, zh.to_string(), en.to_string())
+#[inline(never)]
+fn time_order(issues: &mut Issues, path: String, zh: &'static str, en: &'static str) {
+    put(issues, "REQUEST_TIME_ORDER", path, zh.into(), en.into());
 }
 
 /// Units `[from, from + k)` of `total` split evenly over `n` units by largest remainder (earlier units get the
@@ -663,26 +667,32 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         );
     }
     if o.lines.is_empty() {
-        issues.push(Issue::new("REQUEST_LINES_EMPTY", "order.lines", "订单没有商品行", "the order has no lines"));
+        put(
+            &mut issues,
+            "REQUEST_LINES_EMPTY",
+            "order.lines".into(),
+            "订单没有商品行".into(),
+            "the order has no lines".into(),
+        );
     }
     if req.items.is_empty() {
-        issues.push(Issue::new("REQUEST_ITEMS_EMPTY", "items", "没有要处理的商品", "no items to decide"));
+        put(&mut issues, "REQUEST_ITEMS_EMPTY", "items".into(), "没有要处理的商品".into(), "no items to decide".into());
     }
     // Times.
     if let Some(t) = o.invoiced_at {
         if t < o.sold_at {
-            issues.push(time_order("order.invoicedAt".into(), "开票时间早于销售时间", "invoiced before it was sold"));
+            time_order(&mut issues, "order.invoicedAt".into(), "开票时间早于销售时间", "invoiced before it was sold");
         }
     }
     if let Some(t) = o.signed_at {
         if t < o.sold_at {
-            issues.push(time_order("order.signedAt".into(), "签收时间早于销售时间", "signed for before it was sold"));
+            time_order(&mut issues, "order.signedAt".into(), "签收时间早于销售时间", "signed for before it was sold");
         }
     }
     if req.now < o.sold_at {
-        issues.push(time_order("now".into(), "当前时间早于销售时间", "now is before the sale"));
+        time_order(&mut issues, "now".into(), "当前时间早于销售时间", "now is before the sale");
     } else if o.signed_at.is_some_and(|s| req.now < s) {
-        issues.push(time_order("order.signedAt".into(), "签收时间晚于当前时间", "signed for after now"));
+        time_order(&mut issues, "order.signedAt".into(), "签收时间晚于当前时间", "signed for after now");
     }
     // Lines.
     let mut sum_sub: i64 = 0;
@@ -692,94 +702,103 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         let cat = category::lookup(&l.category);
         categories.push(cat);
         if o.lines.iter().take(i).any(|x| category::same(&x.id, &l.id)) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_LINE_DUPLICATE",
                 format!("{p}.id"),
-                format!("商品行 id “{}” 重复", l.id),
-                format!("line id \"{}\" appears twice", l.id),
-            ));
+                format!("商品行 id “{}” 重复", l.id).into(),
+                format!("line id \"{}\" appears twice", l.id).into(),
+            );
         }
         if cat.is_none() {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_CATEGORY_UNKNOWN",
                 format!("{p}.category"),
-                format!("未知的品类路径“{}”", l.category),
-                format!("unknown category path \"{}\"", l.category),
-            ));
+                format!("未知的品类路径“{}”", l.category).into(),
+                format!("unknown category path \"{}\"", l.category).into(),
+            );
         }
         if !(1..=MAX_QTY).contains(&l.quantity) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_QUANTITY_INVALID",
                 format!("{p}.quantity"),
-                "数量应为 1 到 1000000 之间的整数",
-                "quantity must be between 1 and 1000000",
-            ));
+                "数量应为 1 到 1000000 之间的整数".into(),
+                "quantity must be between 1 and 1000000".into(),
+            );
             continue;
         }
         if !(0..=l.quantity).contains(&l.returned_quantity) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_QUANTITY_EXCEEDS",
                 format!("{p}.returnedQuantity"),
-                format!("已退数量 {} 超出购买数量 {}", l.returned_quantity, l.quantity),
-                format!("returned quantity {} is outside 0..{} bought", l.returned_quantity, l.quantity),
-            ));
+                format!("已退数量 {} 超出购买数量 {}", l.returned_quantity, l.quantity).into(),
+                format!("returned quantity {} is outside 0..{} bought", l.returned_quantity, l.quantity).into(),
+            );
         }
         if !(0..=money_limit).contains(&l.unit_price_fen) {
-            issues.push(neg(format!("{p}.unitPriceFen")));
+            neg(&mut issues, format!("{p}.unitPriceFen"));
             continue;
         }
         if l.gift_value_fen < 0 || l.gift_value_fen > money_limit {
-            issues.push(neg(format!("{p}.giftValueFen")));
+            neg(&mut issues, format!("{p}.giftValueFen"));
         }
         let list = crate::money::saturating_mul_i64(l.unit_price_fen, l.quantity);
         if list > money_limit {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "AMOUNT_OUT_OF_RANGE",
                 format!("{p}.unitPriceFen"),
-                "单价 × 数量超出允许范围（100 亿元）",
-                "unit price × quantity is beyond the allowed range (¥10 billion)",
-            ));
+                "单价 × 数量超出允许范围（100 亿元）".into(),
+                "unit price × quantity is beyond the allowed range (¥10 billion)".into(),
+            );
             continue;
         }
         let sub = l.paid_fen.unwrap_or(list);
         if sub < 0 {
-            issues.push(neg(format!("{p}.paidFen")));
+            neg(&mut issues, format!("{p}.paidFen"));
             continue;
         }
         if sub > list {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_LINE_PAID_EXCEEDS",
                 format!("{p}.paidFen"),
-                format!("实付 {sub} 分超过标价合计 {list} 分（{} × {}）", l.unit_price_fen, l.quantity),
-                format!("paid {sub} fen exceeds the list amount {list} fen ({} × {})", l.unit_price_fen, l.quantity),
-            ));
+                format!("实付 {sub} 分超过标价合计 {list} 分（{} × {}）", l.unit_price_fen, l.quantity).into(),
+                format!("paid {sub} fen exceeds the list amount {list} fen ({} × {})", l.unit_price_fen, l.quantity)
+                    .into(),
+            );
         }
         if let Some(g) = &l.gift_of {
             if !o.lines.iter().any(|x| &x.id == g && x.gift_of.is_none()) {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "REQUEST_LINE_UNKNOWN",
                     format!("{p}.giftOf"),
-                    format!("赠品所属的商品行“{g}”不在订单中"),
-                    format!("the gift's main line \"{g}\" is not in the order"),
-                ));
+                    format!("赠品所属的商品行“{g}”不在订单中").into(),
+                    format!("the gift's main line \"{g}\" is not in the order").into(),
+                );
             }
         }
         sum_sub = sum_sub.saturating_add(sub);
     }
     if !(0..=money_limit).contains(&o.shipping_fen) {
-        issues.push(neg("order.shippingFen".into()));
+        neg(&mut issues, "order.shippingFen".into());
     }
     for (j, pay) in o.payments.iter().enumerate() {
         if pay.amount_fen < 0 || pay.amount_fen > money_limit {
-            issues.push(neg(format!("order.payments[{j}].amountFen")));
+            neg(&mut issues, format!("order.payments[{j}].amountFen"));
         }
         if pay.refunded_fen < 0 || pay.refunded_fen > pay.amount_fen {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_REFUNDED_EXCEEDS",
                 format!("order.payments[{j}].refundedFen"),
-                "已退款金额应在 0 与支付金额之间",
-                "refundedFen must be between 0 and the amount paid",
-            ));
+                "已退款金额应在 0 与支付金额之间".into(),
+                "refundedFen must be between 0 and the amount paid".into(),
+            );
         }
     }
     // Items.
@@ -787,77 +806,86 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     for (k, it) in req.items.iter().enumerate() {
         let p = At("items", k);
         let Some(li) = o.lines.iter().position(|l| category::same(&l.id, &it.line_id)) else {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_LINE_UNKNOWN",
                 format!("{p}.lineId"),
-                format!("商品行“{}”不在订单中", it.line_id),
-                format!("line \"{}\" is not in the order", it.line_id),
-            ));
+                format!("商品行“{}”不在订单中", it.line_id).into(),
+                format!("line \"{}\" is not in the order", it.line_id).into(),
+            );
             continue;
         };
         item_line.push(li);
         if req.items.iter().take(k).any(|x| category::same(&x.line_id, &it.line_id)) {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_ITEM_DUPLICATE",
                 format!("{p}.lineId"),
-                format!("商品行“{}”出现了两次；请合并数量", it.line_id),
-                format!("line \"{}\" is listed twice; merge the quantities", it.line_id),
-            ));
+                format!("商品行“{}”出现了两次；请合并数量", it.line_id).into(),
+                format!("line \"{}\" is listed twice; merge the quantities", it.line_id).into(),
+            );
         }
         if let Some(l) = o.lines.get(li) {
             let left = l.quantity - l.returned_quantity;
             if it.quantity < 1 {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "REQUEST_QUANTITY_INVALID",
                     format!("{p}.quantity"),
-                    "数量至少为 1",
-                    "quantity must be at least 1",
-                ));
+                    "数量至少为 1".into(),
+                    "quantity must be at least 1".into(),
+                );
             } else if it.quantity > left {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "REQUEST_QUANTITY_EXCEEDS",
                     format!("{p}.quantity"),
                     format!(
                         "退回 {} 件，超过可退的 {left} 件（购买 {}，已退 {}）",
                         it.quantity, l.quantity, l.returned_quantity
-                    ),
+                    )
+                    .into(),
                     format!(
                         "{} units exceed the {left} returnable (bought {}, already returned {})",
                         it.quantity, l.quantity, l.returned_quantity
-                    ),
-                ));
+                    )
+                    .into(),
+                );
             }
         }
         if let Some(handed) = it.returned_at {
             if o.signed_at.is_some_and(|s| handed < s) {
-                issues.push(time_order(
+                time_order(
+                    &mut issues,
                     format!("{p}.returnedAt"),
                     "退回时间早于签收时间",
                     "returned before it was delivered",
-                ));
+                );
             } else if handed < o.sold_at {
-                issues.push(time_order(
+                time_order(
+                    &mut issues,
                     format!("{p}.returnedAt"),
                     "退回时间早于销售时间",
                     "returned before it was sold",
-                ));
+                );
             }
             if handed > req.now {
-                issues.push(time_order(format!("{p}.returnedAt"), "退回时间晚于当前时间", "returned after now"));
+                time_order(&mut issues, format!("{p}.returnedAt"), "退回时间晚于当前时间", "returned after now");
             }
         }
         if let Some(f) = it.fault_at {
             if f < o.sold_at || f > req.now {
-                issues.push(time_order(
+                time_order(
+                    &mut issues,
                     format!("{p}.faultAt"),
                     "故障时间应在销售时间与当前时间之间",
                     "the fault time must lie between the sale and now",
-                ));
+                );
             }
         }
         if let Some(x) = &it.exchange_for {
             if !(0..=money_limit).contains(&x.unit_price_fen) {
-                issues.push(neg(format!("{p}.exchangeFor.unitPriceFen")));
+                neg(&mut issues, format!("{p}.exchangeFor.unitPriceFen"));
             }
         }
     }
@@ -877,7 +905,7 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     for (d, disc) in o.discounts.iter().enumerate() {
         let p = At("order.discounts", d);
         if disc.amount_fen < 0 || disc.amount_fen > money_limit {
-            issues.push(neg(format!("{p}.amountFen")));
+            neg(&mut issues, format!("{p}.amountFen"));
             continue;
         }
         weights.clear();
@@ -887,12 +915,13 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
             for (k, id) in ids.iter().enumerate() {
                 if !o.lines.iter().any(|l| &l.id == id) {
                     unknown = true;
-                    issues.push(Issue::new(
+                    put(
+                        &mut issues,
                         "REQUEST_LINE_UNKNOWN",
                         format!("{p}.lines[{k}]"),
-                        format!("优惠适用的商品行“{id}”不在订单中"),
-                        format!("discount line \"{id}\" is not in the order"),
-                    ));
+                        format!("优惠适用的商品行“{id}”不在订单中").into(),
+                        format!("discount line \"{id}\" is not in the order").into(),
+                    );
                 }
             }
             if unknown {
@@ -906,22 +935,24 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
         }
         let eligible: i64 = weights.iter().sum();
         if disc.amount_fen > eligible {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_DISCOUNT_EXCEEDS",
                 format!("{p}.amountFen"),
-                format!("优惠 {} 分超过适用商品金额 {eligible} 分", disc.amount_fen),
-                format!("discount {} fen exceeds the {eligible} fen of lines it applies to", disc.amount_fen),
-            ));
+                format!("优惠 {} 分超过适用商品金额 {eligible} 分", disc.amount_fen).into(),
+                format!("discount {} fen exceeds the {eligible} fen of lines it applies to", disc.amount_fen).into(),
+            );
             continue;
         }
         if let Some(t) = disc.threshold_fen {
             if eligible < t {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "REQUEST_THRESHOLD_NOT_MET",
                     format!("{p}.thresholdFen"),
-                    format!("适用商品金额 {eligible} 分未达到门槛 {t} 分，订单中不应有此优惠"),
-                    format!("the lines it applies to total {eligible} fen, below the {t} fen threshold"),
-                ));
+                    format!("适用商品金额 {eligible} 分未达到门槛 {t} 分，订单中不应有此优惠").into(),
+                    format!("the lines it applies to total {eligible} fen, below the {t} fen threshold").into(),
+                );
                 continue;
             }
         }
@@ -940,12 +971,14 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     }
     for (i, m) in money.iter().enumerate() {
         if m.discount > m.sub {
-            issues.push(Issue::new(
+            put(
+                &mut issues,
                 "REQUEST_DISCOUNT_EXCEEDS",
                 format!("order.lines[{i}]"),
-                format!("分摊到该商品行的优惠 {} 分超过其实付 {} 分", m.discount, m.sub),
-                format!("discounts apportioned to this line ({} fen) exceed what it cost ({} fen)", m.discount, m.sub),
-            ));
+                format!("分摊到该商品行的优惠 {} 分超过其实付 {} 分", m.discount, m.sub).into(),
+                format!("discounts apportioned to this line ({} fen) exceed what it cost ({} fen)", m.discount, m.sub)
+                    .into(),
+            );
         }
     }
     if !issues.is_empty() {
@@ -953,18 +986,19 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     }
     if let Some(pts) = o.points {
         if pts.points < 0 || pts.value_fen < 0 || pts.value_fen > money_limit {
-            issues.push(neg("order.points".into()));
+            neg(&mut issues, "order.points".into());
         } else {
             weights.clear();
             weights.extend(money.iter().map(|m| (m.sub - m.discount).max(0)));
             let left: i64 = weights.iter().sum();
             if pts.value_fen > left {
-                issues.push(Issue::new(
+                put(
+                    &mut issues,
                     "REQUEST_DISCOUNT_EXCEEDS",
-                    "order.points.valueFen",
-                    format!("积分抵扣 {} 分超过优惠后金额 {left} 分", pts.value_fen),
-                    format!("points worth {} fen exceed the {left} fen left after discounts", pts.value_fen),
-                ));
+                    "order.points.valueFen".into(),
+                    format!("积分抵扣 {} 分超过优惠后金额 {left} 分", pts.value_fen).into(),
+                    format!("points worth {} fen exceed the {left} fen left after discounts", pts.value_fen).into(),
+                );
             } else if left > 0 {
                 let mut v = vec![0i64; 2 * n];
                 let (values, counts) = v.split_at_mut(n);
@@ -988,18 +1022,13 @@ pub(crate) fn check(req: &Request) -> Result<Checked> {
     let due: i64 = money.iter().map(|m| m.cash).sum::<i64>() + o.shipping_fen;
     let paid: i64 = o.payments.iter().map(|p| p.amount_fen).sum();
     if issues.is_empty() && due != paid {
-        issues.push(Issue::new(
-            "REQUEST_AMOUNTS_MISMATCH",
-            "order.payments",
-            format!(
+        put(&mut issues, "REQUEST_AMOUNTS_MISMATCH", "order.payments".into(), format!(
                 "金额对不上：商品实付 {sum_sub} 分 − 优惠 − 积分 + 运费 {} 分 = {due} 分，但支付合计 {paid} 分",
                 o.shipping_fen
-            ),
-            format!(
+            ).into(), format!(
                 "amounts do not add up: lines {sum_sub} fen − discounts − points + shipping {} fen = {due} fen, but payments total {paid} fen",
                 o.shipping_fen
-            ),
-        ));
+            ).into());
     }
     issues.finish(Checked { money, item_line, categories, disc_share })
 }
@@ -1538,33 +1567,37 @@ impl Request {
     }
 
     /// Gives the request's strings to `pool` for [`Request::from_json_reusing`].
-    pub(crate) fn recycle(self, pool: &mut Vec<String>) {
-        let o = self.order;
-        pool.extend(o.id);
-        if let Some(m) = o.member {
-            pool.extend(m.id);
-            pool.extend(m.tier);
+    pub(crate) fn recycle(mut self, pool: &mut Vec<String>) {
+        // Taken in place (one small out-of-line push) rather than moved out field by field: the moves inlined a
+        // partial drop of every struct, ~2 KB of wasm. The emptied request is then dropped as any other.
+        #[inline(never)]
+        fn keep(pool: &mut Vec<String>, s: &mut String) {
+            pool.push(std::mem::take(s));
         }
-        for l in o.lines {
-            pool.push(l.id);
-            pool.extend(l.sku);
-            pool.extend(l.brand);
-            pool.push(l.category);
-            pool.extend(l.tags);
-            pool.extend(l.gift_of);
+        let o = &mut self.order;
+        o.id.iter_mut().for_each(|s| keep(pool, s));
+        if let Some(m) = &mut o.member {
+            m.id.iter_mut().chain(m.tier.iter_mut()).for_each(|s| keep(pool, s));
         }
-        for d in o.discounts {
-            pool.extend(d.id);
-            pool.extend(d.lines.into_iter().flatten());
+        for l in &mut o.lines {
+            keep(pool, &mut l.id);
+            l.sku.iter_mut().chain(l.brand.iter_mut()).for_each(|s| keep(pool, s));
+            keep(pool, &mut l.category);
+            l.tags.iter_mut().chain(l.gift_of.iter_mut()).for_each(|s| keep(pool, s));
         }
-        for p in o.payments {
-            pool.push(p.method);
+        for d in &mut o.discounts {
+            d.id.iter_mut().chain(d.lines.iter_mut().flatten()).for_each(|s| keep(pool, s));
         }
-        for it in self.items {
-            pool.push(it.line_id);
-            pool.extend(it.exchange_for.and_then(|x| x.sku));
+        for p in &mut o.payments {
+            keep(pool, &mut p.method);
         }
-        pool.extend(self.risk_flags);
+        for it in &mut self.items {
+            keep(pool, &mut it.line_id);
+            if let Some(x) = &mut it.exchange_for {
+                x.sku.iter_mut().for_each(|s| keep(pool, s));
+            }
+        }
+        self.risk_flags.iter_mut().for_each(|s| keep(pool, s));
     }
 
     /// The reader of both entry points (one copy in the wasm).

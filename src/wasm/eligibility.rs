@@ -6,7 +6,7 @@
 
 use super::{addr32, default_locale, json_text_arg, throw};
 use crate::eligibility::write::{self, WriteOptions};
-use crate::eligibility::{Request, ReturnPolicy};
+use crate::eligibility::ReturnPolicy;
 use crate::error::{Error, Issue};
 use crate::Result;
 use wasm_bindgen::prelude::*;
@@ -43,9 +43,20 @@ fn read_options(v: &JsValue) -> Result<WriteOptions> {
 /// Decides one request given as JSON text and writes the decision's tape for the overlay to read (see
 /// `src/eligibility/packed.rs`); the tape's length.
 fn decide_tape(policy: &ReturnPolicy, text: &str, o: WriteOptions) -> Result<usize> {
-    let req = Request::from_json(text)?;
-    let d = super::foundation::with_calendar(|cal| policy.evaluate(&req, cal))?;
-    Ok(PACKED.with(|p| p.borrow_mut().write(policy, &d, o)))
+    super::foundation::with_calendar(|cal| PACKED.with(|p| p.borrow_mut().evaluate_text(policy, cal, text, o)))
+}
+
+/// The body of `evaluate` (a request object or JSON text) and `evaluateJson` (`text_only`: JSON text only): the
+/// tape's length, or the thrown `MallcareError`. One copy for both exports.
+#[inline(never)]
+fn evaluate_arg(policy: &ReturnPolicy, request: &JsValue, options: &JsValue, text_only: bool) -> JsResult {
+    read_options(options)
+        .and_then(|o| {
+            let text = if text_only { super::string_arg(request, "") } else { json_text_arg(request, "") };
+            text.and_then(|t| decide_tape(policy, &t, o))
+        })
+        .map(|n| JsValue::from(u32::try_from(n).unwrap_or(0)))
+        .map_err(|e| throw(e, default_locale()))
 }
 
 fn parse_json(text: &str) -> JsResult {
@@ -129,10 +140,7 @@ impl JsReturnPolicy {
         #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ explain?: true }")] options: JsValue,
     ) -> JsResult {
-        read_options(&options)
-            .and_then(|o| json_text_arg(&request, "").and_then(|t| decide_tape(&self.inner, &t, o)))
-            .map(|n| JsValue::from(u32::try_from(n).unwrap_or(0)))
-            .map_err(|e| throw(e, default_locale()))
+        evaluate_arg(&self.inner, &request, &options, false)
     }
 
     /// Decides one request given as JSON text and answers the decision as JSON text: for servers that receive the
@@ -144,10 +152,7 @@ impl JsReturnPolicy {
         #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: JsValue,
     ) -> JsResult {
-        read_options(&options)
-            .and_then(|o| super::string_arg(&request, "").and_then(|t| decide_tape(&self.inner, &t, o)))
-            .map(|n| JsValue::from(u32::try_from(n).unwrap_or(0)))
-            .map_err(|e| throw(e, default_locale()))
+        evaluate_arg(&self.inner, &request, &options, true)
     }
 
     /// Overlay fast path of `evaluate` (hidden): decides the request's JSON text, `len` UTF-8 bytes written through
