@@ -1,5 +1,38 @@
 // @requires checkIdCard checkIdCards IdCardChecker __mcCheckIdCard __mcCheckIdCards FormSchema
 // @exports checkIdCard checkIdCards
+/** Writes `s` as UTF-8 into `mem` at `at` (room for 3 bytes per UTF-16 unit must be there); answers the end. Lone
+ * surrogates (which JSON.stringify never leaves in its text, but an option or an array item might hold) become
+ * U+FFFD, as TextEncoder and the generated glue's string passing make them. */
+function __mcvalidationUtf8(mem, at, s) {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      mem[at++] = c;
+    } else if (c < 0x800) {
+      mem[at++] = 0xc0 | (c >> 6);
+      mem[at++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          i++;
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          mem[at++] = 0xf0 | (c >> 18);
+          mem[at++] = 0x80 | ((c >> 12) & 63);
+          mem[at++] = 0x80 | ((c >> 6) & 63);
+          mem[at++] = 0x80 | (c & 63);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      mem[at++] = 0xe0 | (c >> 12);
+      mem[at++] = 0x80 | ((c >> 6) & 63);
+      mem[at++] = 0x80 | (c & 63);
+    }
+  }
+  return at;
+}
 // ID cards per call: the number (and `today`) are written as ASCII bytes into wasm memory, skipping wasm-bindgen's
 // string passing (about half the cost of a call). Anything else (a non-string, non-ASCII or long text, a bad
 // `today`, a `today` that is not a string) takes the generated path, which answers or throws exactly as before.
@@ -122,32 +155,7 @@ function __mcvalidationCheckMany(values, today, call) {
         continue;
       }
       const start = p;
-      for (let j = 0; j < len; j++) {
-        let c = v.charCodeAt(j);
-        if (c < 0x80) {
-          mem[p++] = c;
-        } else if (c < 0x800) {
-          mem[p++] = 0xc0 | (c >> 6);
-          mem[p++] = 0x80 | (c & 63);
-        } else {
-          if (c >= 0xd800 && c < 0xe000) {
-            const d = j + 1 < len ? v.charCodeAt(j + 1) : 0;
-            if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
-              j++;
-              c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-              mem[p++] = 0xf0 | (c >> 18);
-              mem[p++] = 0x80 | ((c >> 12) & 63);
-              mem[p++] = 0x80 | ((c >> 6) & 63);
-              mem[p++] = 0x80 | (c & 63);
-              continue;
-            }
-            c = 0xfffd;
-          }
-          mem[p++] = 0xe0 | (c >> 12);
-          mem[p++] = 0x80 | ((c >> 6) & 63);
-          mem[p++] = 0x80 | (c & 63);
-        }
-      }
+      p = __mcvalidationUtf8(mem, p, v);
       const bytes = p - start;
       mem[h] = bytes & 255; mem[h + 1] = bytes >> 8;
     }
@@ -265,38 +273,7 @@ checkIdCards = function checkIdCards(values, options) {
 {
   const proto = FormSchema.prototype;
   const slowValidate = proto.validate;
-  /** Writes `s` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is there); answers the end. Lone surrogates
-   * (which JSON.stringify never leaves in its text, but an option might hold) become U+FFFD, as TextEncoder does. */
-  const utf8 = (mem, at, s) => {
-    const n = s.length;
-    for (let i = 0; i < n; i++) {
-      let c = s.charCodeAt(i);
-      if (c < 0x80) {
-        mem[at++] = c;
-      } else if (c < 0x800) {
-        mem[at++] = 0xc0 | (c >> 6);
-        mem[at++] = 0x80 | (c & 63);
-      } else {
-        if (c >= 0xd800 && c < 0xe000) {
-          const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-          if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
-            i++;
-            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-            mem[at++] = 0xf0 | (c >> 18);
-            mem[at++] = 0x80 | ((c >> 12) & 63);
-            mem[at++] = 0x80 | ((c >> 6) & 63);
-            mem[at++] = 0x80 | (c & 63);
-            continue;
-          }
-          c = 0xfffd;
-        }
-        mem[at++] = 0xe0 | (c >> 12);
-        mem[at++] = 0x80 | ((c >> 6) & 63);
-        mem[at++] = 0x80 | (c & 63);
-      }
-    }
-    return at;
-  };
+  const utf8 = __mcvalidationUtf8;
   // Where the host has them (browsers, Node), TextEncoder.encodeInto and TextDecoder do the same work natively:
   // encodeInto writes the same bytes as `utf8` (lone surrogates as U+FFFD too), and the answer is ASCII.
   const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
