@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 ))]
 pub(crate) mod escape;
 pub(crate) mod tracked;
-#[cfg(any(feature = "eligibility", feature = "points"))]
+#[cfg(any(feature = "eligibility", feature = "points", feature = "validation"))]
 pub(crate) mod write;
 
 const SEP: char = '\u{1f}';

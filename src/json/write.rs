@@ -3,6 +3,7 @@
 
 /// `d` as a JSON string (`"2026-05-01"`, quotes included), written into `buf`: exactly what serde writes for a
 /// [`crate::Date`] (its `Display`). A `Date` always has a four-digit year (0000-9999: every constructor checks it).
+#[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) fn date_text(d: crate::Date, buf: &mut [u8; 12]) -> &str {
     let y = d.year().unsigned_abs();
     let digit = |v: u32| b'0' + u8::try_from(v % 10).unwrap_or(0);
@@ -48,6 +49,7 @@ pub(crate) fn int_text(v: i64, buf: &mut [u8; 20]) -> &str {
 }
 
 /// Whether byte `c` must be escaped inside a JSON string (`"`, `\`, control characters).
+#[cfg(any(feature = "eligibility", feature = "points"))]
 pub(crate) fn needs_escape(c: u8) -> bool {
     c == b'"' || c == b'\\' || c < 0x20
 }
@@ -83,7 +85,7 @@ pub(crate) fn escape_str(s: &str, mut put: impl FnMut(&str)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_text, escape_str, int_text};
+    use super::{escape_str, int_text};
 
     #[test]
     fn integers_as_serde_writes_them() {
@@ -102,11 +104,12 @@ mod tests {
         }
     }
 
+    #[cfg(any(feature = "eligibility", feature = "points"))]
     #[test]
     fn dates_as_serde_writes_them() {
         for (y, m, d) in [(2026, 5, 1), (1, 1, 1), (0, 12, 31), (999, 2, 28), (2024, 2, 29), (9999, 12, 31)] {
             let date = crate::Date::from_ymd(y, m, d).unwrap();
-            assert_eq!(date_text(date, &mut [0; 12]), serde_json::to_string(&date).unwrap(), "{y}-{m}-{d}");
+            assert_eq!(super::date_text(date, &mut [0; 12]), serde_json::to_string(&date).unwrap(), "{y}-{m}-{d}");
         }
     }
 }

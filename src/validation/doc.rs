@@ -318,64 +318,37 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// A JSON string (quotes included), escaped as serde_json escapes it, except that every non-ASCII character is
-/// written as `\uXXXX` (UTF-16 units, as JSON has them): the text is ASCII, and JSON.parse gives the same string.
-/// (`json::write::escape_str` is not built without eligibility or points, hence this copy.)
+/// A JSON string (quotes included), escaped as serde_json escapes it ([`crate::json::write::escape_str`]), except
+/// that every non-ASCII character is written as `\uXXXX` (UTF-16 units, as JSON has them): the text is ASCII, and
+/// JSON.parse gives the same string.
 pub(crate) fn write_str(s: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() && c >= ' ' && c != '"' && c != '\\' {
-            continue;
+    crate::json::write::escape_str(s, |piece| {
+        if piece.is_ascii() {
+            out.extend_from_slice(piece.as_bytes());
+            return;
         }
-        out.extend_from_slice(s.as_bytes().get(run..i).unwrap_or_default());
-        run = i + c.len_utf8();
-        let short: &[u8] = match c {
-            '"' => b"\\\"",
-            '\\' => b"\\\\",
-            '\n' => b"\\n",
-            '\r' => b"\\r",
-            '\t' => b"\\t",
-            '\u{8}' => b"\\b",
-            '\u{c}' => b"\\f",
-            _ => b"",
-        };
-        if !short.is_empty() {
-            out.extend_from_slice(short);
-            continue;
-        }
-        let mut units = [0u16; 2];
-        for u in c.encode_utf16(&mut units).iter() {
-            out.extend_from_slice(b"\\u");
-            for shift in [12u16, 8, 4, 0] {
-                out.push(HEX.get(usize::from((u >> shift) & 15)).copied().unwrap_or(b'0'));
+        for (i, c) in piece.char_indices() {
+            if c.is_ascii() {
+                out.extend_from_slice(piece.as_bytes().get(i..=i).unwrap_or_default());
+                continue;
+            }
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units).iter() {
+                out.extend_from_slice(b"\\u");
+                for shift in [12u16, 8, 4, 0] {
+                    out.push(HEX.get(usize::from((u >> shift) & 15)).copied().unwrap_or(b'0'));
+                }
             }
         }
-    }
-    out.extend_from_slice(s.as_bytes().get(run..).unwrap_or_default());
+    });
     out.push(b'"');
 }
 
-/// `i` in decimal.
+/// `i` in decimal ([`crate::json::write::int_text`]).
 pub(crate) fn write_int(i: i64, out: &mut Vec<u8>) {
-    if i < 0 {
-        out.push(b'-');
-    }
-    let mut digits = [0u8; 20];
-    let mut n = i.unsigned_abs();
-    let mut k = digits.len();
-    while k > 0 {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(k..).unwrap_or_default());
+    out.extend_from_slice(crate::json::write::int_text(i, &mut [0; 20]).as_bytes());
 }
 
 /// A number as serde_json writes it.
