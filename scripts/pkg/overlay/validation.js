@@ -33,19 +33,22 @@ function __mcvalidationUtf8(mem, at, s) {
   }
   return at;
 }
+/** The `today` option of the ID-card calls as text: '' when there is none, null when it is there but not a string (the
+ * generated call then answers, and throws). */
+function __mcvalidationToday(options) {
+  if (options === undefined || options === null || typeof options !== 'object') return '';
+  const t = options.today;
+  if (typeof t === 'string') return t;
+  return t === undefined || t === null ? '' : null;
+}
 // ID cards per call: the number (and `today`) are written as ASCII bytes into wasm memory, skipping wasm-bindgen's
 // string passing (about half the cost of a call). Anything else (a non-string, non-ASCII or long text, a bad
 // `today`, a `today` that is not a string) takes the generated path, which answers or throws exactly as before.
 const __mcCheckIdCardSlow = checkIdCard;
 checkIdCard = function checkIdCard(text, options) {
   if (typeof text === 'string') {
-    let today = '';
-    if (options !== undefined && options !== null && typeof options === 'object') {
-      const t = options.today;
-      if (typeof t === 'string') today = t;
-      else if (t !== undefined && t !== null) return __mcCheckIdCardSlow(text, options);
-    }
-    if (__mcWriteAscii(text, today)) {
+    const today = __mcvalidationToday(options);
+    if (today !== null && __mcWriteAscii(text, today)) {
       const r = wasm.__mcCheckIdCard(text.length, today.length);
       if (r !== 255) return r;
     }
@@ -168,13 +171,8 @@ function __mcvalidationCheckMany(values, today, call) {
 }
 const __mcCheckIdCardsSlow = checkIdCards;
 checkIdCards = function checkIdCards(values, options) {
-  let today = '';
-  if (options !== undefined && options !== null && typeof options === 'object') {
-    const t = options.today;
-    if (typeof t === 'string') today = t;
-    else if (t !== undefined && t !== null) return __mcCheckIdCardsSlow(values, options);
-  }
-  if (Array.isArray(values) && today.length <= 64 && /^[\x00-\x7f]*$/.test(today)) {
+  const today = __mcvalidationToday(options);
+  if (today !== null && Array.isArray(values) && today.length <= 64 && /^[\x00-\x7f]*$/.test(today)) {
     const out = __mcvalidationCheckMany(values, today, (tl, count, len) => wasm.__mcCheckIdCards(tl, count, len));
     if (out !== null) return out;
   }
